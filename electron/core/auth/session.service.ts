@@ -1,0 +1,99 @@
+/** Login with lockout, session tokens (only their hash is stored), expiry. */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/schema';
+import type { SessionUser } from '../context';
+import { ROLES, type Role } from '../../../shared/domain/enums';
+import { AppError } from '../errors';
+import { verifyPassword } from './password';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+export const SESSION_HOURS = 12;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function parseRoles(json: string): Role[] {
+  const arr = JSON.parse(json) as unknown;
+  return Array.isArray(arr) ? arr.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string)) : [];
+}
+
+export async function toSessionUser(db: Kysely<Database>, u: UserRow): Promise<SessionUser> {
+  const agency = await db.selectFrom('agencies').select(['name', 'kind']).where('id', '=', u.agency_id).executeTakeFirstOrThrow();
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    badgeNo: u.badge_no,
+    agencyId: u.agency_id,
+    agencyName: agency.name,
+    agencyKind: agency.kind,
+    roles: parseRoles(u.roles),
+  };
+}
+
+/**
+ * Checks a user's password, counting failures and locking after MAX_FAILED_LOGINS.
+ * Used for login and for a witness confirming with their own password.
+ * Failure counts are written even though the call fails, so it returns a result instead of throwing.
+ */
+export async function checkCredentials(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<{ ok: true; user: UserRow } | { ok: false; error: AppError }> {
+  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const wrong = new AppError('UNAUTHENTICATED', '用户名或密码错误');
+  if (!user || !user.active) {
+    verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost
+    return { ok: false, error: wrong };
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    const mins = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60000);
+    return { ok: false, error: new AppError('LOCKED', `账号因连续 ${MAX_FAILED_LOGINS} 次密码错误已锁定，请 ${mins} 分钟后再试或联系管理员`) };
+  }
+  if (!verifyPassword(password, user.password_hash)) {
+    const failed = user.failed_attempts + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    await db
+      .updateTable('users')
+      .set({ failed_attempts: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString() : null })
+      .where('id', '=', user.id)
+      .execute();
+    if (lock) return { ok: false, error: new AppError('LOCKED', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCK_MINUTES} 分钟`) };
+    return { ok: false, error: new AppError('UNAUTHENTICATED', `用户名或密码错误（还可尝试 ${MAX_FAILED_LOGINS - failed} 次）`) };
+  }
+  if (user.failed_attempts !== 0 || user.locked_until) {
+    await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+  }
+  return { ok: true, user };
+}
+
+export async function createSession(db: Kysely<Database>, userId: number, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+/** The signed-in user for a token, or null when unknown, expired or the user was disabled. */
+export async function resolveSession(db: Kysely<Database>, token: string | null | undefined, now: Date): Promise<SessionUser | null> {
+  if (!token) return null;
+  const s = await db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  if (!s || new Date(s.expires_at) <= now) return null;
+  const u = await db.selectFrom('users').selectAll().where('id', '=', s.user_id).executeTakeFirst();
+  if (!u || !u.active) return null;
+  return toSessionUser(db, u);
+}
+
+export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}

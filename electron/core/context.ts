@@ -1,0 +1,38 @@
+/** What every service call gets: the transaction, the signed-in user and the clock. */
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { DialectName } from './db/dialect';
+import type { Role } from '../../shared/domain/enums';
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  badgeNo: string | null;
+  agencyId: number;
+  agencyName: string;
+  agencyKind: string;
+  roles: Role[];
+};
+
+export type Session = { token: string; user: SessionUser } | null;
+
+export type Clock = () => Date;
+
+export type CoreConfig = {
+  /** Folder for photos and other files (null: in-memory store, no files). */
+  dataDir: string | null;
+  clock: Clock;
+};
+
+export type Ctx = {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  user: SessionUser;
+  session: Session;
+  config: CoreConfig;
+  now: string;
+};
+
+/** For methods that run without a session (login). */
+export type PublicCtx = Omit<Ctx, 'user'> & { user: SessionUser | null };

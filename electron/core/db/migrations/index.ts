@@ -1,0 +1,28 @@
+/** Migrations live in code (a bundle has no folder to read). Append only; never edit a landed one. */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectName } from '../dialect';
+import * as m0001 from './0001-core';
+import * as m0002 from './0002-requests-search';
+
+type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
+
+export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
+  ['0001-core', m0001],
+  ['0002-requests-search', m0002],
+];
+
+export class CodeMigrationProvider implements MigrationProvider {
+  constructor(
+    private readonly dialect: DialectName,
+    private readonly upTo?: string,
+  ) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of MIGRATIONS) {
+      out[name] = { up: (db) => m.up(db as Kysely<unknown>, this.dialect) };
+      if (name === this.upTo) break;
+    }
+    return out;
+  }
+}

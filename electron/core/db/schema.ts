@@ -1,0 +1,193 @@
+/** Kysely table types. Timestamps are ISO-8601 UTC text, booleans 0/1, JSON as text: dialect-neutral. */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface AgencyTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  badge_no: string | null;
+  agency_id: number;
+  roles: string; // JSON array of Role
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  must_change_password: number;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LocationTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  active: number;
+  created_at: string;
+}
+
+export interface CaseTable {
+  id: Generated<number>;
+  case_no: string;
+  name: string;
+  cause: string | null;
+  host_agency_id: number;
+  officer_name: string | null;
+  stage: string;
+  created_by: number;
+  created_at: string;
+}
+
+export interface ItemTable {
+  id: Generated<number>;
+  code: string;
+  case_id: number;
+  name: string;
+  category: string;
+  spec: string | null;
+  quantity: number;
+  unit: string;
+  features: string | null;
+  estimated_value: number | null;
+  cash_amount: number | null;
+  source: string;
+  owner_name: string | null;
+  owner_id_no: string | null;
+  seizure_doc_no: string | null;
+  seized_at: string;
+  seized_by: string | null;
+  seal_no: string | null;
+  flags: string; // JSON array of ItemFlag
+  status: string;
+  location_id: number | null;
+  /** Who has it when it is not on a shelf (borrower, receiving agency). */
+  out_with: string | null;
+  holding_agency_id: number;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemPhotoTable {
+  id: Generated<number>;
+  item_id: number;
+  sha256: string;
+  mime: string;
+  size: number;
+  created_by: number;
+  created_at: string;
+}
+
+export interface CustodyEventTable {
+  id: Generated<number>;
+  seq: number;
+  type: string;
+  item_id: number | null;
+  case_id: number | null;
+  request_id: number | null;
+  actor_user_id: number;
+  actor_name: string;
+  counterpart: string | null; // JSON Person
+  witnesses: string; // JSON Person[]
+  agency_from_id: number | null;
+  agency_to_id: number | null;
+  location_from_id: number | null;
+  location_to_id: number | null;
+  legal_doc_no: string | null;
+  condition_note: string | null;
+  note: string | null;
+  payload: string; // JSON object
+  occurred_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface LedgerHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface SequenceTable {
+  scope: string;
+  next_value: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface RequestTable {
+  id: Generated<number>;
+  request_no: string;
+  kind: string;
+  status: string;
+  mode: string | null;
+  case_id: number | null;
+  from_agency_id: number;
+  to_agency_id: number | null;
+  reason: string | null;
+  legal_basis: string | null;
+  due_at: string | null;
+  details: string; // JSON: kind-specific (claimant, disposition method, witnesses…)
+  created_by: number;
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  executed_by: number | null;
+  executed_at: string | null;
+  accepted_by: number | null;
+  accepted_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+export interface RequestItemTable {
+  request_id: number;
+  item_id: number;
+  /** 1 while the request is open; a partial unique index keeps one open request per item. */
+  open: number;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  locations: LocationTable;
+  cases: CaseTable;
+  items: ItemTable;
+  item_photos: ItemPhotoTable;
+  custody_events: CustodyEventTable;
+  ledger_head: LedgerHeadTable;
+  sequences: SequenceTable;
+  settings: SettingTable;
+  requests: RequestTable;
+  request_items: RequestItemTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type UserRow = Selectable<UserTable>;
+export type ItemRow = Selectable<ItemTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type LocationRow = Selectable<LocationTable>;
+export type EventRow = Selectable<CustodyEventTable>;
+export type NewEventRow = Insertable<CustodyEventTable>;
+export type RequestRow = Selectable<RequestTable>;

@@ -1,0 +1,55 @@
+/** Appending to the custody ledger: the only writer of custody_events. It never updates or deletes. */
+import type { Ctx } from '../context';
+import type { EventRow } from '../db/schema';
+import type { EventType } from '../../../shared/domain/enums';
+import type { Person } from '../../../shared/api/common.schemas';
+import { hashEvent, type HashedFields } from './ledger.canonical';
+
+export type EventInput = {
+  type: EventType;
+  itemId?: number | null;
+  caseId?: number | null;
+  requestId?: number | null;
+  counterpart?: Person | null;
+  witnesses?: Person[];
+  agencyFromId?: number | null;
+  agencyToId?: number | null;
+  locationFromId?: number | null;
+  locationToId?: number | null;
+  legalDocNo?: string | null;
+  conditionNote?: string | null;
+  note?: string | null;
+  payload?: Record<string, unknown>;
+};
+
+/** Appends one event in the caller's transaction and moves the chain head. */
+export async function appendEvent(ctx: Ctx, e: EventInput): Promise<EventRow> {
+  let q = ctx.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1);
+  if (ctx.dialect === 'postgres') q = q.forUpdate();
+  const head = await q.executeTakeFirstOrThrow();
+  const fields: HashedFields = {
+    seq: head.seq + 1,
+    type: e.type,
+    item_id: e.itemId ?? null,
+    case_id: e.caseId ?? null,
+    request_id: e.requestId ?? null,
+    actor_user_id: ctx.user.id,
+    actor_name: ctx.user.displayName,
+    counterpart: e.counterpart ? JSON.stringify({ name: e.counterpart.name, idNo: e.counterpart.idNo ?? null }) : null,
+    witnesses: JSON.stringify((e.witnesses ?? []).map((w) => ({ name: w.name, idNo: w.idNo ?? null }))),
+    agency_from_id: e.agencyFromId ?? null,
+    agency_to_id: e.agencyToId ?? null,
+    location_from_id: e.locationFromId ?? null,
+    location_to_id: e.locationToId ?? null,
+    legal_doc_no: e.legalDocNo ?? null,
+    condition_note: e.conditionNote ?? null,
+    note: e.note ?? null,
+    payload: JSON.stringify(e.payload ?? {}),
+    occurred_at: ctx.now,
+    prev_hash: head.hash,
+  };
+  const hash = hashEvent(fields);
+  const row = await ctx.db.insertInto('custody_events').values({ ...fields, hash }).returningAll().executeTakeFirstOrThrow();
+  await ctx.db.updateTable('ledger_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+  return row;
+}

@@ -1,0 +1,7 @@
+import type { HandlerMap } from '../api/handlers';
+import { verifyLedger } from './ledger.verify';
+
+export const ledgerHandlers: HandlerMap<'ledger.verify' | 'ledger.head'> = {
+  'ledger.verify': async (ctx) => verifyLedger(ctx.db),
+  'ledger.head': async (ctx) => ctx.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow(),
+};

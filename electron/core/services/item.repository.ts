@@ -1,0 +1,80 @@
+/** Reading items as DTOs: one query shape for get, by-code and lists. */
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Ctx } from '../context';
+import type { Database } from '../db/schema';
+import type { ItemDto } from '../../../shared/api/item.contract';
+import type { ItemCategory, ItemFlag, ItemSource, ItemStatus } from '../../../shared/domain/enums';
+import { locationPaths } from './admin.handlers';
+
+export function itemBaseQuery(ctx: Pick<Ctx, 'db'>) {
+  return ctx.db
+    .selectFrom('items as i')
+    .innerJoin('cases as c', 'c.id', 'i.case_id')
+    .innerJoin('agencies as ha', 'ha.id', 'i.holding_agency_id')
+    .leftJoin('locations as l', 'l.id', 'i.location_id');
+}
+
+type Base = ReturnType<typeof itemBaseQuery> extends SelectQueryBuilder<infer D, infer T, object> ? SelectQueryBuilder<D, T, object> : never;
+
+export function selectItemColumns(q: Base) {
+  return q.selectAll('i').select([
+    'c.case_no',
+    'c.name as case_name',
+    'ha.name as holding_agency_name',
+    'l.code as location_code',
+    sql<string | null>`(SELECT r.request_no FROM request_items ri JOIN requests r ON r.id = ri.request_id WHERE ri.item_id = i.id AND ri.open = 1)`.as('open_request_no'),
+  ]);
+}
+
+type ItemJoined = Awaited<ReturnType<ReturnType<typeof selectItemColumns>['execute']>>[number];
+
+export async function toItemDtos(ctx: Pick<Ctx, 'db'>, rows: ItemJoined[]): Promise<ItemDto[]> {
+  const paths = rows.some((r) => r.location_id) ? await locationPaths(ctx) : new Map();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    caseId: r.case_id,
+    caseNo: r.case_no,
+    caseName: r.case_name,
+    name: r.name,
+    category: r.category as ItemCategory,
+    spec: r.spec,
+    quantity: r.quantity,
+    unit: r.unit,
+    features: r.features,
+    estimatedValue: r.estimated_value,
+    cashAmount: r.cash_amount,
+    source: r.source as ItemSource,
+    ownerName: r.owner_name,
+    ownerIdNo: r.owner_id_no,
+    seizureDocNo: r.seizure_doc_no,
+    seizedAt: r.seized_at,
+    seizedBy: r.seized_by,
+    sealNo: r.seal_no,
+    flags: JSON.parse(r.flags) as ItemFlag[],
+    status: r.status as ItemStatus,
+    locationId: r.location_id,
+    locationCode: r.location_code,
+    locationPath: r.location_id ? (paths.get(r.location_id)?.path ?? null) : null,
+    outWith: r.out_with,
+    holdingAgencyId: r.holding_agency_id,
+    holdingAgencyName: r.holding_agency_name,
+    createdAt: r.created_at,
+    openRequestNo: r.open_request_no,
+  }));
+}
+
+export async function getItemDto(ctx: Pick<Ctx, 'db'>, where: { id: number } | { code: string }): Promise<ItemDto | undefined> {
+  let q = selectItemColumns(itemBaseQuery(ctx));
+  q = 'id' in where ? q.where('i.id', '=', where.id) : q.where('i.code', '=', where.code);
+  const row = await q.executeTakeFirst();
+  return row ? (await toItemDtos(ctx, [row]))[0] : undefined;
+}
+
+export async function getItemDtos(ctx: Pick<Ctx, 'db'>, ids: number[]): Promise<ItemDto[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectItemColumns(itemBaseQuery(ctx)).where('i.id', 'in', ids).orderBy('i.id').execute();
+  return toItemDtos(ctx, rows);
+}
+
+export type { Database };

@@ -1,0 +1,4 @@
+/** Requests: loans, custody transfers, returns, dispositions, allocations. */
+import type { HandlerMap } from '../api/handlers';
+
+export const requestHandlers: HandlerMap<never> = {};

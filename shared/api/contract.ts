@@ -1,0 +1,29 @@
+/** The API contract: every method with its input schema, output schema and permission. */
+import type { z } from 'zod';
+import { authContract } from './auth.contract';
+import { adminContract } from './admin.contract';
+import { itemContract } from './item.contract';
+import { ledgerContract } from './ledger.contract';
+import { custodyContract } from './custody.contract';
+import { requestContract } from './request.contract';
+import { documentContract } from './document.contract';
+
+export const contract = {
+  ...authContract,
+  ...adminContract,
+  ...itemContract,
+  ...ledgerContract,
+  ...custodyContract,
+  ...requestContract,
+  ...documentContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,3 @@
+import { defineMethods } from './define';
+
+export const documentContract = defineMethods({});

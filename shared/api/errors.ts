@@ -1,0 +1,20 @@
+/** Error codes every method may return, with their HTTP status. */
+export const ERROR_CODES = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  LOCKED: 423,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type ApiError = { code: ErrorCode; message: string; details?: string[] };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code] ?? 500;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineMethods } from './define';
+import { empty } from './common.schemas';
+
+export const verifyResultDto = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  headSeq: z.number(),
+  headHash: z.string(),
+  firstBreak: z
+    .object({ eventId: z.number().nullable(), seq: z.number(), kind: z.enum(['altered', 'missing', 'inserted']), message: z.string() })
+    .nullable(),
+});
+
+export const ledgerContract = defineMethods({
+  'ledger.verify': { summary: '校验流转账本', permission: 'audit.read', input: empty, output: verifyResultDto, readonly: true },
+  'ledger.head': {
+    summary: '账本链头',
+    permission: 'item.read',
+    input: empty,
+    output: z.object({ seq: z.number(), hash: z.string() }),
+    readonly: true,
+  },
+});

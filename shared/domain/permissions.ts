@@ -1,0 +1,29 @@
+/** Permissions and which roles hold them. Dispatch enforces these; the UI only mirrors them. */
+import type { Role } from './enums';
+
+export const PERMISSIONS = [
+  'public', // no session needed (login)
+  'authenticated', // any signed-in user
+  'admin.manage', // users, agencies, locations, settings
+  'case.write', // register seizures, create cases
+  'item.read',
+  'custody.handle', // intake, put-away, labels, check out/in, execute
+  'request.create', // loans, transfers, returns, dispositions
+  'request.decide', // approve or reject
+  'transfer.accept', // accept a transfer on behalf of the receiving agency
+  'audit.read', // ledger check, audit trails
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['authenticated', 'admin.manage', 'item.read'],
+  custodian: ['authenticated', 'item.read', 'custody.handle', 'case.write'],
+  case_officer: ['authenticated', 'item.read', 'case.write', 'request.create'],
+  approver: ['authenticated', 'item.read', 'request.decide', 'transfer.accept'],
+  inspector: ['authenticated', 'item.read', 'audit.read'],
+};
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  if (permission === 'public') return true;
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

@@ -1,0 +1,23 @@
+/** zh-CN messages and field names used when reporting invalid input. */
+export const FIELD_LABELS: Record<string, string> = {
+  username: '用户名', password: '密码', oldPassword: '原密码', newPassword: '新密码', displayName: '姓名', badgeNo: '警号/工号',
+  agencyId: '所属单位', agencyName: '单位名称', agencyCode: '单位代码', roles: '角色', code: '编码', name: '名称', kind: '类型',
+  parentId: '上级', caseNo: '案件编号', cause: '案由', officerName: '承办人', caseId: '案件', seizureDocNo: '扣押决定书编号',
+  seizedAt: '扣押时间', seizedBy: '扣押人', items: '物品', category: '类别', spec: '规格', quantity: '数量', unit: '单位',
+  features: '特征描述', estimatedValue: '估值', cashAmount: '现金金额', source: '来源', ownerName: '持有人/所有人',
+  ownerIdNo: '证件号码', sealNo: '封签号', flags: '标记', id: '编号', q: '关键词', status: '状态', offset: '起始行', limit: '每页条数',
+  locationId: '库位', itemIds: '物品', itemCodes: '物品编码', reason: '事由', dueAt: '归还期限', note: '备注', condition: '状况',
+  conditionNote: '状况说明', witness: '见证人', witnesses: '见证人', counterpart: '交接人', idNo: '证件号码', legalBasis: '法律依据',
+  toAgencyId: '接收单位', comment: '意见', claimant: '领取人', method: '处置方式', executor: '执行人', actualDate: '实际执行日期',
+  requestId: '申请单', stock: '标签规格', mode: '移送方式', base64: '文件内容', mime: '文件类型',
+};
+
+export const MSG = {
+  unknownMethod: (m: string) => `未知的接口：${m}`,
+  notSignedIn: '尚未登录或登录已过期，请重新登录',
+  forbidden: (summary: string) => `您的角色无权执行「${summary}」`,
+  badInput: '输入有误',
+  internal: '系统内部错误，操作未生效，请重试或联系管理员',
+  badOutput: '系统返回的数据不完整，操作未生效',
+  conflictRetry: '数据已被他人修改，请刷新后重试',
+} as const;
