@@ -23,6 +23,8 @@ export type CoreConfig = {
   /** Folder for photos and other files (null: in-memory store, no files). */
   dataDir: string | null;
   clock: Clock;
+  /** Folder holding NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf (null: find them in node_modules). */
+  fontDir?: string | null;
 };
 
 export type Ctx = {

@@ -1,0 +1,38 @@
+/** Issuing a printed document: a serial number, the hash of the events it covers, a RECEIPT_PRINTED event. */
+import type { Ctx } from '../context';
+import type { FileOut } from '../../../shared/api/common.schemas';
+import { appendEvent } from '../ledger/ledger.append';
+import { hashOfEvents } from '../ledger/ledger.canonical';
+import { nextDocumentSerial } from '../services/sequence';
+import { DOC_SERIAL_PREFIX, type DocMeta, type FormDoc } from './document.types';
+import { renderFormPdf } from './form.pdf';
+
+export async function issueDocument(
+  ctx: Ctx,
+  doc: FormDoc,
+  cover: { eventIds: number[]; caseId?: number | null; requestId?: number | null },
+): Promise<FileOut> {
+  const ids = [...new Set(cover.eventIds)];
+  const hashes: string[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db.selectFrom('custody_events').select(['seq', 'hash']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    hashes.push(...rows.sort((a, b) => a.seq - b.seq).map((r) => r.hash));
+  }
+  const serialNo = await nextDocumentSerial(ctx, DOC_SERIAL_PREFIX[doc.docType]);
+  const meta: DocMeta = {
+    serialNo,
+    printedBy: `${ctx.user.displayName}（${ctx.user.agencyName}）`,
+    printedAt: ctx.now,
+    eventsHash: hashOfEvents(hashes),
+    eventCount: hashes.length,
+  };
+  const pdf = await renderFormPdf(doc, meta, { fontDir: ctx.config.fontDir ?? null });
+  await appendEvent(ctx, {
+    type: 'RECEIPT_PRINTED',
+    caseId: cover.caseId ?? null,
+    requestId: cover.requestId ?? null,
+    note: `打印${doc.title}（${serialNo}）`,
+    payload: { serialNo, docType: doc.docType, title: doc.title, eventsHash: meta.eventsHash, eventCount: meta.eventCount, itemCodes: doc.items.map((i) => i.code) },
+  });
+  return { fileName: `${doc.title}-${serialNo}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), serialNo };
+}

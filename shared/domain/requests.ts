@@ -1,0 +1,63 @@
+/** Request kinds and statuses (one model for loans, transfers, returns, dispositions, allocations). */
+export const REQUEST_KINDS = ['loan', 'transfer', 'return', 'disposition', 'allocation'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
+  loan: '调用',
+  transfer: '移送',
+  return: '发还',
+  disposition: '处置',
+  allocation: '调拨',
+};
+/** Prefix of the request number (e.g. DY-2026-000012), also a scannable Code 128 payload. */
+export const REQUEST_NO_PREFIX: Record<RequestKind, string> = { loan: 'DY', transfer: 'YS', return: 'FH', disposition: 'CZ', allocation: 'DB' };
+
+/**
+ * pending: awaiting the sending agency's approver.
+ * approved: approved, awaiting execution (custodian scan) or, for a paper transfer, the receiver's acceptance.
+ * in_progress: loan checked out, or physical transfer scanned out and awaiting acceptance / scan-in.
+ * completed, rejected, cancelled: closed. Items of a closed request are free for another request.
+ */
+export const REQUEST_STATUSES = ['pending', 'approved', 'in_progress', 'completed', 'rejected', 'cancelled'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  in_progress: '执行中',
+  completed: '已完成',
+  rejected: '已驳回',
+  cancelled: '已撤销',
+};
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ['pending', 'approved', 'in_progress'];
+
+export const TRANSFER_MODES = ['paper', 'physical'] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+export const TRANSFER_MODE_LABELS: Record<TransferMode, string> = { paper: '权属移交、实物不动', physical: '实物移送' };
+
+export const DISPOSITION_METHODS = ['confiscate', 'sell', 'destroy', 'hand_over'] as const;
+export type DispositionMethod = (typeof DISPOSITION_METHODS)[number];
+export const DISPOSITION_METHOD_LABELS: Record<DispositionMethod, string> = {
+  confiscate: '没收上缴国库',
+  sell: '拍卖/变卖',
+  destroy: '销毁',
+  hand_over: '移交其他机关',
+};
+
+export const LOAN_PURPOSES = ['appraisal', 'identification', 'court_exhibit', 'investigation', 'other'] as const;
+export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
+export const LOAN_PURPOSE_LABELS: Record<LoanPurpose, string> = {
+  appraisal: '鉴定',
+  identification: '辨认',
+  court_exhibit: '庭审示证',
+  investigation: '侦查取证',
+  other: '其他',
+};
+
+export const RETURN_CONDITIONS = ['fine', 'damaged', 'shortage', 'swapped', 'lost'] as const;
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+export const RETURN_CONDITION_LABELS: Record<ReturnCondition, string> = {
+  fine: '完好',
+  damaged: '损坏',
+  shortage: '短少',
+  swapped: '调换',
+  lost: '遗失',
+};
