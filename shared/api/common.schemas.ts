@@ -4,7 +4,13 @@ import { AGENCY_KINDS, ITEM_STATUSES, EVENT_TYPES, ROLES, LOCATION_KINDS } from 
 
 export const id = z.number().int().positive();
 export const text = (max = 200) => z.string().trim().min(1).max(max);
-export const optText = (max = 500) => z.string().trim().max(max).optional().transform((v) => (v === '' ? undefined : v));
+export const optText = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
 export const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: '日期时间格式不正确' });
 export const role = z.enum(ROLES);
 export const agencyKind = z.enum(AGENCY_KINDS);

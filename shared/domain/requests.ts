@@ -61,3 +61,64 @@ export const RETURN_CONDITION_LABELS: Record<ReturnCondition, string> = {
   swapped: '调换',
   lost: '遗失',
 };
+
+/** What a user can do next on a request (computed by the service, mirrored by the UI's buttons). */
+export const REQUEST_ACTIONS = ['decide', 'cancel', 'execute', 'accept', 'receiveIn', 'checkIn', 'extend', 'decideExtension', 'print'] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
+  decide: '审批',
+  cancel: '撤销',
+  execute: '扫描执行',
+  accept: '接收确认',
+  receiveIn: '扫描入库',
+  checkIn: '归还入库',
+  extend: '申请延期',
+  decideExtension: '审批延期',
+  print: '打印文书',
+};
+
+/** Identity documents a claimant (发还领取人) may show. */
+export const CLAIMANT_ID_TYPES = ['resident_id', 'passport', 'officer_id', 'business_license', 'other'] as const;
+export type ClaimantIdType = (typeof CLAIMANT_ID_TYPES)[number];
+export const CLAIMANT_ID_TYPE_LABELS: Record<ClaimantIdType, string> = {
+  resident_id: '居民身份证',
+  passport: '护照',
+  officer_id: '军官证/警官证',
+  business_license: '营业执照',
+  other: '其他证件',
+};
+
+/** Item event written when a disposition of each method is executed. */
+export const DISPOSITION_EVENT = { confiscate: 'CONFISCATED', sell: 'SOLD', destroy: 'DESTROYED', hand_over: 'HANDED_OVER' } as const satisfies Record<
+  DispositionMethod,
+  string
+>;
+
+/** A case follows its items: once all live items are held by an agency of this kind, the case is at this stage. */
+export const CASE_STAGE_BY_AGENCY_KIND: Readonly<Record<string, 'investigation' | 'prosecution_review' | 'trial'>> = {
+  police: 'investigation',
+  procuratorate: 'prosecution_review',
+  court: 'trial',
+};
+
+/** Inbox boxes (navigation badges). */
+export const INBOX_BOXES = ['approve', 'accept', 'execute', 'checkIn', 'mine'] as const;
+export type InboxBox = (typeof INBOX_BOXES)[number];
+export const INBOX_BOX_LABELS: Record<InboxBox, string> = {
+  approve: '待我审批',
+  accept: '待本单位接收',
+  execute: '待扫描执行',
+  checkIn: '调用在外',
+  mine: '我的申请',
+};
+
+/** Documents printable for a request. */
+export const REQUEST_DOC_TYPES = ['loan_form', 'handover', 'custody_confirmation', 'return_list', 'disposition_record'] as const;
+export type RequestDocType = (typeof REQUEST_DOC_TYPES)[number];
+export const REQUEST_DOC_TYPE_LABELS: Record<RequestDocType, string> = {
+  loan_form: '调用审批单',
+  handover: '移交清单',
+  custody_confirmation: '权属移交确认单',
+  return_list: '发还清单',
+  disposition_record: '处置记录',
+};

@@ -9,6 +9,8 @@ export type Store = {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** Online, consistent copy of the database to `file`. */
+  backup(file: string): Promise<void>;
 };
 
 /** Opens (creating if needed) a SQLite store: WAL, foreign keys on, a busy timeout. `:memory:` for tests. */
@@ -19,7 +21,7 @@ export function openSqlite(file: string): Store {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), backup: async (target) => void (await raw.backup(target)) };
 }
 
 /** Runs every pending migration (or up to and including `upTo`). Throws on failure. */

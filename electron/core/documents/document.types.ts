@@ -48,6 +48,10 @@ export type FormDoc = {
   /** Extra titled blocks (法律依据, 审批意见, 归还核对…). */
   sections?: Array<{ title: string; lines: Array<[label: string, value: string]> }>;
   signatures: SignatureBlock[];
+  /** Optional generic table printed after the sections (e.g. the event list of an audit trail). Cells may hold \n. */
+  table?: { title?: string; columns: string[]; rows: string[][]; widths?: Array<number | '*' | 'auto'> };
+  /** Optional extra QR code printed with the sections (e.g. the ledger chain head). */
+  qr?: { caption: string; text: string };
 };
 
 /** Set by issueDocument, printed on every page. */

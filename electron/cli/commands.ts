@@ -1,0 +1,99 @@
+/** CLI commands that change data: demo seeding, backup, users. */
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { OpenedApp } from '../core/bootstrap';
+import { DB_FILE } from '../core/bootstrap';
+import { generatePassword, hashPassword } from '../core/auth/password';
+import { seedReferenceData, DEMO_USERS } from '../core/seed/reference-data';
+import { seedDemoItems } from '../core/seed/demo-items';
+import { ROLES, type Role } from '../../shared/domain/enums';
+
+export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录]
+
+  init                                   创建数据库并生成管理员一次性密码
+  seed-demo [--items N] [--password P]   写入演示单位、用户、库位（以及 N 件演示物品）
+  verify                                 校验流转账本的哈希链（失败时退出码 1）
+  backup --out 目录                       在线备份数据库与照片
+  user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号]
+  user reset-password --username U       重置密码并打印一次性密码
+  user unlock --username U               解除登录锁定
+
+数据目录：--data 优先，其次环境变量 SEIZED_DATA_DIR，默认 ./.data`;
+
+function opt(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function need(argv: readonly string[], name: string): string {
+  const v = opt(argv, name);
+  if (!v) throw new Error(`缺少参数 ${name}`);
+  return v;
+}
+
+export async function runCommand(command: string, argv: readonly string[], app: OpenedApp): Promise<number> {
+  const db = app.store.db;
+  const now = new Date().toISOString();
+  if (command === 'seed-demo') {
+    const password = opt(argv, '--password') ?? 'Demo1234';
+    await seedReferenceData(db, now, hashPassword(password));
+    console.log(`已写入演示数据。演示用户（密码均为 ${password}）：`);
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(10)} ${u.displayName}（${u.roles.join(',')}）`);
+    const n = Number(opt(argv, '--items') ?? 0);
+    if (n > 0) {
+      const started = Date.now();
+      const made = await seedDemoItems(app, n, (done) => process.stderr.write(`\r已生成 ${done}/${n} 件…`));
+      process.stderr.write('\n');
+      console.log(`已生成 ${made.items} 件演示物品、${made.events} 条流转事件（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    }
+    return 0;
+  }
+  if (command === 'backup') {
+    const out = resolve(need(argv, '--out'));
+    await mkdir(join(out, 'photos'), { recursive: true });
+    const target = join(out, DB_FILE);
+    await app.store.backup(target);
+    const photos = await readdir(join(app.dataDir, 'photos')).catch(() => [] as string[]);
+    for (const p of photos) await copyFile(join(app.dataDir, 'photos', p), join(out, 'photos', p));
+    console.log(`已备份数据库到 ${target}，照片 ${photos.length} 张`);
+    return 0;
+  }
+  if (command === 'user') {
+    const sub = argv[argv.indexOf('user') + 1];
+    const username = need(argv, '--username');
+    if (sub === 'add') {
+      const agency = await db.selectFrom('agencies').select('id').where('code', '=', need(argv, '--agency')).executeTakeFirst();
+      if (!agency) throw new Error('单位代码不存在');
+      const roles = need(argv, '--roles').split(',').map((r) => r.trim());
+      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (bad.length) throw new Error(`未知角色：${bad.join('、')}（可用：${ROLES.join(', ')}）`);
+      const password = generatePassword();
+      await db
+        .insertInto('users')
+        .values({
+          username, display_name: need(argv, '--name'), badge_no: opt(argv, '--badge') ?? null, agency_id: agency.id,
+          roles: JSON.stringify(roles as Role[]), password_hash: hashPassword(password), failed_attempts: 0, locked_until: null,
+          must_change_password: 1, active: 1, created_at: now,
+        })
+        .execute();
+      console.log(`已创建用户 ${username}，一次性密码：${password}`);
+      return 0;
+    }
+    const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (!user) throw new Error(`用户 ${username} 不存在`);
+    if (sub === 'reset-password') {
+      const password = generatePassword();
+      await db.updateTable('users').set({ password_hash: hashPassword(password), must_change_password: 1, failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+      await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      console.log(`已重置 ${username} 的密码，一次性密码：${password}`);
+      return 0;
+    }
+    if (sub === 'unlock') {
+      await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+      console.log(`已解除 ${username} 的锁定`);
+      return 0;
+    }
+  }
+  console.error(`未知命令：${command}\n\n${USAGE}`);
+  return 1;
+}

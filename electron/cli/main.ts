@@ -1,0 +1,45 @@
+/** Admin CLI: `npm run cli -- <command> [--data DIR]`. */
+import { openApp, printFirstAdmin, resolveDataDir } from '../core/bootstrap';
+import { verifyLedger } from '../core/ledger/ledger.verify';
+import { runCommand, USAGE } from './commands';
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const command = argv.filter((a, i) => !a.startsWith('--') && !(argv[i - 1] ?? '').startsWith('--'))[0];
+  if (!command || command === 'help' || argv.includes('--help')) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const dataDir = resolveDataDir(argv);
+  const app = await openApp(dataDir, { createAdmin: command === 'init' });
+  try {
+    if (command === 'init') {
+      console.log(`数据目录：${dataDir}（已完成数据库初始化与迁移）`);
+      if (app.firstAdmin) printFirstAdmin(app.firstAdmin);
+      else console.log('管理员账号已存在，未作改动。');
+      return 0;
+    }
+    if (command === 'verify') {
+      const started = Date.now();
+      const r = await verifyLedger(app.store.db, { onProgress: (n) => process.stderr.write(`\r已校验 ${n} 条事件…`) });
+      process.stderr.write('\n');
+      if (r.ok) {
+        console.log(`账本校验通过：共 ${r.checked} 条事件，链头 #${r.headSeq} ${r.headHash}（用时 ${Date.now() - started} ms）`);
+        return 0;
+      }
+      console.error(`账本校验失败：${r.firstBreak!.message}（事件 id ${r.firstBreak!.eventId ?? '无'}，类型 ${r.firstBreak!.kind}）`);
+      return 1;
+    }
+    return await runCommand(command, argv, app);
+  } finally {
+    await app.store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('命令执行失败：', err instanceof Error ? err.message : err);
+    process.exit(2);
+  },
+);

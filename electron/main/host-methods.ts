@@ -1,0 +1,60 @@
+/** Desktop-only methods answered by the main process (printers, silent printing, saving files). */
+import { BrowserWindow, dialog, type WebContents } from 'electron';
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import type { ApiResult } from '../../shared/api/errors';
+import { formatIssues } from '../../shared/api/input-errors';
+
+const HOST_METHODS = {
+  'host.printers': z.object({}),
+  'host.printPdf': z.object({ base64: z.string().min(1), deviceName: z.string().optional(), silent: z.boolean().default(true) }),
+  'host.saveFile': z.object({ base64: z.string().min(1), fileName: z.string().min(1).max(200) }),
+} as const;
+type HostMethod = keyof typeof HOST_METHODS;
+
+export function isHostMethod(m: string): m is HostMethod {
+  return Object.prototype.hasOwnProperty.call(HOST_METHODS, m);
+}
+
+async function printPdf(base64: string, deviceName: string | undefined, silent: boolean): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'seized-print-'));
+  const file = join(dir, 'doc.pdf');
+  await writeFile(file, Buffer.from(base64, 'base64'));
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  try {
+    await win.loadURL(pathToFileURL(file).toString());
+    await new Promise<void>((resolve, reject) =>
+      win.webContents.print({ silent, deviceName, printBackground: true }, (ok, reason) => (ok ? resolve() : reject(new Error(reason)))),
+    );
+  } finally {
+    win.destroy();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function handleHostMethod(sender: WebContents, method: HostMethod, input: unknown): Promise<ApiResult<unknown>> {
+  const parsed = HOST_METHODS[method].safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error) } };
+  try {
+    if (method === 'host.printers') {
+      const printers = await sender.getPrintersAsync();
+      return { ok: true, data: printers.map((p) => ({ name: p.name, displayName: p.displayName, isDefault: (p as { isDefault?: boolean }).isDefault ?? false })) };
+    }
+    if (method === 'host.printPdf') {
+      const v = parsed.data as z.infer<(typeof HOST_METHODS)['host.printPdf']>;
+      await printPdf(v.base64, v.deviceName, v.silent);
+      return { ok: true, data: { ok: true } };
+    }
+    const v = parsed.data as z.infer<(typeof HOST_METHODS)['host.saveFile']>;
+    const win = BrowserWindow.fromWebContents(sender);
+    const res = win ? await dialog.showSaveDialog(win, { defaultPath: v.fileName }) : await dialog.showSaveDialog({ defaultPath: v.fileName });
+    if (res.canceled || !res.filePath) return { ok: true, data: { saved: false } };
+    await writeFile(res.filePath, Buffer.from(v.base64, 'base64'));
+    return { ok: true, data: { saved: true, path: res.filePath } };
+  } catch (err) {
+    return { ok: false, error: { code: 'INTERNAL', message: `打印或保存失败：${err instanceof Error ? err.message : String(err)}` } };
+  }
+}

@@ -1,0 +1,61 @@
+/** Electron main process: opens the store in userData, hosts the core over IPC, shows one hardened window. */
+import { app, BrowserWindow, dialog } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApp, type OpenedApp } from '../core/bootstrap';
+import { registerIpcHost } from './ipc-host';
+import { APP_ORIGIN, hardenSessions } from './security';
+import { registerAppScheme, serveRenderer } from './protocol';
+
+const here = dirname(fileURLToPath(import.meta.url));
+registerAppScheme();
+let opened: OpenedApp | null = null;
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1200,
+    minHeight: 700,
+    title: '涉案财物管理系统',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSessions();
+  serveRenderer(join(here, '../renderer'));
+  const fontDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : null;
+  // The desktop app sets up its administrator on the first-run screen, not with a printed password.
+  opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir });
+  registerIpcHost(opened.core);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  void opened?.store.close();
+  if (process.platform !== 'darwin') app.quit();
+});
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else
+  start().catch((err: unknown) => {
+    dialog.showErrorBox('涉案财物管理系统 启动失败', err instanceof Error ? err.message : String(err));
+    app.quit();
+  });

@@ -1,0 +1,36 @@
+/** `npm run serve`: the browser mode and the multi-terminal server. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openApp, printFirstAdmin, resolveDataDir } from '../core/bootstrap';
+import { createHttpHost } from './http-host';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const host = arg('--host') ?? process.env.SEIZED_HOST ?? '127.0.0.1';
+  const port = Number(arg('--port') ?? process.env.SEIZED_PORT ?? 5780);
+  const dataDir = resolveDataDir(process.argv);
+  const staticDir = resolve(arg('--static') ?? 'out/renderer');
+  if (!existsSync(resolve(staticDir, 'index.html'))) console.warn(`[serve] 未找到已构建的界面（${staticDir}），请先运行 npm run build`);
+  const app = await openApp(dataDir);
+  const server = createHttpHost(app.core, { staticDir, secureCookie: process.env.SEIZED_SECURE_COOKIE === '1', log: console.error });
+  server.listen(port, host, () => {
+    console.log(`涉案财物管理系统 已启动：http://${host}:${port}/   数据目录：${dataDir}`);
+    if (host !== '127.0.0.1' && host !== 'localhost') console.warn('[serve] 注意：已对局域网开放，请在反向代理上启用 HTTPS 并设置 SEIZED_SECURE_COOKIE=1');
+    printFirstAdmin(app.firstAdmin);
+  });
+  const stop = () => {
+    server.close();
+    void app.store.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error('[serve] 启动失败：', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+/** Decides between first-run setup, login and the signed-in shell. */
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Spin } from 'antd';
+import { call, onApiError } from '../api/client';
+import type { SessionUserDto } from '@shared/api/auth.contract';
+import { SessionContext } from './session';
+import { LoginPage } from '../pages/LoginPage';
+import { SetupPage } from '../pages/SetupPage';
+import { Shell } from './Shell';
+
+type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; user: SessionUserDto; mustChangePassword: boolean };
+
+export function App() {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const { message } = AntApp.useApp();
+
+  const refresh = useCallback(async () => {
+    try {
+      const user = await call('auth.me', {});
+      setPhase({ kind: 'in', user, mustChangePassword: false });
+    } catch {
+      const s = await call('setup.status', {}).catch(() => ({ needsAdmin: false }));
+      setPhase(s.needsAdmin ? { kind: 'setup' } : { kind: 'login' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onApiError((err, method) => {
+        if (err.code === 'UNAUTHENTICATED' && method !== 'auth.login' && method !== 'auth.me') {
+          message.warning(err.message);
+          setPhase({ kind: 'login' });
+        }
+      }),
+    [message],
+  );
+
+  if (phase.kind === 'loading') return <Spin fullscreen tip="正在连接…" />;
+  if (phase.kind === 'setup') return <SetupPage onDone={() => setPhase({ kind: 'login' })} />;
+  if (phase.kind === 'login') return <LoginPage onSignedIn={(user, mustChangePassword) => setPhase({ kind: 'in', user, mustChangePassword })} />;
+  const signOut = async () => {
+    await call('auth.logout', {}).catch(() => undefined);
+    setPhase({ kind: 'login' });
+  };
+  return (
+    <SessionContext.Provider value={{ user: phase.user, signOut }}>
+      <Shell mustChangePassword={phase.mustChangePassword} />
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,64 @@
+/** The signed-in frame: side menu by role, the user and agency always visible, the page. */
+import { useMemo } from 'react';
+import { Layout, Menu, Space, Tag, Typography, Button, Alert } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS } from '@shared/domain/enums';
+import { useCan, useSession } from './session';
+import { routes } from './routes';
+
+const GROUP_ORDER = ['工作台', '库房作业', '案件与申请', '监督', '系统管理'] as const;
+
+export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
+  const { user, signOut } = useSession();
+  const can = useCan();
+  const nav = useNavigate();
+  const location = useLocation();
+  const allowed = useMemo(() => routes.filter((r) => can(r.permission)), [can]);
+  const items = useMemo(
+    () =>
+      GROUP_ORDER.map((g) => ({
+        type: 'group' as const,
+        key: g,
+        label: g,
+        children: allowed
+          .filter((r) => r.menu?.group === g)
+          .sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50))
+          .map((r) => ({ key: r.path, icon: r.menu!.icon, label: r.menu!.label })),
+      })).filter((g) => g.children.length > 0),
+    [allowed],
+  );
+  const selected = allowed.filter((r) => r.menu && (r.path === location.pathname || (r.path !== '/' && location.pathname.startsWith(r.path)))).map((r) => r.path);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 16px 8px' }}>涉案财物管理系统</div>
+        <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} onClick={(e) => nav(e.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', height: 48, lineHeight: '48px', borderBottom: '1px solid #eee' }}>
+          <Space size="middle" data-testid="current-user">
+            <Typography.Text strong>{user.displayName}</Typography.Text>
+            <Typography.Text type="secondary">{user.agencyName}</Typography.Text>
+            {user.roles.map((r) => (
+              <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>
+            ))}
+            <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>
+              退出
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          {mustChangePassword && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="您正在使用初始密码，请尽快在「修改密码」中设置新密码。" />}
+          <Routes>
+            {allowed.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<Alert type="error" showIcon title="页面不存在或您无权访问" />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,14 @@
+/** Every page of the app. Each area keeps its own list; this file only joins them. */
+import { HomeOutlined } from '@ant-design/icons';
+import type { AppRoute } from './route-types';
+import { HomePage } from '../pages/HomePage';
+import { deskRoutes } from '../pages/desk/desk.routes';
+import { requestRoutes } from '../pages/requests/request.routes';
+import { adminRoutes } from '../pages/admin/admin.routes';
+
+export const routes: AppRoute[] = [
+  { path: '/', element: <HomePage />, permission: 'authenticated', menu: { label: '首页', icon: <HomeOutlined />, group: '工作台', order: 0 } },
+  ...deskRoutes,
+  ...requestRoutes,
+  ...adminRoutes,
+];

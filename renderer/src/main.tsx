@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { HashRouter } from 'react-router';
+import { App } from './app/App';
+
+dayjs.locale('zh-cn');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 4, fontSize: 14 } }} componentSize="middle">
+      <AntApp>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

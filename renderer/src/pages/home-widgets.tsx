@@ -1,0 +1,4 @@
+/** Widgets shown on the home page, in order (alerts, inbox…). */
+import type { ComponentType } from 'react';
+
+export const homeWidgets: ComponentType[] = [];
