@@ -1,3 +1,39 @@
+import { z } from 'zod';
 import { defineMethods } from './define';
+import { fileOut, id } from './common.schemas';
 
-export const documentContract = defineMethods({});
+export const LABEL_STOCK_VALUES = ['60x40', '100x50', '40x30', 'a4'] as const;
+export const labelStock = z.enum(LABEL_STOCK_VALUES).default('60x40');
+
+export const documentContract = defineMethods({
+  'label.items': {
+    summary: '打印物品标签',
+    permission: 'custody.handle',
+    input: z.object({
+      itemIds: z.array(id).min(1).max(500),
+      stock: labelStock,
+      /** Force 补打标签 even for an item never labelled before. */
+      reprint: z.boolean().optional(),
+    }),
+    output: fileOut,
+  },
+  'label.locations': {
+    summary: '打印库位标签',
+    permission: 'custody.handle',
+    input: z.object({ locationIds: z.array(id).min(1).max(500), stock: labelStock }),
+    output: fileOut,
+    readonly: true,
+  },
+  'document.itemTrail': {
+    summary: '打印物品流转记录',
+    permission: 'item.read',
+    input: z.object({ itemId: id }),
+    output: fileOut,
+  },
+  'document.caseTrail': {
+    summary: '打印案件流转记录',
+    permission: 'item.read',
+    input: z.object({ caseId: id }),
+    output: fileOut,
+  },
+});

@@ -1,5 +1,5 @@
 /** Code 128 and QR codes as vector SVG (bwip-js) for pdfmake's `{ svg }` element. */
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import type { Content, ContentSvg } from 'pdfmake/interfaces';
 
 /** An SVG symbol with its natural size (viewBox units), so callers can scale it without distortion. */
@@ -50,7 +50,9 @@ export function code128Block(text: string, o: { maxWidth: number; maxModule: num
 
 /** QR code (byte mode, UTF-8), error correction M by default, with a 2-module quiet zone. */
 export function qrCode(text: string, opts: { ecLevel?: 'L' | 'M' | 'Q' | 'H' } = {}): Symbol {
-  return sized(bwipjs.toSVG({ bcid: 'qrcode', text, scale: 1, eclevel: opts.ecLevel ?? 'M', padding: 4 }));
+  // eclevel is a BWIPP option missing from bwip-js's typings.
+  const o: bwipjs.RenderOptions & { eclevel: string } = { bcid: 'qrcode', text, scale: 1, eclevel: opts.ecLevel ?? 'M', padding: 4 };
+  return sized(bwipjs.toSVG(o));
 }
 
 /** Scales a symbol into a box (pt) keeping its aspect ratio. */

@@ -37,9 +37,9 @@ export async function verifyLedger(
     const rows = await db.selectFrom('custody_events').selectAll().where('id', '>', afterId).orderBy('id').limit(pageSize).execute();
     for (let i = 0; i < rows.length; i++) {
       const e = rows[i]!;
-      if (hashEvent(e) !== e.hash) return fail(e, e.seq, 'altered', '内容与其哈希不符');
+      if (hashEvent(e) !== e.hash) return fail(e, expectedSeq, 'altered', '内容与其哈希不符');
       if (e.seq < expectedSeq || (e.seq === expectedSeq && e.prev_hash !== prevHash)) {
-        return fail(e, e.seq, 'inserted', '不在原有链上');
+        return fail(e, expectedSeq, 'inserted', '不在原有链上');
       }
       if (e.seq > expectedSeq) return fail(e, expectedSeq, 'missing', `链在第 ${expectedSeq - 1} 号之后断开`);
       prevHash = e.hash;
@@ -52,6 +52,7 @@ export async function verifyLedger(
   }
   if (head.seq !== checked || head.hash !== prevHash) {
     if (head.seq > checked) return fail(null, checked + 1, 'missing', `链头记录有 ${head.seq} 条，实有 ${checked} 条`);
+    if (checked > head.seq) return fail(null, head.seq + 1, 'inserted', `链头之后多出 ${checked - head.seq} 条`);
     return fail(null, head.seq, 'altered', '链头与最后一条事件不符');
   }
   return { ok: true, checked, headSeq: head.seq, headHash: head.hash, firstBreak: null };

@@ -1,0 +1,128 @@
+/** 流转记录 (audit trail) of an item or a case: a ledger-check cover, then every event in order, with hashes. */
+import type { Ctx } from '../context';
+import type { EventRow } from '../db/schema';
+import type { EventDto, ItemDto } from '../../../shared/api/item.contract';
+import { EVENT_TYPE_LABELS, ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS } from '../../../shared/domain/enums';
+import { toEventDtos } from '../ledger/event.mapper';
+import { verifyLedger } from '../ledger/ledger.verify';
+import type { DocItemRow, FormDoc } from './document.types';
+import { formatZhDateTime } from './pdf-engine';
+
+export function itemRow(i: ItemDto): DocItemRow {
+  return {
+    code: i.code,
+    name: i.name,
+    spec: i.spec,
+    quantity: i.quantity,
+    unit: i.unit,
+    features: i.features,
+    cashAmount: i.cashAmount,
+    sealNo: i.sealNo,
+    location: i.locationPath ?? (i.outWith ? `在外：${i.outWith}` : null),
+    remark: ITEM_STATUS_LABELS[i.status],
+  };
+}
+
+const arrow = (from: string | null, to: string | null): string | null => {
+  if (!from && !to) return null;
+  if (from === to) return from;
+  return `${from ?? '—'} → ${to ?? '—'}`;
+};
+
+const lines = (...parts: Array<string | null | false>) => parts.filter((p): p is string => !!p).join('\n');
+
+/** One table row per event: 序号, 时间, 类型, 人员, 单位/位置, 文书/状况/备注, 哈希. */
+export function eventRows(events: EventDto[], withItemCode: boolean): string[][] {
+  return events.map((e) => {
+    const agency = arrow(e.agencyFrom, e.agencyTo);
+    const loc = arrow(e.locationFrom, e.locationTo);
+    const witnesses = e.witnesses.map((w) => (w.idNo ? `${w.name}（${w.idNo}）` : w.name)).join('、');
+    return [
+      String(e.seq),
+      formatZhDateTime(e.occurredAt).replace(' ', '\n'),
+      lines(EVENT_TYPE_LABELS[e.type], withItemCode && e.itemCode),
+      lines(
+        `操作：${e.actorName}`,
+        e.counterpart && `交接：${e.counterpart.name}${e.counterpart.idNo ? `（${e.counterpart.idNo}）` : ''}`,
+        witnesses && `见证：${witnesses}`,
+      ),
+      lines(agency && `单位：${agency}`, loc && `位置：${loc}`),
+      lines(e.legalDocNo && `文书：${e.legalDocNo}`, e.conditionNote && `状况：${e.conditionNote}`, e.note && `备注：${e.note}`),
+      e.hash.slice(0, 16),
+    ];
+  });
+}
+
+const TABLE_COLUMNS = ['序号', '时间', '类型', '人员', '单位 / 位置', '文书 / 状况 / 备注', '哈希（前 16 位）'];
+const TABLE_WIDTHS: Array<number | '*'> = [26, 56, 62, '*', '*', '*', 46];
+
+/** Cover section and chain-head QR from a full ledger check, run inside the caller's transaction. */
+async function ledgerCover(ctx: Ctx, events: EventRow[]): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
+  const v = await verifyLedger(ctx.db);
+  const result = v.ok ? `通过：全账本 ${v.checked} 条事件哈希链完整，未发现篡改` : `未通过：${v.firstBreak?.message ?? '哈希链不完整'}`;
+  const range = events.length ? `${events.length} 条（序号 ${events[0]!.seq}–${events[events.length - 1]!.seq}）` : '0 条';
+  return {
+    sections: [
+      {
+        title: '账本校验',
+        lines: [
+          ['校验结果', result],
+          ['校验时间', formatZhDateTime(ctx.now)],
+          ['链头序号', String(v.headSeq)],
+          ['链头哈希', v.headHash],
+          ['本记录事件', range],
+        ],
+      },
+    ],
+    qr: { caption: '账本链头（扫码与系统核对）', text: `LEDGERHEAD|${v.headSeq}|${v.headHash}` },
+  };
+}
+
+export async function itemTrailDoc(ctx: Ctx, item: ItemDto, events: EventRow[]): Promise<FormDoc> {
+  const dtos = await toEventDtos(ctx, events);
+  return {
+    docType: 'audit_trail',
+    title: '物品流转记录',
+    barcode: item.code,
+    fields: [
+      ['物品编码', item.code],
+      ['物品名称', item.name],
+      ['案件编号', item.caseNo],
+      ['案件名称', item.caseName],
+      ['类别', ITEM_CATEGORY_LABELS[item.category]],
+      ['当前状态', ITEM_STATUS_LABELS[item.status]],
+      ['持有单位', item.holdingAgencyName],
+      ['存放位置', item.locationPath ?? item.outWith ?? '—'],
+    ],
+    items: [itemRow(item)],
+    ...(await ledgerCover(ctx, events)),
+    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, false), widths: TABLE_WIDTHS },
+    signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
+  };
+}
+
+export async function caseTrailDoc(
+  ctx: Ctx,
+  kase: { caseNo: string; name: string; hostAgencyName: string; cause: string | null },
+  items: ItemDto[],
+  events: EventRow[],
+): Promise<FormDoc> {
+  const dtos = await toEventDtos(ctx, events);
+  return {
+    docType: 'audit_trail',
+    title: '案件涉案财物流转记录',
+    barcode: kase.caseNo,
+    fields: [
+      ['案件编号', kase.caseNo],
+      ['案件名称', kase.name],
+      ['主办单位', kase.hostAgencyName],
+      ['案由', kase.cause ?? '—'],
+      ['物品数', `${items.length} 件`],
+      ['事件数', `${dtos.length} 条`],
+    ],
+    items: items.map(itemRow),
+    ...(await ledgerCover(ctx, events)),
+    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, true), widths: TABLE_WIDTHS },
+    signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
+  };
+}

@@ -1,0 +1,82 @@
+/** The one global scanner: detects bursts on every screen and routes each scan to the page that claims it. */
+import { message } from 'antd';
+import { callQuiet, ApiCallError } from '../api/client';
+import { ScanDetector } from './scan-detector';
+import { loadScannerSettings, saveScannerSettings, type ScannerSettings } from './scanner-settings';
+import { beepError } from './beep';
+
+/** Return false (or resolve false) to let the next handler / the default resolver take the scan. */
+export type ScanHandler = (code: string) => boolean | void | Promise<boolean | void>;
+
+const stack: Array<{ id: number; fn: () => ScanHandler }> = [];
+let nextId = 1;
+const recent: Array<(code: string) => void> = [];
+
+export function pushScanHandler(fn: () => ScanHandler): () => void {
+  const id = nextId++;
+  stack.push({ id, fn });
+  return () => {
+    const i = stack.findIndex((h) => h.id === id);
+    if (i >= 0) stack.splice(i, 1);
+  };
+}
+
+/** Listen to every scan (e.g. the "last scanned" indicator); does not claim it. */
+export function onAnyScan(l: (code: string) => void): () => void {
+  recent.push(l);
+  return () => {
+    const i = recent.indexOf(l);
+    if (i >= 0) recent.splice(i, 1);
+  };
+}
+
+export function scanError(text: string): void {
+  if (detector.settings.sound) beepError();
+  void message.error({ content: text, duration: 4 });
+}
+
+/** Default: item → its page, location → items there, request → its page; unknown → message + sound, nothing written. */
+export async function resolveScanDefault(code: string): Promise<void> {
+  try {
+    const r = await callQuiet('scan.resolve', { code });
+    if (r.kind === 'item') window.location.hash = `#/items/${r.id}`;
+    else if (r.kind === 'location') window.location.hash = `#/items?locationId=${r.id}`;
+    else if (r.kind === 'request') window.location.hash = `#/requests/${r.id}`;
+    else scanError(`未识别的编码「${code}」：不是已登记的物品、库位或申请单`);
+  } catch (e) {
+    scanError(e instanceof ApiCallError ? e.message : `扫描「${code}」失败`);
+  }
+}
+
+async function dispatchScan(code: string): Promise<void> {
+  for (const l of recent) l(code);
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const r = await stack[i]!.fn()(code);
+    if (r !== false) return;
+  }
+  await resolveScanDefault(code);
+}
+
+const detector = new ScanDetector((code) => void dispatchScan(code));
+let installed = false;
+
+/** Installs the global listener once (capture phase, so bursts never reach inputs). */
+export function installScanner(): void {
+  if (installed || typeof window === 'undefined') return;
+  installed = true;
+  window.addEventListener('keydown', detector.handleKey, true);
+}
+
+export function getScannerSettings(): ScannerSettings {
+  return detector.settings;
+}
+
+export function setScannerSettings(s: ScannerSettings): void {
+  saveScannerSettings(s);
+  detector.settings = loadScannerSettings();
+}
+
+/** For tests and the settings page: feed a code as if scanned. */
+export function simulateScan(code: string): void {
+  void dispatchScan(code);
+}
