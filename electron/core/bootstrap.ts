@@ -19,10 +19,10 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv =
 
 export async function openApp(
   dataDir: string,
-  opts: { createAdmin?: boolean; fontDir?: string | null; log?: (msg: string, err?: unknown) => void } = {},
+  opts: { createAdmin?: boolean; fontDir?: string | null; nativeBinding?: string; log?: (msg: string, err?: unknown) => void } = {},
 ): Promise<OpenedApp> {
   mkdirSync(join(dataDir, 'photos'), { recursive: true });
-  const store = openSqlite(join(dataDir, DB_FILE));
+  const store = openSqlite(join(dataDir, DB_FILE), { nativeBinding: opts.nativeBinding });
   await migrate(store);
   let firstAdmin: OpenedApp['firstAdmin'] = null;
   if (opts.createAdmin !== false) {

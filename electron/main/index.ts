@@ -40,7 +40,7 @@ async function start(): Promise<void> {
   serveRenderer(join(here, '../renderer'));
   const fontDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : null;
   // The desktop app sets up its administrator on the first-run screen, not with a printed password.
-  opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir });
+  opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir, nativeBinding: app.isPackaged ? undefined : process.env.SEIZED_SQLITE_BINDING });
   registerIpcHost(opened.core);
   createWindow();
   app.on('activate', () => {

@@ -14,8 +14,8 @@ export type Store = {
 };
 
 /** Opens (creating if needed) a SQLite store: WAL, foreign keys on, a busy timeout. `:memory:` for tests. */
-export function openSqlite(file: string): Store {
-  const raw = new BetterSqlite3(file);
+export function openSqlite(file: string, opts: { nativeBinding?: string } = {}): Store {
+  const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   if (file !== ':memory:') raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');

@@ -165,7 +165,8 @@ export function formDefinition(doc: FormDoc, meta: DocMeta): TDocumentDefinition
   const printedAt = formatZhDateTime(meta.printedAt);
   const footerQr = fitSvg(qrCode(verificationString(meta)), 64, 64);
   const content: Content[] = [{ text: doc.title, bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 4] }];
-  if (doc.barcode) {
+  // Code 128 carries printable ASCII only; a number with Chinese in it is printed as text in the fields.
+  if (doc.barcode && /^[\x20-\x7e]+$/.test(doc.barcode)) {
     const bc = code128Block(doc.barcode, { maxWidth: 240, maxModule: 1.1, barHeight: 24, textSize: 8 });
     content.push({ stack: [bc.content], margin: [0, 0, 0, 4] });
   }

@@ -83,9 +83,14 @@ export const putawayHandlers: HandlerMap<'putaway.scan' | 'putaway.undo'> = {
       .where('seq', '>', ev.seq)
       .orderBy('seq')
       .execute();
-    const undone = later.find((e) => e.type === 'CORRECTION' && (JSON.parse(e.payload) as { correctsEventId?: number }).correctsEventId === ev.id);
+    const corrects = (e: (typeof later)[number]) =>
+      e.type === 'CORRECTION' ? ((JSON.parse(e.payload) as { correctsEventId?: number }).correctsEventId ?? null) : null;
+    const undone = later.find((e) => corrects(e) === ev.id);
     if (undone) throw conflict(`${itemLabel(item)}：第 ${ev.seq} 号「${label}」已被第 ${undone.seq} 号记录撤销，不能重复撤销`);
-    const blocker = later.find(changesLocation);
+    // A later move that was itself undone cancels out with its correction (undo works like a stack).
+    const laterIds = new Set(later.map((e) => e.id));
+    const cancelled = new Set(later.map(corrects).filter((id): id is number => id !== null && laterIds.has(id)));
+    const blocker = later.find((e) => changesLocation(e) && !cancelled.has(e.id) && !cancelled.has(corrects(e) ?? -1));
     if (blocker || item.location_id !== ev.location_to_id) {
       const what = blocker ? `其后已有第 ${blocker.seq} 号「${EVENT_TYPE_LABELS[blocker.type as EventType] ?? blocker.type}」记录` : '当前库位已变化';
       throw conflict(`${itemLabel(item)}：${what}，只能撤销该物品最近一次上架或移位`);

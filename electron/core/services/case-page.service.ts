@@ -1,0 +1,69 @@
+/** case.detail: a case at a glance — its items by status and holding agency, its requests, its timeline. */
+import type { Ctx } from '../context';
+import type { MethodOutput } from '../../../shared/api/contract';
+import type { CaseStage, ItemStatus } from '../../../shared/domain/enums';
+import { ITEM_STATUSES } from '../../../shared/domain/enums';
+import { notFound } from '../errors';
+import { toEventDtos } from '../ledger/event.mapper';
+import { getItemDtos } from './item.repository';
+import { toSummary, toViews } from './request.repository';
+import { seesAllRequests } from './request.read';
+
+export const CASE_TIMELINE_LIMIT = 2000;
+
+export async function caseDetail(ctx: Ctx, caseId: number): Promise<MethodOutput<'case.detail'>> {
+  const c = await ctx.db
+    .selectFrom('cases as c')
+    .innerJoin('agencies as a', 'a.id', 'c.host_agency_id')
+    .selectAll('c')
+    .select('a.name as host_agency_name')
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!c) throw notFound('案件');
+  const itemIds = (await ctx.db.selectFrom('items').select('id').where('case_id', '=', caseId).orderBy('id').execute()).map((r) => r.id);
+  const items = [];
+  for (let i = 0; i < itemIds.length; i += 500) items.push(...(await getItemDtos(ctx, itemIds.slice(i, i + 500))));
+
+  const groups = new Map<string, MethodOutput<'case.detail'>['groups'][number]>();
+  for (const it of items) {
+    const key = `${it.status}|${it.holdingAgencyId}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { status: it.status, holdingAgencyId: it.holdingAgencyId, holdingAgencyName: it.holdingAgencyName, items: [] }));
+    g.items.push(it);
+  }
+  const order = (s: ItemStatus) => ITEM_STATUSES.indexOf(s);
+
+  let rq = ctx.db.selectFrom('requests').selectAll().where('case_id', '=', caseId);
+  if (!seesAllRequests(ctx.user)) {
+    const a = ctx.user.agencyId;
+    rq = rq.where((eb) => eb.or([eb('from_agency_id', '=', a), eb('to_agency_id', '=', a)]));
+  }
+  const requests = (await toViews(ctx, await rq.orderBy('id', 'desc').execute())).map(toSummary);
+
+  const events = await ctx.db
+    .selectFrom('custody_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('seq', 'desc')
+    .limit(CASE_TIMELINE_LIMIT + 1)
+    .execute();
+
+  return {
+    case: {
+      id: c.id,
+      caseNo: c.case_no,
+      name: c.name,
+      cause: c.cause,
+      hostAgencyId: c.host_agency_id,
+      hostAgencyName: c.host_agency_name,
+      officerName: c.officer_name,
+      stage: c.stage as CaseStage,
+      itemCount: items.length,
+      createdAt: c.created_at,
+    },
+    groups: [...groups.values()].sort((a, b) => order(a.status) - order(b.status) || a.holdingAgencyId - b.holdingAgencyId),
+    requests,
+    timeline: await toEventDtos(ctx, events.slice(0, CASE_TIMELINE_LIMIT)),
+    timelineTruncated: events.length > CASE_TIMELINE_LIMIT,
+  };
+}

@@ -1,0 +1,92 @@
+/** Choose label stock (and printer on the desktop), then print or save the PDF. The stock is remembered per terminal. */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Modal, Radio, Select, Space, Typography } from 'antd';
+import { PrinterOutlined, DownloadOutlined } from '@ant-design/icons';
+import type { FileOut } from '@shared/api/common.schemas';
+import { isDesktop } from '../api/client';
+import { deliverFile, type DeliverMode } from './deliver-file';
+import { listPrinters, type PrinterInfo } from './host-bridge';
+import { useAction } from './use-action';
+
+export const LABEL_STOCK_OPTIONS = [
+  { value: '60x40', label: '60×40 mm（默认）' },
+  { value: '100x50', label: '100×50 mm' },
+  { value: '40x30', label: '40×30 mm' },
+  { value: 'a4', label: 'A4 整张' },
+] as const;
+export type LabelStockValue = (typeof LABEL_STOCK_OPTIONS)[number]['value'];
+
+const STOCK_KEY = 'seized.label.stock';
+const PRINTER_KEY = 'seized.label.printer';
+export const savedStock = (): LabelStockValue => (localStorage.getItem(STOCK_KEY) as LabelStockValue | null) ?? '60x40';
+
+type Props = {
+  open: boolean;
+  title: string;
+  /** What is printed, e.g. 「5 件物品的标签」. */
+  summary: string;
+  /** Show the stock choice (labels); documents are A4 only. */
+  withStock?: boolean;
+  render(stock: LabelStockValue): Promise<FileOut>;
+  onClose(): void;
+  onDone?(file: FileOut): void;
+};
+
+export function PrintDialog({ open, title, summary, withStock = true, render, onClose, onDone }: Props) {
+  const [stock, setStock] = useState<LabelStockValue>(savedStock);
+  const [printers, setPrinters] = useState<PrinterInfo[]>([]);
+  const [printer, setPrinter] = useState<string | undefined>(() => localStorage.getItem(PRINTER_KEY) ?? undefined);
+  const [result, setResult] = useState<string | null>(null);
+  const { run, busy } = useAction();
+
+  useEffect(() => {
+    if (open && isDesktop()) void listPrinters().then(setPrinters);
+    if (open) setResult(null);
+  }, [open]);
+
+  const go = async (mode: DeliverMode) => {
+    localStorage.setItem(STOCK_KEY, stock);
+    if (printer) localStorage.setItem(PRINTER_KEY, printer);
+    const file = await run(() => render(stock), { progress: '正在生成 PDF，请稍候…' });
+    if (!file) return;
+    const text = await run(() => deliverFile(file, mode, printer));
+    setResult(`${text ?? ''}${file.serialNo ? `（文书编号 ${file.serialNo}）` : ''}`);
+    onDone?.(file);
+  };
+
+  return (
+    <Modal open={open} title={title} onCancel={onClose} footer={null} destroyOnHidden width={520}>
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Typography.Text>{summary}</Typography.Text>
+        {withStock && (
+          <div>
+            <Typography.Text strong>标签规格：</Typography.Text>
+            <Radio.Group value={stock} onChange={(e) => setStock(e.target.value as LabelStockValue)} optionType="button" options={LABEL_STOCK_OPTIONS.map((o) => ({ ...o }))} />
+          </div>
+        )}
+        {isDesktop() && (
+          <div>
+            <Typography.Text strong>打印机：</Typography.Text>
+            <Select
+              style={{ width: 320 }}
+              allowClear
+              placeholder="不选择则弹出打印对话框"
+              value={printer}
+              onChange={setPrinter}
+              options={printers.map((p) => ({ value: p.name, label: `${p.displayName ?? p.name}${p.isDefault ? '（默认）' : ''}` }))}
+            />
+          </div>
+        )}
+        <Space>
+          <Button type="primary" icon={<PrinterOutlined />} loading={busy} onClick={() => void go('print')}>
+            打印
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void go('save')}>
+            {isDesktop() ? '另存为 PDF' : '下载 PDF'}
+          </Button>
+        </Space>
+        {result && <Alert type="success" showIcon title={result} data-testid="print-result" />}
+      </Space>
+    </Modal>
+  );
+}
