@@ -32,7 +32,7 @@ export const claimantInput = z
   .refine((c) => (c.idType && c.idNo) || c.authorisationDocNo, { message: '须填写领取人证件类型和号码，或授权委托书编号' });
 
 /** A witness: a system user confirming with their own password, or (where allowed) a named person. */
-export const witnessInput = z.object({
+export const executionWitnessInput = z.object({
   username: optText(50),
   password: z.string().max(200).optional(),
   name: optText(50),
@@ -180,7 +180,7 @@ export const requestContract = defineMethods({
       /** The person receiving the goods (receiving officer, buyer, other authority); loans default to the borrower. */
       counterpart: person.optional(),
       /** Disposition: two distinct witnesses (destruction and cash: users confirming with their password). */
-      witnesses: z.array(witnessInput).max(4).optional(),
+      witnesses: z.array(executionWitnessInput).max(4).optional(),
       /** Disposition/return: the day it actually happened (not in the future). */
       actualDate: isoDateTime.optional(),
       note: optText(500),

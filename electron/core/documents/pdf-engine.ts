@@ -27,7 +27,7 @@ function packageDir(): string | null {
 }
 
 /** Where the fonts are looked for, in order: config, SEIZED_FONT_DIR, <cwd>/resources/fonts, the npm package. */
-export function fontCandidates(fontDir?: string | null): Array<{ regular: string; bold: string; from: string }> {
+export function fontCandidates(fontDir?: string | null): FontPaths[] {
   const dirs = [fontDir, process.env.SEIZED_FONT_DIR, path.join(process.cwd(), 'resources', 'fonts')].filter((d): d is string => !!d);
   const out = dirs.map((d) => ({ regular: path.join(d, FONT_FILES.regular), bold: path.join(d, FONT_FILES.bold), from: d }));
   const pkg = packageDir();
@@ -36,7 +36,11 @@ export function fontCandidates(fontDir?: string | null): Array<{ regular: string
 }
 
 export function resolveFonts(fontDir?: string | null): FontPaths {
-  const candidates = fontCandidates(fontDir);
+  return pickFonts(fontCandidates(fontDir));
+}
+
+/** The first candidate holding both files, or a Chinese error listing where it looked. */
+export function pickFonts(candidates: FontPaths[]): FontPaths {
   const found = candidates.find((c) => fs.existsSync(c.regular) && fs.existsSync(c.bold));
   if (!found) {
     const where = candidates.map((c) => c.from).join('；') || '（无）';

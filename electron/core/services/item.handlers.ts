@@ -21,7 +21,7 @@ async function caseDtos(ctx: Pick<Ctx, 'db'>, where: { id?: number; q?: string; 
     const like = `%${where.q}%`;
     q = q.where((eb) => eb.or([eb('c.case_no', 'like', like), eb('c.name', 'like', like)]));
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = where.id ? { n: 1 } : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll('c')
     .select(['a.name as host_agency_name', (eb) => eb.selectFrom('items').select(eb.fn.countAll<number>().as('n')).whereRef('items.case_id', '=', 'c.id').as('item_count')])

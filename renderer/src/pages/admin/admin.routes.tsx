@@ -1,3 +1,13 @@
+import { ApartmentOutlined, TeamOutlined, DatabaseOutlined, KeyOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
+import { AgenciesPage } from './AgenciesPage';
+import { UsersPage } from './UsersPage';
+import { LocationsPage } from './LocationsPage';
+import { ChangePasswordPage } from './ChangePasswordPage';
 
-export const adminRoutes: AppRoute[] = [];
+export const adminRoutes: AppRoute[] = [
+  { path: '/admin/agencies', element: <AgenciesPage />, permission: 'admin.manage', menu: { label: '单位管理', icon: <ApartmentOutlined />, group: '系统管理', order: 10 } },
+  { path: '/admin/users', element: <UsersPage />, permission: 'admin.manage', menu: { label: '用户管理', icon: <TeamOutlined />, group: '系统管理', order: 20 } },
+  { path: '/admin/locations', element: <LocationsPage editable />, permission: 'admin.manage', menu: { label: '库位管理', icon: <DatabaseOutlined />, group: '系统管理', order: 30 } },
+  { path: '/account/password', element: <ChangePasswordPage />, permission: 'authenticated', menu: { label: '修改密码', icon: <KeyOutlined />, group: '系统管理', order: 90 } },
+];

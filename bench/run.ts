@@ -1,0 +1,63 @@
+/** `npm run bench [-- --items N]`: speed and memory on a realistic store (default 100k items). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp } from '../electron/core/bootstrap';
+import { hashPassword } from '../electron/core/auth/password';
+import { seedReferenceData } from '../electron/core/seed/reference-data';
+import { seedDemoItems } from '../electron/core/seed/demo-items';
+import { verifyLedger } from '../electron/core/ledger/ledger.verify';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+async function time<T>(label: string, fn: () => Promise<T>, runs = 1): Promise<T> {
+  let out!: T;
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < runs; i++) out = await fn();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6 / runs;
+  console.log(`${label.padEnd(44)} ${ms < 10 ? ms.toFixed(2) : ms.toFixed(0)} ms${runs > 1 ? `（${runs} 次平均）` : ''}`);
+  return out;
+}
+
+async function main() {
+  const items = arg('--items', 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'seized-bench-'));
+  const app = await openApp(dir, { createAdmin: false, log: () => {} });
+  try {
+    await seedReferenceData(app.store.db, new Date().toISOString(), hashPassword('Bench1234'));
+    const seeded = await time(`生成 ${items} 件物品（登记+入库+上架）`, () => seedDemoItems(app, items));
+    console.log(`  流转事件：${seeded.events} 条`);
+    const login = await app.core.dispatch(null, 'auth.login', { username: 'zx_bgy', password: 'Bench1234' });
+    if (!login.ok) throw new Error(login.error.message);
+    const token = (login.data as { token: string }).token;
+    const call = async (m: string, input: unknown) => {
+      const r = await app.core.dispatch(token, m, input);
+      if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+      return r.data;
+    };
+    await time('dispatch auth.me', () => call('auth.me', {}), 200);
+    await time('item.get', () => call('item.get', { id: Math.ceil(items / 2) }), 200);
+    await time('item.list 第一页（50 条）', () => call('item.list', { limit: 50 }), 20);
+    await time('item.list 按状态筛选 在库', () => call('item.list', { status: ['IN_STORE'], limit: 50 }), 20);
+    await time('item.list 搜索 2 个汉字「手机」', () => call('item.list', { q: '手机', limit: 50 }), 20);
+    await time('item.list 搜索 4 个汉字「苹果手机」（trigram）', () => call('item.list', { q: '苹果手机', limit: 50 }), 20);
+    await time('item.list 深翻页 offset 90%', () => call('item.list', { offset: Math.floor(items * 0.9), limit: 50 }), 5);
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const v = await time('verifyLedger 全量校验', () =>
+      verifyLedger(app.store.db, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) }),
+    );
+    console.log(`  结果：${v.ok ? '通过' : '失败'}，${v.checked} 条；内存 RSS ${mb(rssBefore)} → 峰值 ${mb(peak)}（增长 ${mb(peak - rssBefore)}）`);
+    if (!v.ok) process.exitCode = 1;
+  } finally {
+    await app.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
