@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'test/artifacts/**', 'coverage/**'] },
@@ -24,6 +25,9 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/electron/core/**', 'better-sqlite3', 'kysely'] }] },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn', 'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/electron/core/**', 'better-sqlite3', 'kysely'] }] },
   },
 );

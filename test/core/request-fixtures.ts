@@ -1,6 +1,8 @@
 /** Shared set-up for the request and loan tests: a police case with items taken into the store through the API. */
 import { TEST_PASSWORD, type TestCore } from '../support/test-core';
 import type { MethodOutput } from '../../shared/api/contract';
+import type { Ctx } from '../../electron/core/context';
+import { toSessionUser } from '../../electron/core/auth/session.service';
 
 export type Item = MethodOutput<'item.register'>[number];
 export const PW = TEST_PASSWORD;
@@ -55,3 +57,11 @@ export async function storedPoliceCase(t: TestCore, names: string[]) {
 
 export const codes = (items: Item[]) => items.map((i) => i.code);
 export const ids = (items: Item[]) => items.map((i) => i.id);
+
+/** Runs `fn` with a core context as `username`, in its own transaction (to set up states the API cannot reach). */
+export async function asUser<T>(t: TestCore, username: string, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const db = t.core.store.db;
+  const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const user = await toSessionUser(db, u);
+  return db.transaction().execute((trx) => fn({ db: trx, dialect: t.core.store.dialect, user, session: null, config: t.core.config, now: t.clock.now.toISOString() }));
+}

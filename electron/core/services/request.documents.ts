@@ -71,7 +71,7 @@ function approval(v: RequestView): { title: string; lines: Array<[string, string
 /** The form for a request; `eventIds` are the request's ledger events the document covers. */
 export async function buildRequestDoc(ctx: Ctx, id: number, type?: RequestDocType): Promise<{ doc: FormDoc; eventIds: number[]; caseId: number | null }> {
   const v = await loadView(ctx, id);
-  assertVisible(v, ctx.user);
+  await assertVisible(ctx, v, ctx.user);
   const r = v.row;
   const kind = r.kind as RequestKind;
   const docType = type ?? defaultDocType(v);

@@ -1,4 +1,5 @@
 /** Widgets shown on the home page, in order (alerts, inbox…). */
 import type { ComponentType } from 'react';
+import { AlertsWidget } from '../components/AlertsWidget';
 
-export const homeWidgets: ComponentType[] = [];
+export const homeWidgets: ComponentType[] = [AlertsWidget];

@@ -37,8 +37,9 @@ async function registerItems(n: number) {
   });
 }
 
+/** Event types of an item, oldest first (the timeline lists newest first). */
 async function timelineTypes(itemId: number) {
-  return (await t.call('zx_bgy', 'item.timeline', { id: itemId })).map((e) => e.type);
+  return (await t.call('zx_bgy', 'item.timeline', { id: itemId })).map((e) => e.type).reverse();
 }
 
 describe('item labels', () => {
@@ -92,7 +93,7 @@ describe('item labels', () => {
     expect(await timelineTypes(a!.id)).toEqual(['REGISTERED', 'LABEL_PRINTED', 'LABEL_REPRINTED']);
     await t.call('zx_bgy', 'label.items', { itemIds: [c!.id], reprint: true });
     expect(await timelineTypes(c!.id)).toEqual(['REGISTERED', 'LABEL_REPRINTED']);
-    const last = (await t.call('zx_bgy', 'item.timeline', { id: a!.id })).at(-1)!;
+    const last = (await t.call('zx_bgy', 'item.timeline', { id: a!.id }))[0]!;
     expect(last.actorName).toBe('赵保管');
     expect(last.note).toContain('40×30');
     expect(await t.eventCount()).toBe(before + 4);

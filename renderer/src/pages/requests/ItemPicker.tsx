@@ -1,0 +1,130 @@
+/** Pick items for a request: search (code, name, case no., owner) or scan; only items the user's agency holds. */
+import { useEffect, useState } from 'react';
+import { Button, Input, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ItemDto } from '@shared/api/item.contract';
+import { call, callQuiet, ApiCallError } from '../../api/client';
+import { ItemStatusTag } from '../../components/ItemStatusTag';
+import { ScanBox } from '../../components/ScanBox';
+import { scanError, beepOk } from '../../scanner';
+import { useSession } from '../../app/session';
+
+type Props = { value: ItemDto[]; onChange(items: ItemDto[]): void };
+
+/** Why an item cannot go into a new request by this agency, or null. */
+export function pickProblem(it: ItemDto, agencyId: number): string | null {
+  if (it.holdingAgencyId !== agencyId) return `保管责任单位为${it.holdingAgencyName}，本单位不能申请`;
+  if (it.openRequestNo) return `已在未完结的申请单 ${it.openRequestNo} 中`;
+  return null;
+}
+
+export function ItemPicker({ value, onChange }: Props) {
+  const { user } = useSession();
+  const [q, setQ] = useState('');
+  const [rows, setRows] = useState<ItemDto[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const chosen = new Set(value.map((i) => i.id));
+
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setLoading(true);
+      void call('item.list', { q: q || undefined, holdingAgencyId: user.agencyId, limit: 20 })
+        .then((r) => {
+          setRows(r.rows);
+          setTotal(r.total);
+        })
+        .catch(() => undefined)
+        .finally(() => setLoading(false));
+    }, 250);
+    return () => clearTimeout(t);
+  }, [q, user.agencyId]);
+
+  const add = (items: ItemDto[]) => {
+    const fresh = items.filter((i) => !chosen.has(i.id));
+    if (fresh.length) onChange([...value, ...fresh]);
+  };
+
+  const onScan = async (code: string) => {
+    try {
+      const it = await callQuiet('item.byCode', { code });
+      const problem = pickProblem(it, user.agencyId);
+      if (problem) return scanError(`${it.code} ${it.name}：${problem}`);
+      if (chosen.has(it.id)) return scanError(`${it.code} 已在清单中`);
+      beepOk();
+      add([it]);
+    } catch (e) {
+      scanError(e instanceof ApiCallError && e.error.code !== 'NOT_FOUND' ? e.message : `未识别的物品编码「${code}」`);
+    }
+  };
+
+  return (
+    <div data-testid="item-picker">
+      <ScanBox onCode={onScan} placeholder="扫描物品条码加入申请，或输入编码后按回车" testId="pick-scan" />
+      <Space style={{ margin: '8px 0', width: '100%' }} wrap>
+        <Input.Search
+          data-testid="pick-search"
+          placeholder="查找本单位保管的物品：编码、名称、案件编号、持有人"
+          allowClear
+          style={{ width: 420 }}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={setQ}
+        />
+        <Typography.Text type="secondary">共 {total} 件，显示前 {rows.length} 件</Typography.Text>
+      </Space>
+      <Table<ItemDto>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ y: 160 }}
+        columns={[
+          { title: '编码', dataIndex: 'code', width: 170 },
+          { title: '名称', dataIndex: 'name', ellipsis: true },
+          { title: '案件', dataIndex: 'caseNo', width: 170, ellipsis: true },
+          { title: '状态', dataIndex: 'status', width: 90, render: (s: ItemDto['status']) => <ItemStatusTag status={s} /> },
+          {
+            title: '',
+            width: 90,
+            render: (_, it) => {
+              const problem = pickProblem(it, user.agencyId);
+              if (chosen.has(it.id)) return <Typography.Text type="secondary">已加入</Typography.Text>;
+              if (problem) return <Typography.Text type="warning" title={problem}>不可选</Typography.Text>;
+              return (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add([it])} aria-label={`加入 ${it.code}`}>
+                  加入
+                </Button>
+              );
+            },
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 12 }} data-testid="picked-count">
+        已选物品 {value.length} 件
+      </Typography.Title>
+      <Table<ItemDto>
+        data-testid="picked-items"
+        size="small"
+        rowKey="id"
+        dataSource={value}
+        pagination={false}
+        scroll={{ y: 200 }}
+        locale={{ emptyText: '尚未选择物品：扫描条码或在上方查找后点击「加入」' }}
+        columns={[
+          { title: '编码', dataIndex: 'code', width: 170 },
+          { title: '名称', dataIndex: 'name', ellipsis: true },
+          { title: '数量', width: 80, render: (_, it) => `${it.quantity} ${it.unit}` },
+          { title: '库位', dataIndex: 'locationPath', ellipsis: true, render: (p: string | null, it) => p ?? it.outWith ?? '—' },
+          {
+            title: '',
+            width: 60,
+            render: (_, it) => (
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`移除 ${it.code}`} onClick={() => onChange(value.filter((v) => v.id !== it.id))} />
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
