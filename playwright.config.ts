@@ -13,7 +13,6 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  globalSetup: './test/e2e/support/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1366, height: 768 },
@@ -29,7 +28,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
   webServer: {
-    command: `npx tsx electron/server/main.ts --data test-results/e2e-data --port ${port}`,
+    command: `npx tsx test/e2e/support/serve-fresh.ts`,
+    env: { E2E_PORT: String(port), E2E_DATA: 'test-results/e2e-data' },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -10,6 +10,10 @@ export const FIELD_LABELS: Record<string, string> = {
   conditionNote: '状况说明', witness: '见证人', witnesses: '见证人', counterpart: '交接人', idNo: '证件号码', legalBasis: '法律依据',
   toAgencyId: '接收单位', comment: '意见', claimant: '领取人', method: '处置方式', executor: '执行人', actualDate: '实际执行日期',
   requestId: '申请单', stock: '标签规格', mode: '移送方式', base64: '文件内容', mime: '文件类型',
+  itemId: '物品', locationCode: '库位编码', itemCode: '物品编码', eventId: '流转记录编号', action: '操作', locationIds: '库位', reprint: '补打',
+purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve: '审批结论', accept: '接收结论', scans: '归还扫描',
+  newDueAt: '新的归还期限', idType: '证件类型', authorisationDocNo: '授权委托书编号', receiveIntoCentre: '是否入中心库', box: '待办类别',
+  mine: '仅看我的申请', conditionOut: '出库状况', type: '文书类型', toLocationId: '目标库位',
 };
 
 export const MSG = {

@@ -1,6 +1,7 @@
 /** CLI commands that change data: demo seeding, backup, users. */
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { OpenedApp } from '../core/bootstrap';
 import { DB_FILE } from '../core/bootstrap';
 import { generatePassword, hashPassword } from '../core/auth/password';
@@ -13,7 +14,7 @@ export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录]
   init                                   创建数据库并生成管理员一次性密码
   seed-demo [--items N] [--password P]   写入演示单位、用户、库位（以及 N 件演示物品）
   verify                                 校验流转账本的哈希链（失败时退出码 1）
-  backup --out 目录                       在线备份数据库与照片
+  backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/）
   user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号]
   user reset-password --username U       重置密码并打印一次性密码
   user unlock --username U               解除登录锁定
@@ -49,13 +50,17 @@ export async function runCommand(command: string, argv: readonly string[], app: 
     return 0;
   }
   if (command === 'backup') {
-    const out = resolve(need(argv, '--out'));
-    await mkdir(join(out, 'photos'), { recursive: true });
-    const target = join(out, DB_FILE);
+    const target = resolve(need(argv, '--out'));
+    if (existsSync(target)) throw new Error(`${target} 已存在，请换一个文件名`);
+    await mkdir(dirname(target), { recursive: true });
     await app.store.backup(target);
     const photos = await readdir(join(app.dataDir, 'photos')).catch(() => [] as string[]);
-    for (const p of photos) await copyFile(join(app.dataDir, 'photos', p), join(out, 'photos', p));
-    console.log(`已备份数据库到 ${target}，照片 ${photos.length} 张`);
+    if (photos.length > 0) {
+      await mkdir(`${target}-photos`, { recursive: true });
+      for (const p of photos) await copyFile(join(app.dataDir, 'photos', p), join(`${target}-photos`, p));
+    }
+    console.log(`已在线备份数据库到 ${target}${photos.length ? `，照片 ${photos.length} 张到 ${target}-photos/` : ''}`);
+    console.log(`恢复：把该文件改名为 ${DB_FILE} 放入新的数据目录（照片放入其 photos/ 子目录），然后运行 verify 校验。`);
     return 0;
   }
   if (command === 'user') {

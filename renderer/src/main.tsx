@@ -11,7 +11,7 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 4, fontSize: 14 } }} componentSize="middle">
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 4, fontSize: 14 } }} componentSize="middle" button={{ autoInsertSpace: false }}>
       <AntApp>
         <HashRouter>
           <App />

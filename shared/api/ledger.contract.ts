@@ -13,7 +13,8 @@ export const verifyResultDto = z.object({
 });
 
 export const ledgerContract = defineMethods({
-  'ledger.verify': { summary: '校验流转账本', permission: 'audit.read', input: empty, output: verifyResultDto, readonly: true },
+  // Not readonly: the check runs in one transaction so it sees one consistent snapshot of the chain.
+  'ledger.verify': { summary: '校验流转账本', permission: 'audit.read', input: empty, output: verifyResultDto },
   'ledger.head': {
     summary: '账本链头',
     permission: 'item.read',

@@ -67,6 +67,8 @@ describe('put-away, moves and undo', () => {
     // And it can be put away afresh (STORED again, not MOVED).
     await t.call('zx_bgy', 'putaway.scan', { locationCode: 'WH-B-Z1', itemCode: phone.code });
     expect((await t.call('zx_bgy', 'item.timeline', { id: phone.id }))[0]!.type).toBe('STORED');
+    // Corrections are appended, never edits: the hash chain still verifies.
+    expect((await t.call('jw_jd', 'ledger.verify', {})).ok).toBe(true);
   });
 
   it('refuses bad scans with a Chinese message naming the code, and writes nothing', async () => {

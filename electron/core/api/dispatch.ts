@@ -1,6 +1,7 @@
 /** The single entry point both hosts call: validate, authorise, run in one transaction, check the output. */
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
+import type { MethodDef } from '../../../shared/api/define';
 import { formatIssues } from '../../../shared/api/input-errors';
 import { hasPermission } from '../../../shared/domain/permissions';
 import { MSG } from '../../../shared/messages';
@@ -44,7 +45,9 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
 
       const handler = handlers[method as MethodName] as (ctx: Ctx, input: unknown) => Promise<unknown>;
       let committedFailure: AppError | null = null;
-      const data = await store.db.transaction().execute(async (trx) => {
+      // Read-only methods skip the write transaction, so a long export does not hold other terminals' writes.
+      const run = <T>(fn: (db: typeof store.db) => Promise<T>) => ((def as MethodDef).readonly ? fn(store.db) : store.db.transaction().execute(fn));
+      const data = await run(async (trx) => {
         const ctx = { db: trx, dialect: store.dialect, user: user as SessionUser, session: token && user ? { token, user } : null, config, now: now.toISOString() };
         const out = await handler(ctx, parsed.data);
         if (out instanceof CommittedFailure) {

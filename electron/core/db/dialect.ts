@@ -66,3 +66,10 @@ export function itemSearchIds(dialect: DialectName, q: string) {
   return sql<number>`SELECT i.id FROM items i JOIN cases c ON c.id = i.case_id
     WHERE i.code LIKE ${like} ESCAPE '\\' OR i.name LIKE ${like} ESCAPE '\\' OR c.case_no LIKE ${like} ESCAPE '\\' OR i.owner_name LIKE ${like} ESCAPE '\\'`;
 }
+
+/** Indexes every item with id > afterId in one statement (bulk loads). */
+export async function indexItemsForSearchAfter(dialect: DialectName, db: AnyDb, afterId: number): Promise<void> {
+  if (dialect === 'postgres') return;
+  await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
+    SELECT i.id, i.code, i.name, c.case_no, coalesce(i.owner_name, '') FROM items i JOIN cases c ON c.id = i.case_id WHERE i.id > ${afterId}`.execute(db);
+}

@@ -48,13 +48,13 @@ export function eventRows(events: EventDto[], withItemCode: boolean): string[][]
       ),
       lines(agency && `单位：${agency}`, loc && `位置：${loc}`),
       lines(e.legalDocNo && `文书：${e.legalDocNo}`, e.conditionNote && `状况：${e.conditionNote}`, e.note && `备注：${e.note}`),
-      e.hash.slice(0, 16),
+      `${e.hash.slice(0, 8)}\n${e.hash.slice(8, 16)}`,
     ];
   });
 }
 
-const TABLE_COLUMNS = ['序号', '时间', '类型', '人员', '单位 / 位置', '文书 / 状况 / 备注', '哈希（前 16 位）'];
-const TABLE_WIDTHS: Array<number | '*'> = [26, 56, 62, '*', '*', '*', 46];
+const TABLE_COLUMNS = ['序号', '时间', '类型', '人员', '单位 / 位置', '文书 / 状况 / 备注', '哈希前16位'];
+const TABLE_WIDTHS: Array<number | '*'> = [24, 58, 80, '*', '*', '*', 42];
 
 /** Cover section and chain-head QR from a full ledger check, run inside the caller's transaction. */
 async function ledgerCover(ctx: Ctx, events: EventRow[]): Promise<Pick<FormDoc, 'sections' | 'qr'>> {

@@ -1,70 +1,123 @@
-/** Bulk demo data (cases, items, intake, put-away) written through the real ledger, for demos and benchmarks. */
+/**
+ * Bulk demo data for one city: cases, items, intake and put-away, written as real hash-chained ledger events.
+ * Rows are built in memory and inserted in multi-row batches (100k items in well under a minute);
+ * every status change is still checked against the state machine.
+ */
+import type { Kysely } from 'kysely';
 import type { OpenedApp } from '../bootstrap';
-import type { Ctx } from '../context';
-import { toSessionUser } from '../auth/session.service';
-import { itemHandlers } from '../services/item.handlers';
-import { applyItemEvent, loadItem } from '../services/custody';
-import type { ItemCategory } from '../../../shared/domain/enums';
+import type { Database, NewEventRow } from '../db/schema';
+import { indexItemsForSearchAfter } from '../db/dialect';
+import { hashEvent, type HashedFields } from '../ledger/ledger.canonical';
+import { checkTransition } from '../../../shared/domain/item-state';
+import type { EventType, ItemFlag, ItemStatus } from '../../../shared/domain/enums';
+import { CAUSES, DISTRICTS, ITEMS, idNumber, personName } from './demo-data';
+import { pad } from '../services/sequence';
 
-const NAMES: Array<[string, ItemCategory, string]> = [
-  ['黑色苹果手机', 'electronics', '部'], ['华为笔记本电脑', 'electronics', '台'], ['金项链', 'valuables', '条'], ['人民币现金', 'cash', '捆'],
-  ['银色小米手机', 'electronics', '部'], ['管制刀具', 'weapon', '把'], ['银行卡', 'document', '张'], ['账本', 'document', '本'],
-  ['电动自行车', 'vehicle', '辆'], ['玉石手镯', 'valuables', '只'], ['移动硬盘', 'electronics', '个'], ['香烟', 'general', '条'],
-];
-const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张';
+const BATCH = 1000;
+const CHUNK = 400; // rows per INSERT (SQLite host-parameter limit)
+
+async function insertChunks<T extends keyof Database>(db: Kysely<Database>, table: T, rows: object[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+}
 
 export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: (done: number) => void): Promise<{ items: number; events: number }> {
   const db = app.store.db;
-  const officer = await db.selectFrom('users').selectAll().where('username', '=', 'ga_bar').executeTakeFirstOrThrow();
-  const custodian = await db.selectFrom('users').selectAll().where('username', '=', 'zx_bgy').executeTakeFirstOrThrow();
-  const shelves = await db.selectFrom('locations').select('id').where('kind', 'in', ['shelf', 'bin']).execute();
-  const officerUser = await toSessionUser(db, officer);
-  const custodianUser = await toSessionUser(db, custodian);
-  const before = await db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
-  const perCase = 5;
+  const user = (u: string) => db.selectFrom('users').select(['id', 'display_name', 'agency_id']).where('username', '=', u).executeTakeFirstOrThrow();
+  const officer = await user('ga_bar');
+  const custodian = await user('zx_bgy');
+  const police = await db.selectFrom('agencies').select(['id', 'code']).where('id', '=', officer.agency_id).executeTakeFirstOrThrow();
+  const shelves = await db.selectFrom('locations').select('id').where('kind', 'in', ['shelf', 'bin']).where('active', '=', 1).execute();
+  if (shelves.length === 0) throw new Error('没有可用的货架，请先写入库位');
+  const year = new Date().getFullYear();
+  const stamp = Date.now().toString(36).slice(-5).toUpperCase();
   let made = 0;
-  const stamp = Date.now().toString(36).toUpperCase();
+  let events = 0;
+
   while (made < count) {
-    const batch = Math.min(1000, count - made);
+    const n = Math.min(BATCH, count - made);
     await db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const base = { db: trx, dialect: app.store.dialect, session: null, config: app.core.config, now } as const;
-      const asOfficer: Ctx = { ...base, user: officerUser };
-      const asCustodian: Ctx = { ...base, user: custodianUser };
-      for (let i = 0; i < batch; i += perCase) {
-        const n = made + i;
-        const kase = await itemHandlers['case.create'](asOfficer, {
-          caseNo: `A371600${stamp}${String(n / perCase).padStart(6, '0')}`,
-          name: `${SURNAMES[n % SURNAMES.length]}某盗窃案`,
-          cause: '盗窃',
-          officerName: officerUser.displayName,
-        });
-        if (!('id' in kase)) throw new Error('case.create failed');
-        const items = await itemHandlers['item.register'](asOfficer, {
-          caseId: kase.id,
-          seizureDocNo: `滨公（刑）扣字〔2026〕${n}号`,
-          seizedAt: now,
-          seizedBy: officerUser.displayName,
-          items: Array.from({ length: Math.min(perCase, batch - i) }, (_, k) => {
-            const [name, category, unit] = NAMES[(n + k) % NAMES.length]!;
-            return {
-              name, category, unit, quantity: 1, source: 'seized' as const, flags: [],
-              ownerName: `${SURNAMES[(n + k) % SURNAMES.length]}某${k}`, cashAmount: category === 'cash' ? 10000 : undefined,
-            };
-          }),
-        });
-        if (!Array.isArray(items)) throw new Error('item.register failed');
-        for (const [k, it] of items.entries()) {
-          if ((n + k) % 10 === 9) continue; // leave some waiting for intake
-          const row = await loadItem(asCustodian, it.id);
-          const received = await applyItemEvent(asCustodian, row, { type: 'RECEIVED', counterpart: { name: officerUser.displayName }, conditionNote: '完好' });
-          await applyItemEvent(asCustodian, received.item, { type: 'STORED' }, { locationId: shelves[(n + k) % shelves.length]!.id });
-        }
+      const now = Date.now();
+      const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
+      const head = await trx.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      const scope = `item:${police.code}:${year}`;
+      const seqRow = await trx.selectFrom('sequences').select('next_value').where('scope', '=', scope).executeTakeFirst();
+      const firstNo = seqRow?.next_value ?? 1;
+      const maxItem = await trx.selectFrom('items').select((eb) => eb.fn.max<number>('id').as('m')).executeTakeFirst();
+      const afterId = Number(maxItem?.m ?? 0);
+
+      // Cases: five items each.
+      const caseRows = Array.from({ length: Math.ceil(n / 5) }, (_, k) => {
+        const g = made + k * 5;
+        return {
+          case_no: `A371600${year}${stamp}${pad(g / 5, 6)}`,
+          name: `${personName(g)}${CAUSES[g % CAUSES.length]}案`,
+          cause: CAUSES[g % CAUSES.length]!,
+          host_agency_id: police.id,
+          officer_name: officer.display_name,
+          stage: 'investigation',
+          created_by: officer.id,
+          created_at: iso(3 * 86400_000),
+        };
+      });
+      await insertChunks(trx, 'cases', caseRows);
+      const caseIds = new Map(
+        (await trx.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'in', caseRows.map((c) => c.case_no)).execute()).map((c) => [c.case_no, c.id]),
+      );
+
+      // Items, in their final state; the events below walk them there.
+      const plans = Array.from({ length: n }, (_, k) => {
+        const g = made + k;
+        const d = ITEMS[g % ITEMS.length]!;
+        const waiting = g % 10 === 9; // one in ten still waits for intake
+        const flags: ItemFlag[] = d.category === 'cash' ? ['cash'] : d.category === 'valuables' ? ['valuable'] : d.category === 'hazardous' ? ['hazardous'] : d.category === 'perishable' ? ['perishable'] : [];
+        return { g, d, waiting, flags, code: `${police.code}-${year}-${pad(firstNo + k, 6)}`, caseNo: caseRows[Math.floor(k / 5)]!.case_no, shelf: shelves[g % shelves.length]!.id };
+      });
+      await insertChunks(
+        trx,
+        'items',
+        plans.map((p) => ({
+          code: p.code, case_id: caseIds.get(p.caseNo)!, name: p.d.name, category: p.d.category, spec: p.d.spec ?? null, quantity: 1, unit: p.d.unit,
+          features: p.d.features ?? null, estimated_value: p.d.value ?? null, cash_amount: p.d.cash ?? null, source: p.d.source ?? 'seized',
+          owner_name: personName(p.g + 3), owner_id_no: idNumber(p.g), seizure_doc_no: `滨公（${DISTRICTS[p.g % DISTRICTS.length]}）扣字〔${year}〕${Math.floor(p.g / 5) + 1}号`,
+          seized_at: iso(p.waiting ? 3600_000 : 2 * 86400_000), seized_by: officer.display_name, seal_no: `FQ${pad(p.g, 7)}`, flags: JSON.stringify(p.flags),
+          status: p.waiting ? 'REGISTERED' : 'IN_STORE', location_id: p.waiting ? null : p.shelf, out_with: null, holding_agency_id: police.id,
+          created_by: officer.id, created_at: iso(2 * 86400_000), updated_at: iso(0),
+        })),
+      );
+      const itemIds = new Map((await trx.selectFrom('items').select(['id', 'code']).where('id', '>', afterId).execute()).map((r) => [r.code, r.id]));
+      await indexItemsForSearchAfter(app.store.dialect, trx, afterId);
+
+      // Ledger: REGISTERED → RECEIVED → STORED, chained from the current head.
+      let seq = head.seq;
+      let prev = head.hash;
+      const evRows: NewEventRow[] = [];
+      const push = (type: EventType, from: ItemStatus | null, p: (typeof plans)[number], actor: typeof officer, extra: Partial<HashedFields>, msAgo: number) => {
+        const check = checkTransition(from, type);
+        if (!check.ok) throw new Error(check.message);
+        const f: HashedFields = {
+          seq: ++seq, type, item_id: itemIds.get(p.code)!, case_id: caseIds.get(p.caseNo)!, request_id: null, actor_user_id: actor.id, actor_name: actor.display_name,
+          counterpart: null, witnesses: '[]', agency_from_id: police.id, agency_to_id: police.id, location_from_id: null, location_to_id: null,
+          legal_doc_no: null, condition_note: null, note: null, payload: JSON.stringify({ statusFrom: from, statusTo: check.to }), occurred_at: iso(msAgo), prev_hash: prev,
+          ...extra,
+        };
+        prev = hashEvent(f);
+        evRows.push({ ...f, hash: prev });
+        return check.to;
+      };
+      for (const p of plans) {
+        let s = push('REGISTERED', null, p, officer, { agency_from_id: null, legal_doc_no: `滨公扣字〔${year}〕${Math.floor(p.g / 5) + 1}号`, counterpart: JSON.stringify({ name: officer.display_name, idNo: null }), note: `登记「${p.d.name}」` }, p.waiting ? 3600_000 : 2 * 86400_000);
+        if (p.waiting) continue;
+        s = push('RECEIVED', s, p, custodian, { counterpart: JSON.stringify({ name: officer.display_name, idNo: null }), condition_note: '外观完好，封签完整' }, 40 * 3600_000);
+        push('STORED', s, p, custodian, { location_to_id: p.shelf }, 39 * 3600_000);
       }
+      await insertChunks(trx, 'custody_events', evRows);
+      await trx.updateTable('ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+      if (seqRow) await trx.updateTable('sequences').set({ next_value: firstNo + n }).where('scope', '=', scope).execute();
+      else await trx.insertInto('sequences').values({ scope, next_value: firstNo + n }).execute();
+      events += evRows.length;
     });
-    made += batch;
+    made += n;
     onProgress?.(made);
   }
-  const after = await db.selectFrom('ledger_head').select('seq').executeTakeFirstOrThrow();
-  return { items: made, events: after.seq - before.seq };
+  return { items: made, events };
 }

@@ -1,5 +1,4 @@
 /** Cases, registration of seized items, item lookup, search and history, scan resolution. */
-import { sql } from 'kysely';
 import type { HandlerMap } from '../api/handlers';
 import type { Ctx } from '../context';
 import type { CaseDto } from '../../../shared/api/item.contract';
@@ -8,9 +7,9 @@ import { ITEM_CATEGORY_LABELS } from '../../../shared/domain/enums';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { appendEvent } from '../ledger/ledger.append';
 import { toEventDtos } from '../ledger/event.mapper';
-import { indexItemForSearch, itemSearchIds } from '../db/dialect';
+import { indexItemForSearch } from '../db/dialect';
 import { nextSequence, pad } from './sequence';
-import { getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
+import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
@@ -141,15 +140,7 @@ export const itemHandlers: HandlerMap<
   'item.byCode': async (ctx, { code }) => (await getItemDto(ctx, { code })) ?? Promise.reject(new AppError('NOT_FOUND', `编码「${code}」不是已登记的物品`)),
 
   'item.list': async (ctx, f) => {
-    let q = itemBaseQuery(ctx);
-    if (f.q) q = q.where(sql<boolean>`i.id IN (${itemSearchIds(ctx.dialect, f.q)})`);
-    if (f.status?.length) q = q.where('i.status', 'in', f.status);
-    if (f.category?.length) q = q.where('i.category', 'in', f.category);
-    if (f.locationId) q = q.where('i.location_id', '=', f.locationId);
-    if (f.holdingAgencyId) q = q.where('i.holding_agency_id', '=', f.holdingAgencyId);
-    if (f.caseId) q = q.where('i.case_id', '=', f.caseId);
-    if (f.seizedFrom) q = q.where('i.seized_at', '>=', new Date(f.seizedFrom).toISOString());
-    if (f.seizedTo) q = q.where('i.seized_at', '<=', new Date(f.seizedTo).toISOString());
+    const q = applyItemFilter(ctx, itemBaseQuery(ctx), f);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await selectItemColumns(q).orderBy('i.id', 'desc').offset(f.offset).limit(f.limit).execute();
     return { total: Number(total.n), rows: await toItemDtos(ctx, rows) };

@@ -1,8 +1,10 @@
 /** Reading items as DTOs: one query shape for get, by-code and lists. */
 import { sql, type SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
+import { itemSearchIds } from '../db/dialect';
 import type { Ctx } from '../context';
 import type { Database } from '../db/schema';
-import type { ItemDto } from '../../../shared/api/item.contract';
+import type { ItemDto, itemListFilter } from '../../../shared/api/item.contract';
 import type { ItemCategory, ItemFlag, ItemSource, ItemStatus } from '../../../shared/domain/enums';
 import { locationPaths } from './admin.handlers';
 
@@ -78,3 +80,20 @@ export async function getItemDtos(ctx: Pick<Ctx, 'db'>, ids: number[]): Promise<
 }
 
 export type { Database };
+
+export type ItemListFilter = z.output<typeof itemListFilter>;
+type ItemQuery = ReturnType<typeof itemBaseQuery>;
+
+/** The item.list filter as a reusable step (item.list can call this too, so list and export always agree). */
+export function applyItemFilter(ctx: Pick<Ctx, 'dialect'>, q: ItemQuery, f: ItemListFilter): ItemQuery {
+  if (f.q) q = q.where(sql<boolean>`i.id IN (${itemSearchIds(ctx.dialect, f.q)})`);
+  if (f.status?.length) q = q.where('i.status', 'in', f.status);
+  if (f.category?.length) q = q.where('i.category', 'in', f.category);
+  if (f.locationId) q = q.where('i.location_id', '=', f.locationId);
+  if (f.holdingAgencyId) q = q.where('i.holding_agency_id', '=', f.holdingAgencyId);
+  if (f.caseId) q = q.where('i.case_id', '=', f.caseId);
+  if (f.seizedFrom) q = q.where('i.seized_at', '>=', new Date(f.seizedFrom).toISOString());
+  if (f.seizedTo) q = q.where('i.seized_at', '<=', new Date(f.seizedTo).toISOString());
+  return q;
+}
+

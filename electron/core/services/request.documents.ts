@@ -176,8 +176,7 @@ export async function buildRequestDoc(ctx: Ctx, id: number, type?: RequestDocTyp
         {
           title: '交接',
           lines: [
-            ['出库保管员', name(r.executed_by)],
-            ['出库时间', t(r.executed_at)],
+            ...(paper ? [] : ([['出库保管员', name(r.executed_by)], ['出库时间', t(r.executed_at)]] as Array<[string, string]>)),
             ['接收确认人', name(r.accepted_by)],
             ['接收确认时间', t(r.accepted_at)],
             ['接收意见', d.receiverComment ?? (d.receiverDecision === 'accepted' ? '同意接收' : d.receiverDecision === 'rejected' ? '拒收' : '')],

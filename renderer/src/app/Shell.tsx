@@ -1,11 +1,12 @@
 /** The signed-in frame: side menu by role, the user and agency always visible, the page. */
 import { useMemo } from 'react';
-import { Layout, Menu, Space, Tag, Typography, Button, Alert } from 'antd';
+import { Layout, Menu, Space, Tag, Typography, Button, Alert, Badge } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '@shared/domain/enums';
 import { useCan, useSession } from './session';
 import { routes } from './routes';
+import { useInboxCounts } from '../pages/requests/use-inbox-counts';
 
 const GROUP_ORDER = ['工作台', '库房作业', '案件与申请', '监督', '系统管理'] as const;
 
@@ -15,8 +16,18 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
   const nav = useNavigate();
   const location = useLocation();
   const allowed = useMemo(() => routes.filter((r) => can(r.permission)), [can]);
-  const items = useMemo(
-    () =>
+  const counts = useInboxCounts();
+  const items = useMemo(() => {
+    const badged = (label: string, key?: string) => {
+      const n = key ? (counts[key] ?? 0) : 0;
+      if (n <= 0) return label;
+      return (
+        <span data-testid={`menu-badge-${key}`}>
+          {label} <Badge count={n} size="small" overflowCount={99} style={{ boxShadow: 'none' }} />
+        </span>
+      );
+    };
+    return (
       GROUP_ORDER.map((g) => ({
         type: 'group' as const,
         key: g,
@@ -24,10 +35,10 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
         children: allowed
           .filter((r) => r.menu?.group === g)
           .sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50))
-          .map((r) => ({ key: r.path, icon: r.menu!.icon, label: r.menu!.label })),
-      })).filter((g) => g.children.length > 0),
-    [allowed],
-  );
+          .map((r) => ({ key: r.path, icon: r.menu!.icon, label: badged(r.menu!.label, r.badge) })),
+      })).filter((g) => g.children.length > 0)
+    );
+  }, [allowed, counts]);
   const selected = allowed.filter((r) => r.menu && (r.path === location.pathname || (r.path !== '/' && location.pathname.startsWith(r.path)))).map((r) => r.path);
 
   return (

@@ -1,5 +1,5 @@
 /** Pick items for a request: search (code, name, case no., owner) or scan; only items the user's agency holds. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ItemDto } from '@shared/api/item.contract';
@@ -25,6 +25,9 @@ export function ItemPicker({ value, onChange }: Props) {
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(false);
   const chosen = new Set(value.map((i) => i.id));
+  // Scans arrive faster than React re-renders: keep the latest list here so none is lost.
+  const latest = useRef(value);
+  latest.current = value;
 
   useEffect(() => {
     const t = setTimeout(() => {
@@ -41,8 +44,11 @@ export function ItemPicker({ value, onChange }: Props) {
   }, [q, user.agencyId]);
 
   const add = (items: ItemDto[]) => {
-    const fresh = items.filter((i) => !chosen.has(i.id));
-    if (fresh.length) onChange([...value, ...fresh]);
+    const have = new Set(latest.current.map((i) => i.id));
+    const fresh = items.filter((i) => !have.has(i.id));
+    if (!fresh.length) return;
+    latest.current = [...latest.current, ...fresh];
+    onChange(latest.current);
   };
 
   const onScan = async (code: string) => {
@@ -50,7 +56,7 @@ export function ItemPicker({ value, onChange }: Props) {
       const it = await callQuiet('item.byCode', { code });
       const problem = pickProblem(it, user.agencyId);
       if (problem) return scanError(`${it.code} ${it.name}：${problem}`);
-      if (chosen.has(it.id)) return scanError(`${it.code} 已在清单中`);
+      if (latest.current.some((v) => v.id === it.id)) return scanError(`${it.code} 已在清单中`);
       beepOk();
       add([it]);
     } catch (e) {
@@ -120,7 +126,7 @@ export function ItemPicker({ value, onChange }: Props) {
             title: '',
             width: 60,
             render: (_, it) => (
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`移除 ${it.code}`} onClick={() => onChange(value.filter((v) => v.id !== it.id))} />
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`移除 ${it.code}`} onClick={() => onChange((latest.current = latest.current.filter((v) => v.id !== it.id)))} />
             ),
           },
         ]}

@@ -77,7 +77,7 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
           <Segmented
             data-testid="kind-switch"
             value={kind}
-            options={REQUEST_KINDS.filter((k) => k !== 'loan').map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }))}
+            options={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }))}
             onChange={(k) => {
               setParams({ kind: String(k) });
               form.resetFields();

@@ -1,0 +1,124 @@
+/** A case at a glance: items grouped by status and holding agency, its requests, its full timeline; print the case trail. */
+import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
+import type { MethodOutput } from '@shared/api/contract';
+import type { ItemDto } from '@shared/api/item.contract';
+import { CASE_STAGE_LABELS } from '@shared/domain/enums';
+import { call, isDesktop } from '../../api/client';
+import { deliverFile } from '../../components/deliver-file';
+import { EventTimeline } from '../../components/EventTimeline';
+import { ItemStatusTag } from '../../components/ItemStatusTag';
+import { fmtTime } from '../../components/labels';
+import { errorText, useAction } from '../../components/use-action';
+import { RequestTable } from './RequestTable';
+
+type Detail = MethodOutput<'case.detail'>;
+
+function GroupTable({ items }: { items: ItemDto[] }) {
+  return (
+    <Table<ItemDto>
+      size="small"
+      rowKey="id"
+      dataSource={items}
+      pagination={items.length > 10 ? { pageSize: 10, size: 'small' } : false}
+      columns={[
+        { title: '编码', dataIndex: 'code', width: 170, render: (c: string, it) => <Link to={`/items/${it.id}`}>{c}</Link> },
+        { title: '名称', dataIndex: 'name', ellipsis: true },
+        { title: '数量', width: 80, render: (_, it) => `${it.quantity} ${it.unit}` },
+        { title: '库位 / 去向', width: 220, ellipsis: true, render: (_, it) => it.locationPath ?? it.outWith ?? '—' },
+        { title: '未完结申请', dataIndex: 'openRequestNo', width: 150, render: (n: string | null) => n ?? '—' },
+      ]}
+    />
+  );
+}
+
+export function CasePage() {
+  const { id } = useParams();
+  const [d, setD] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { run, busy, message } = useAction();
+  useEffect(() => {
+    setD(null);
+    call('case.detail', { caseId: Number(id) })
+      .then(setD)
+      .catch((e) => setError(errorText(e).title));
+  }, [id]);
+
+  if (error) return <Result status="warning" title={error} />;
+  if (!d) return <Spin />;
+  const c = d.case;
+  const printTrail = async () => {
+    const f = await run(() => call('document.caseTrail', { caseId: c.id }), { progress: '正在生成案件流转记录…' });
+    if (!f) return;
+    const how = await run(() => deliverFile(f, isDesktop() ? 'print' : 'save'));
+    if (how) void message.success(`案件流转记录 ${f.serialNo ?? ''} ${how}`);
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={8}>
+      <Card
+        size="small"
+        title={<span data-testid="case-title">{`${c.caseNo}　${c.name}`}</span>}
+        extra={
+          <Button icon={<PrinterOutlined />} loading={busy} onClick={() => void printTrail()}>
+            打印案件流转记录
+          </Button>
+        }
+      >
+        <Descriptions size="small" column={5}>
+          <Descriptions.Item label="诉讼阶段">
+            <Tag color="blue" data-testid="case-stage">{CASE_STAGE_LABELS[c.stage]}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label="主办单位">
+            <span data-testid="case-host">{c.hostAgencyName}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="案由">{c.cause ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="主办人">{c.officerName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="物品">{`${c.itemCount} 件`}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          items={[
+            {
+              key: 'items',
+              label: `物品分布（${d.groups.length} 组）`,
+              children: d.groups.length ? (
+                <div style={{ maxHeight: 470, overflow: 'auto' }} data-testid="case-groups">
+                  {d.groups.map((g) => (
+                    <div key={`${g.status}-${g.holdingAgencyId}`} style={{ marginBottom: 12 }} data-testid={`group-${g.status}-${g.holdingAgencyId}`}>
+                      <Space style={{ marginBottom: 4 }}>
+                        <ItemStatusTag status={g.status} />
+                        <Typography.Text strong>{g.holdingAgencyName}</Typography.Text>
+                        <Typography.Text type="secondary">{g.items.length} 件</Typography.Text>
+                      </Space>
+                      <GroupTable items={g.items} />
+                    </div>
+                  ))}
+                </div>
+              ) : (
+                <Empty description="本案尚无物品" />
+              ),
+            },
+            { key: 'requests', label: `申请单（${d.requests.length}）`, children: <RequestTable rows={d.requests} testId="case-requests" height={430} /> },
+            {
+              key: 'timeline',
+              label: `流转记录（${d.timeline.length}${d.timelineTruncated ? '+' : ''}）`,
+              children: (
+                <>
+                  {d.timelineTruncated && <Typography.Text type="warning">仅显示最近 {d.timeline.length} 条，完整记录请打印案件流转记录。</Typography.Text>}
+                  <EventTimeline events={d.timeline} />
+                </>
+              ),
+            },
+          ]}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          立案时间 {fmtTime(c.createdAt)}
+        </Typography.Text>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,43 @@
+/** A table of request summaries; a row (or Enter on it) opens the request. */
+import { Table, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import type { RequestSummaryDto } from '@shared/api/request.contract';
+import { fmtTime } from '../../components/labels';
+import { RequestKindTag, RequestStatusTag } from './request-ui';
+
+type Props = {
+  rows: RequestSummaryDto[];
+  total?: number;
+  loading?: boolean;
+  page?: { current: number; pageSize: number; onChange(p: number, size: number): void };
+  testId?: string;
+  height?: number;
+};
+
+export function RequestTable({ rows, total, loading, page, testId = 'request-table', height = 430 }: Props) {
+  const nav = useNavigate();
+  return (
+    <Table<RequestSummaryDto>
+      data-testid={testId}
+      size="small"
+      rowKey="id"
+      loading={loading}
+      dataSource={rows}
+      scroll={{ y: height }}
+      onRow={(r) => ({ onDoubleClick: () => nav(`/requests/${r.id}`) })}
+      pagination={page ? { current: page.current, pageSize: page.pageSize, total, onChange: page.onChange, showTotal: (t) => `共 ${t} 条`, size: 'small' } : false}
+      locale={{ emptyText: '没有申请单' }}
+      columns={[
+        { title: '申请单号', dataIndex: 'requestNo', width: 150, render: (no: string, r) => <Link to={`/requests/${r.id}`}>{no}</Link> },
+        { title: '类型', width: 170, render: (_, r) => <RequestKindTag kind={r.kind} mode={r.mode} /> },
+        { title: '状态', dataIndex: 'status', width: 80, render: (s: RequestSummaryDto['status']) => <RequestStatusTag status={s} /> },
+        { title: '案件', width: 200, ellipsis: true, render: (_, r) => (r.caseId ? <Link to={`/cases/${r.caseId}`}>{`${r.caseNo} ${r.caseName ?? ''}`}</Link> : '—') },
+        { title: '件数', dataIndex: 'itemCount', width: 56 },
+        { title: '单位', width: 200, ellipsis: true, render: (_, r) => (r.toAgencyName ? `${r.fromAgencyName} → ${r.toAgencyName}` : r.fromAgencyName) },
+        { title: '申请人', dataIndex: 'createdByName', width: 80 },
+        { title: '申请时间', dataIndex: 'createdAt', width: 130, render: fmtTime },
+        { title: '下一步', dataIndex: 'waitingFor', ellipsis: true, render: (w: string) => <Typography.Text type="secondary">{w}</Typography.Text> },
+      ]}
+    />
+  );
+}

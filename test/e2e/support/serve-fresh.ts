@@ -1,0 +1,11 @@
+/** Playwright's web server: a fresh data folder seeded with the demo agencies, users (password Demo1234) and locations. */
+import { rmSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const data = process.env.E2E_DATA ?? 'test-results/e2e-data';
+const port = process.env.E2E_PORT ?? '5799';
+rmSync(data, { recursive: true, force: true });
+mkdirSync(data, { recursive: true });
+execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'seed-demo', '--data', data, '--password', 'Demo1234'], { stdio: 'inherit' });
+process.argv.push('--data', data, '--port', port);
+await import('../../../electron/server/main');
