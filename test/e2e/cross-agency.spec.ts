@@ -223,7 +223,7 @@ test('cross-agency custody: 公安 → 检察院 (权属移交) → 法院 (实�
     await page.getByTestId('w2-password').fill('Demo1234');
     await page.getByTestId('execute-submit').click();
     await expect(page.getByTestId('execute-error')).toContainText('见证人不能是');
-    expect((await api(page, 'item.get', { id: destroyed().id })).status).toBe('IN_STORE');
+    expect((await api(page, 'item.get', { id: destroyed().id })).status).toBe('PENDING_DISPOSITION'); // approved, not destroyed
     await page.getByTestId('w1-username').fill('zx_bgy2');
     await shot(page, 'xa-08-destroy-witnesses');
     await page.getByTestId('execute-submit').click();
