@@ -1,23 +1,18 @@
 /** case.detail: a case at a glance — its items by status and holding agency, its requests, its timeline. */
 import type { Ctx } from '../context';
 import type { MethodOutput } from '../../../shared/api/contract';
-import type { CaseStage, ItemStatus } from '../../../shared/domain/enums';
+import type { ItemStatus } from '../../../shared/domain/enums';
 import { ITEM_STATUSES } from '../../../shared/domain/enums';
 import { notFound } from '../errors';
 import { toEventDtos } from '../ledger/event.mapper';
 import { getItemDtos } from './item.repository';
+import { caseDtos } from './item.handlers';
 import { toSummary, toViews } from './request.repository';
 
 export const CASE_TIMELINE_LIMIT = 2000;
 
 export async function caseDetail(ctx: Ctx, caseId: number): Promise<MethodOutput<'case.detail'>> {
-  const c = await ctx.db
-    .selectFrom('cases as c')
-    .innerJoin('agencies as a', 'a.id', 'c.host_agency_id')
-    .selectAll('c')
-    .select('a.name as host_agency_name')
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+  const c = (await caseDtos(ctx, { id: caseId })).rows[0];
   if (!c) throw notFound('案件');
   const itemIds = (await ctx.db.selectFrom('items').select('id').where('case_id', '=', caseId).orderBy('id').execute()).map((r) => r.id);
   const items = [];
@@ -45,18 +40,7 @@ export async function caseDetail(ctx: Ctx, caseId: number): Promise<MethodOutput
     .execute();
 
   return {
-    case: {
-      id: c.id,
-      caseNo: c.case_no,
-      name: c.name,
-      cause: c.cause,
-      hostAgencyId: c.host_agency_id,
-      hostAgencyName: c.host_agency_name,
-      officerName: c.officer_name,
-      stage: c.stage as CaseStage,
-      itemCount: items.length,
-      createdAt: c.created_at,
-    },
+    case: { ...c, itemCount: items.length },
     groups: [...groups.values()].sort((a, b) => order(a.status) - order(b.status) || a.holdingAgencyId - b.holdingAgencyId),
     requests,
     timeline: await toEventDtos(ctx, events.slice(0, CASE_TIMELINE_LIMIT)),

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../api/handlers';
 import type { EventRow } from '../db/schema';
 import type { FormDoc } from '../documents/document.types';
 import { issueDocument } from '../documents/issue-document';
+import { itemRow } from '../documents/trail.builder';
 import { AppError, badInput } from '../errors';
 import { getItemDtos } from './item.repository';
 import { fmtLocal, joinDistinct } from './custody.lookup';
@@ -54,14 +55,7 @@ export const intakeReceiptHandlers: HandlerMap<'intake.receipt'> = {
         const e = latest.get(i.id)!;
         const ok = e.type === 'RECEIVED';
         return {
-          code: i.code,
-          name: i.name,
-          spec: i.spec,
-          quantity: i.quantity,
-          unit: i.unit,
-          features: i.features,
-          cashAmount: i.cashAmount,
-          sealNo: i.sealNo,
+          ...itemRow(i),
           location: ok ? (i.locationPath ?? '待上架') : '退回移交人',
           remark: ok ? `合格入库${e.condition_note ? `（${e.condition_note}）` : ''}` : `拒收：${e.note ?? ''}`,
         };

@@ -13,7 +13,7 @@ import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColu
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
-async function caseDtos(ctx: Pick<Ctx, 'db'>, where: { id?: number; q?: string; offset?: number; limit?: number }): Promise<{ total: number; rows: CaseDto[] }> {
+export async function caseDtos(ctx: Pick<Ctx, 'db'>, where: { id?: number; q?: string; offset?: number; limit?: number }): Promise<{ total: number; rows: CaseDto[] }> {
   let q = ctx.db.selectFrom('cases as c').innerJoin('agencies as a', 'a.id', 'c.host_agency_id');
   if (where.id) q = q.where('c.id', '=', where.id);
   if (where.q) {
