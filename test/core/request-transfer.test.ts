@@ -86,6 +86,20 @@ describe('transfers', () => {
 });
 
 describe('returns, dispositions, allocations', () => {
+  it('cancelling an approved disposition puts the item back in store (待处置 → 在库) with a CORRECTION', async () => {
+    const { items } = await storedPoliceCase(t, ['手机']);
+    const r = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: ids(items), reason: '判决没收', legalBasis: '（2026）鲁1602刑初1号判决书', method: 'confiscate' });
+    await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
+    expect((await t.call('ga_bar', 'item.get', { id: items[0]!.id })).status).toBe('PENDING_DISPOSITION');
+    const c = await t.call('ga_sp', 'request.cancel', { id: r.id, reason: '判决被撤销' });
+    expect(c.status).toBe('cancelled');
+    const item = await t.call('ga_bar', 'item.get', { id: items[0]!.id });
+    expect(item.status).toBe('IN_STORE');
+    const last = (await t.call('ga_bar', 'item.timeline', { id: item.id }))[0]!;
+    expect(last).toMatchObject({ type: 'CORRECTION', payload: expect.objectContaining({ statusFrom: 'PENDING_DISPOSITION', statusTo: 'IN_STORE' }) });
+    expect((await verifyLedger(t.core.store.db)).ok).toBe(true);
+  });
+
   it('returning cash needs two witnesses confirming with passwords', async () => {
     const { items } = await storedPoliceCase(t, ['现金']);
     const r = await t.call('ga_bar', 'request.create', { kind: 'return', itemIds: ids(items), reason: '与案件无关', legalBasis: '发还决定书2号', claimant: { name: '李四', authorisationDocNo: '授权〔2026〕7号' } });

@@ -1,5 +1,6 @@
 /** request.decide (the sending agency's approver) and request.cancel (before execution). */
 import type { Ctx } from '../context';
+import type { ItemStatus } from '../../../shared/domain/enums';
 import type { ItemRow } from '../db/schema';
 import type { EventType } from '../../../shared/domain/enums';
 import { REQUEST_KIND_LABELS, type RequestKind } from '../../../shared/domain/requests';
@@ -25,8 +26,14 @@ const REJECT_EVENT: Record<RequestKind, EventType | null> = {
   allocation: null,
 };
 
-/** A CORRECTION on an item: status, place and agency unchanged, the reason in note and payload. */
-export async function correctionEvent(ctx: Ctx, it: ItemRow, requestId: number, note: string, payload: Record<string, unknown>) {
+/**
+ * A CORRECTION on an item: place and agency unchanged, the reason in note and payload.
+ * `restoreStatus` puts the status back to what an earlier event of this request found (e.g. 待处置 → 在库).
+ */
+export async function correctionEvent(ctx: Ctx, it: ItemRow, requestId: number, note: string, payload: Record<string, unknown>, restoreStatus?: ItemStatus) {
+  if (restoreStatus && restoreStatus !== it.status) {
+    await ctx.db.updateTable('items').set({ status: restoreStatus, updated_at: ctx.now }).where('id', '=', it.id).execute();
+  }
   return appendEvent(ctx, {
     type: 'CORRECTION',
     itemId: it.id,
@@ -37,7 +44,7 @@ export async function correctionEvent(ctx: Ctx, it: ItemRow, requestId: number, 
     locationFromId: it.location_id,
     locationToId: it.location_id,
     note,
-    payload: { ...payload, statusFrom: it.status, statusTo: it.status },
+    payload: { ...payload, statusFrom: it.status, statusTo: restoreStatus ?? it.status },
   });
 }
 
@@ -76,7 +83,22 @@ export async function cancelRequest(ctx: Ctx, input: { id: number; reason: strin
   const items = await requestItemRows(ctx, r.id, true);
   const note = `撤销${REQUEST_KIND_LABELS[r.kind as RequestKind]}申请 ${r.request_no}：${input.reason}`;
   for (const it of items) {
-    await correctionEvent(ctx, it, r.id, note, { cancelledRequestNo: r.request_no, kind: r.kind, reason: input.reason });
+    await correctionEvent(ctx, it, r.id, note, { cancelledRequestNo: r.request_no, kind: r.kind, reason: input.reason }, await statusBeforeApproval(ctx, it, r.id));
   }
   await closeRequest(ctx, r.id, 'cancelled', {}, { ...v.details, cancelReason: input.reason, cancelledByName: ctx.user.displayName });
+}
+
+/** The status an item had before this request's approval moved it (only DISPOSITION_APPROVED changes status). */
+async function statusBeforeApproval(ctx: Ctx, it: ItemRow, requestId: number): Promise<ItemStatus | undefined> {
+  if (it.status !== 'PENDING_DISPOSITION') return undefined;
+  const e = await ctx.db
+    .selectFrom('custody_events')
+    .select('payload')
+    .where('item_id', '=', it.id)
+    .where('request_id', '=', requestId)
+    .where('type', '=', 'DISPOSITION_APPROVED')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
+  const from = e ? (JSON.parse(e.payload) as { statusFrom?: ItemStatus }).statusFrom : undefined;
+  return from && from !== 'PENDING_DISPOSITION' ? from : undefined;
 }

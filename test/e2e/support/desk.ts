@@ -8,8 +8,10 @@ export const btn = (text: string) => new RegExp(text.split('').join('\\s*'));
 
 export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
   await page.goto('/');
-  const out = page.getByRole('button', { name: btn('退出') });
-  if (await out.isVisible().catch(() => false)) await out.click();
+  const form = page.getByLabel('用户名');
+  const signedIn = page.getByTestId('current-user');
+  await expect(form.or(signedIn)).toBeVisible();
+  if (await signedIn.isVisible()) await page.getByRole('button', { name: btn('退出') }).click();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: btn('登录') }).click();

@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+import { signIn } from '/work/main/test/e2e/support/api';
+import { scan } from '/work/main/test/e2e/support/helpers';
+test('dbg', async ({ page }) => {
+  page.on('console', (m) => console.log('console:', m.text()));
+  await signIn(page, 'ga_bar');
+  await page.goto('/#/new-request?kind=return');
+  await expect(page.getByTestId('item-picker')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const codes = (await page.request.post('/api/item.list', { data: { holdingAgencyId: 1, status: ['IN_STORE'], limit: 3 }, headers: { 'X-Seized-Client': '1' } }).then((r) => r.json())).data.rows.map((r: { code: string }) => r.code);
+  console.log(codes);
+  await page.evaluate(() => { (window as any).__t = []; window.addEventListener('keydown', (e) => (window as any).__t.push([e.key, Math.round(performance.now())]), true); });
+  await scan(page, codes[0]);
+  console.log(JSON.stringify(await page.evaluate(() => (window as any).__t)));
+  await page.waitForTimeout(1000);
+  console.log(await page.getByTestId('picked-count').textContent(), await page.getByTestId('last-scan').textContent().catch(() => 'no-last'));
+  await page.goto('/#/requests');
+  await page.goto('/#/new-request?kind=disposition');
+  await expect(page.getByTestId('item-picker')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await scan(page, codes[1]);
+  await page.waitForTimeout(1000);
+  console.log(await page.getByTestId('picked-count').textContent(), await page.getByTestId('last-scan').textContent().catch(() => 'no-last'));
+  await page.screenshot({ path: '/tmp/dbg.png' });
+});
