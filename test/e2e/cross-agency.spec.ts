@@ -6,8 +6,8 @@
  * Registration and intake are setup steps done through the API (covered by the custodian-desk journey).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { scan, shot, saveDownload } from './support/helpers';
-import { api, pdfText, signIn as login } from './support/api';
+import { shot, saveDownload } from './support/helpers';
+import { api, pdfText, scanBurst as scan, signIn as login } from './support/api';
 import type { ItemDto } from '../../shared/api/item.contract';
 
 const STAMP = Date.now().toString().slice(-6);
@@ -65,6 +65,7 @@ async function scanAll(page: Page, codes: string[]): Promise<void> {
 }
 
 test('cross-agency custody: 公安 → 检察院 (权属移交) → 法院 (实物移送) → 发还 + 销毁', async ({ page }) => {
+  test.setTimeout(360_000); // nine sign-ins across three agencies and the centre
   let items: ItemDto[] = [];
   let extra: ItemDto;
   const codes = () => items.map((i) => i.code);

@@ -19,7 +19,7 @@ async function pick(page: Page, testId: string, option: string) {
 const noPageScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 
 test('保管员的一天：登记、标签、入库、上架、调用、查询、流转记录、未知编码', async ({ page }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(300_000);
   let codes: string[] = [];
   let items: Item[] = [];
 
@@ -62,8 +62,12 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await signIn(page, 'zx_bgy');
     await page.getByRole('menuitem', { name: '物品查询' }).click();
     await page.getByTestId('item-search').fill(CASE_NO);
-    await expect(page.getByTestId('item-total')).toContainText('共 5 件');
-    await page.getByTestId('item-table').locator('.ant-checkbox-input').first().check();
+    await expect(page.getByTestId('item-total')).toHaveText(/^共 5 件/);
+    for (const c of codes) await expect(page.locator(`[role=row][data-code="${c}"]`)).toBeVisible();
+    await expect(async () => {
+      await page.getByTestId('item-table').getByLabel('全选已加载的行').click();
+      await expect(page.getByTestId('item-total')).toContainText('已选 5 件', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
     await page.getByTestId('print-labels').click();
     await expect(page.getByRole('dialog')).toContainText('60×40');
     await shot(page, '03-label-dialog');

@@ -4,6 +4,7 @@ let ctx: AudioContext | null = null;
 function tone(freq: number, ms: number, when = 0): void {
   try {
     ctx ??= new AudioContext();
+    if (ctx.state === 'suspended') void ctx.resume();
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
     osc.type = 'square';
@@ -27,4 +28,13 @@ export function beepError(): void {
 /** One short high tone: scan accepted. */
 export function beepOk(): void {
   tone(1200, 60);
+}
+
+/** Creates the audio context ahead of time, so the first beep does not stall a scan burst. */
+export function warmUpAudio(): void {
+  try {
+    ctx ??= new AudioContext();
+  } catch {
+    /* no audio */
+  }
 }

@@ -18,11 +18,11 @@ function isEditable(el: EventTarget | null): el is HTMLElement {
   return false;
 }
 
-/** Types held characters into the field they were aimed at (fires input events React listens to). */
-function replay(chars: Held[]): void {
-  if (!chars.length) return;
+/** Types held characters into the field they were aimed at (fires input events React listens to). Returns whether it typed. */
+function replay(chars: Held[]): boolean {
+  if (!chars.length) return false;
   const target = chars[0]!.target;
-  if (!isEditable(target) || document.activeElement !== target) return;
+  if (!isEditable(target) || document.activeElement !== target) return false;
   const text = chars.map((c) => c.char).join('');
   if (!document.execCommand('insertText', false, text)) {
     const el = target as HTMLInputElement;
@@ -31,21 +31,48 @@ function replay(chars: Held[]): void {
     el.setRangeText(text, start, end, 'end');
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }
+  return true;
+}
+
+/** Takes back characters typed by replay() when they turn out to start a scan burst (the page was busy). */
+function unReplay(chars: Held[]): void {
+  const el = chars[0]!.target;
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || document.activeElement !== el) return;
+  const text = chars.map((c) => c.char).join('');
+  const end = el.selectionEnd ?? el.value.length;
+  if (el.value.slice(end - text.length, end) !== text) return;
+  el.setSelectionRange(end - text.length, end);
+  if (!document.execCommand('delete')) {
+    el.setRangeText('', end - text.length, end, 'end');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }
 }
 
 export class ScanDetector {
   private buf: Held[] = [];
+  /** What the last flush typed into a field, in case the burst goes on. */
+  private replayed: Held[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   settings: ScannerSettings = loadScannerSettings();
 
   constructor(private readonly onScan: (code: string) => void) {}
+
+  /** Timer path: if the page was busy and the timer fired late, queued keystrokes may still be waiting; look once more. */
+  private onTimer = (due: number): void => {
+    this.timer = null;
+    if (performance.now() - due > 20) {
+      this.timer = setTimeout(() => this.onTimer(performance.now()), 0);
+      return;
+    }
+    this.flush();
+  };
 
   private flush = (): void => {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const held = this.buf.filter((h) => isEditable(h.target));
     this.buf = [];
-    replay(held);
+    this.replayed = replay(held) ? held : [];
   };
 
   private strip(code: string): string {
@@ -59,18 +86,27 @@ export class ScanDetector {
   handleKey = (e: KeyboardEvent): void => {
     const s = this.settings;
     if (!s.enabled || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
-    const now = performance.now();
+    // The event's own time stamp (when the key was pressed), not when a busy page got round to handling it.
+    const now = e.timeStamp || performance.now();
     const last = this.buf[this.buf.length - 1];
     if (last && now - last.t > s.maxIntervalMs) this.flush();
 
     if (e.key === 'Enter' || e.key === 'Tab') {
-      const code = this.strip(this.buf.map((h) => h.char).join(''));
+      // A busy page can stretch one gap of a burst; a few characters typed just before it belong to the scan.
+      const typed = this.replayed;
+      const lastTyped = typed[typed.length - 1];
+      const head = this.buf[0];
+      const joined =
+        lastTyped && head && typed.length <= 3 && this.buf.length >= 4 && head.target === lastTyped.target && head.t - lastTyped.t <= 4 * s.maxIntervalMs;
+      const code = this.strip((joined ? [...typed, ...this.buf] : this.buf).map((h) => h.char).join(''));
       if (this.buf.length >= 2 && code.length >= s.minLength) {
         e.preventDefault();
         e.stopImmediatePropagation();
         if (this.timer) clearTimeout(this.timer);
         this.timer = null;
         this.buf = [];
+        if (joined) unReplay(typed);
+        this.replayed = [];
         this.onScan(code);
         return;
       }
@@ -84,6 +120,8 @@ export class ScanDetector {
     if (isEditable(e.target)) e.preventDefault();
     this.buf.push({ char: e.key, t: now, target: e.target });
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(this.flush, s.maxIntervalMs + 5);
+    const wait = s.maxIntervalMs + 15;
+    const due = performance.now() + wait;
+    this.timer = setTimeout(() => this.onTimer(due), wait);
   };
 }

@@ -3,7 +3,7 @@ import { message } from 'antd';
 import { callQuiet, ApiCallError } from '../api/client';
 import { ScanDetector } from './scan-detector';
 import { loadScannerSettings, saveScannerSettings, type ScannerSettings } from './scanner-settings';
-import { beepError } from './beep';
+import { beepError, warmUpAudio } from './beep';
 
 /** Return false (or resolve false) to let the next handler / the default resolver take the scan. */
 export type ScanHandler = (code: string) => boolean | void | Promise<boolean | void>;
@@ -65,6 +65,8 @@ export function installScanner(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
   window.addEventListener('keydown', detector.handleKey, true);
+  // Resumed on the first key or click (autoplay policy); created now so a scan never waits for it.
+  setTimeout(warmUpAudio, 0);
 }
 
 export function getScannerSettings(): ScannerSettings {

@@ -30,3 +30,18 @@ export async function signIn(page: Page, username: string, password = 'Demo1234'
   await expect(page.getByTestId('current-user')).toContainText(/./);
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
+
+/**
+ * A keyboard-wedge scan as the page receives it from hardware: the code's keydown events plus Enter, dispatched in one
+ * burst at the focused element. (Sending keys one by one over CDP waits for each to be handled, so a busy page
+ * stretches the gaps past the scanner threshold, which a real USB scanner's queued keystrokes do not.)
+ */
+export async function scanBurst(page: Page, code: string): Promise<void> {
+  await page.evaluate((c) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...c.split(''), 'Enter']) {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }));
+      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true, composed: true }));
+    }
+  }, code);
+}

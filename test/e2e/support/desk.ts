@@ -38,7 +38,7 @@ export async function scanCode(page: Page, code: string): Promise<void> {
 /** Clicks the download button of the open print dialog and saves the file under test/artifacts. */
 export async function downloadFromDialog(page: Page, name: string): Promise<string> {
   const dialog = page.getByRole('dialog');
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: btn('下载 PDF') }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), dialog.getByRole('button', { name: btn('下载 PDF') }).click()]);
   const path = await saveDownload(download, name);
   await expect(dialog.getByTestId('print-result')).toBeVisible();
   await page.keyboard.press('Escape');

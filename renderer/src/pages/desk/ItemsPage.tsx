@@ -53,7 +53,6 @@ export function ItemsPage() {
     [dq, status, category, locationId, agencyId, range],
   );
   const key = JSON.stringify(filter);
-  useEffect(() => setSelected(new Set()), [key]);
   const load = useCallback((offset: number, limit: number) => run(() => call('item.list', { ...filter, offset, limit })), [filter, run]);
 
   const setLocation = (id: number | undefined) => {
@@ -76,20 +75,24 @@ export function ItemsPage() {
           data-testid="item-search"
           prefix={<SearchOutlined />}
           placeholder="物品编码、名称、案件编号、持有人"
-          style={{ width: 260 }}
+          style={{ width: 240 }}
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />
-        <Select mode="multiple" allowClear maxTagCount="responsive" placeholder="状态" style={{ width: 150 }} value={status} onChange={setStatus} options={ITEM_STATUSES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s] }))} />
-        <Select mode="multiple" allowClear maxTagCount="responsive" placeholder="类别" style={{ width: 140 }} value={category} onChange={setCategory} options={ITEM_CATEGORIES.map((c) => ({ value: c, label: ITEM_CATEGORY_LABELS[c] }))} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder="库位" style={{ width: 170 }} value={locationId} onChange={setLocation} options={locations.map((l) => ({ value: l.id, label: l.path }))} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder="保管单位" style={{ width: 160 }} value={agencyId} onChange={setAgencyId} options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
+        <Select mode="multiple" allowClear maxTagCount="responsive" placeholder="状态" style={{ width: 130 }} value={status} onChange={setStatus} options={ITEM_STATUSES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s] }))} />
+        <Select mode="multiple" allowClear maxTagCount="responsive" placeholder="类别" style={{ width: 120 }} value={category} onChange={setCategory} options={ITEM_CATEGORIES.map((c) => ({ value: c, label: ITEM_CATEGORY_LABELS[c] }))} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder="库位" style={{ width: 150 }} value={locationId} onChange={setLocation} options={locations.map((l) => ({ value: l.id, label: l.path }))} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder="保管单位" style={{ width: 140 }} value={agencyId} onChange={setAgencyId} options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
         <DatePicker.RangePicker style={{ width: 230 }} placeholder={['扣押日期起', '止']} value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
         <Typography.Text type="secondary" data-testid="item-total">
           {total === null ? '正在查询…' : `共 ${total.toLocaleString('zh-CN')} 件`}
-          {selected.size > 0 && `，已选 ${selected.size} 件`}
+          {selected.size > 0 && (
+            <>
+              ，已选 {selected.size} 件 <Typography.Link onClick={() => setSelected(new Set())}>清除选择</Typography.Link>
+            </>
+          )}
           {locationId && `（库位：${locations.find((l) => l.id === locationId)?.path ?? locationId}）`}
         </Typography.Text>
         <Space>
@@ -103,7 +106,7 @@ export function ItemsPage() {
           </Button>
         </Space>
       </div>
-      <VirtualItemTable queryKey={key} load={load} selected={selected} onSelect={setSelected} onOpen={(i) => nav(`/items/${i.id}`)} onTotal={setTotal} height={window.innerHeight - 250} />
+      <VirtualItemTable queryKey={key} load={load} selected={selected} onSelect={setSelected} onOpen={(i) => nav(`/items/${i.id}`)} onTotal={setTotal} height={window.innerHeight - 270} />
       <PrintDialog open={printing} title="打印物品标签" summary={`共 ${selected.size} 件物品（已打印过的记为补打）`} onClose={() => setPrinting(false)} render={(stock) => call('label.items', { itemIds: [...selected], stock })} />
     </Card>
   );
