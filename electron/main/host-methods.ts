@@ -23,7 +23,8 @@ async function printPdf(base64: string, deviceName: string | undefined, silent: 
   const dir = await mkdtemp(join(tmpdir(), 'seized-print-'));
   const file = join(dir, 'doc.pdf');
   await writeFile(file, Buffer.from(base64, 'base64'));
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  // The built-in PDF viewer (a plugin) renders the document for printing.
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
   try {
     await win.loadURL(pathToFileURL(file).toString());
     await new Promise<void>((resolve, reject) =>

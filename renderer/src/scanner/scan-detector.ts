@@ -72,7 +72,10 @@ export class ScanDetector {
     this.timer = null;
     const held = this.buf.filter((h) => isEditable(h.target));
     this.buf = [];
-    this.replayed = replay(held) ? held : [];
+    if (!replay(held)) return void (this.replayed = []);
+    const prev = this.replayed[this.replayed.length - 1];
+    const joins = prev && prev.target === held[0]!.target && held[0]!.t - prev.t <= 4 * this.settings.maxIntervalMs;
+    this.replayed = joins ? [...this.replayed, ...held] : held;
   };
 
   private strip(code: string): string {
@@ -92,12 +95,12 @@ export class ScanDetector {
     if (last && now - last.t > s.maxIntervalMs) this.flush();
 
     if (e.key === 'Enter' || e.key === 'Tab') {
-      // A busy page can stretch one gap of a burst; a few characters typed just before it belong to the scan.
+      // A busy page can stretch gaps of a burst (the start got typed into the field); a run typed just before a fast tail belongs to the scan.
       const typed = this.replayed;
       const lastTyped = typed[typed.length - 1];
       const head = this.buf[0];
       const joined =
-        lastTyped && head && typed.length <= 3 && this.buf.length >= 4 && head.target === lastTyped.target && head.t - lastTyped.t <= 4 * s.maxIntervalMs;
+        lastTyped && head && this.buf.length >= 4 && head.target === lastTyped.target && head.t - lastTyped.t <= 4 * s.maxIntervalMs;
       const code = this.strip((joined ? [...typed, ...this.buf] : this.buf).map((h) => h.char).join(''));
       if (this.buf.length >= 2 && code.length >= s.minLength) {
         e.preventDefault();
