@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
   webServer: {
     command: `npx tsx test/e2e/support/serve-fresh.ts`,
-    env: { E2E_PORT: String(port), E2E_DATA: 'test-results/e2e-data' },
+    env: { E2E_PORT: String(port), E2E_DATA: '.e2e-data' },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -44,7 +44,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await pick(page, 'row-1-category', '贵重物品');
     await page.getByTestId('row-1-sealNo').fill('FQ-0001');
     await noPageScroll(page);
-    await shot(page, '01-register-form');
+    await shot(page, 'desk-01-register-form');
     await page.getByTestId('register-submit').click();
     const table = page.getByTestId('registered-items');
     await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(5);
@@ -54,7 +54,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await table.locator('tbody tr.ant-table-row').first().getByRole('button', { name: /添加照片/ }).click();
     await page.getByTestId('photo-file').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
     await expect(page.getByRole('dialog').getByRole('img', { name: /^照片 \d+$/ })).toHaveCount(1);
-    await shot(page, '02-register-done');
+    await shot(page, 'desk-02-register-done');
     await page.keyboard.press('Escape');
   });
 
@@ -70,7 +70,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     }).toPass({ timeout: 10_000 });
     await page.getByTestId('print-labels').click();
     await expect(page.getByRole('dialog')).toContainText('60×40');
-    await shot(page, '03-label-dialog');
+    await shot(page, 'desk-03-label-dialog');
     const pdf = await downloadFromDialog(page, 'labels.pdf');
     const decoded = decodePdfBarcodes(pdf);
     for (const c of codes) expect(decoded).toContain(c);
@@ -90,7 +90,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await page.getByTestId(`condition-${codes[0]}`).fill('外包装完好');
     await page.getByTestId('witness-user').fill('zx_bgy2');
     await page.getByTestId('witness-password').fill('Demo1234');
-    await shot(page, '04-intake');
+    await shot(page, 'desk-04-intake');
     await page.getByTestId('intake-submit').click();
     await expect(page.getByText('本次入库 4 件，拒收退回 1 件')).toBeVisible();
     await page.getByRole('button', { name: '打印入库回执' }).click();
@@ -106,6 +106,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
 
   await test.step('上架：扫描库位，再逐件扫描物品；撤销一件后重扫', async () => {
     await page.getByRole('menuitem', { name: '上架/移位' }).click();
+    await expect(page.getByTestId('current-location')).toBeVisible();
     await scan(page, SHELF);
     await expect(page.getByTestId('current-location')).toContainText(SHELF);
     for (const c of codes.slice(0, 4)) await scan(page, c);
@@ -115,7 +116,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await expect(rows.filter({ hasText: codes[3]! })).toContainText('已撤销');
     await scan(page, codes[3]!);
     await expect(rows).toHaveCount(5);
-    await shot(page, '05-putaway');
+    await shot(page, 'desk-05-putaway');
     for (const c of codes.slice(0, 4)) expect((await apiData<Item>(page, 'item.byCode', { code: c })).locationCode).toBe(SHELF);
   });
 
@@ -129,6 +130,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     expect(denied.status).toBe(403);
     expect(denied.body.error?.code).toBe('FORBIDDEN');
     await page.getByRole('menuitem', { name: '申请调用' }).click();
+    await expect(page.getByTestId('loan-item-scan')).toBeVisible();
     await scan(page, loanCode);
     await expect(page.locator('tr', { hasText: loanCode })).toBeVisible();
     const due = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
@@ -142,13 +144,13 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await page.getByTestId('loan-submit').click();
     await expect(page.getByTestId('loan-created')).toBeVisible();
     requestNo = (await page.getByTestId('loan-created').innerText()).match(/DY-\d{4}-\d{6}/)![0];
-    await shot(page, '06-loan-request');
+    await shot(page, 'desk-06-loan-request');
   });
 
   await test.step('审批人批准', async () => {
     await signIn(page, 'ga_sp');
     await page.getByRole('menuitem', { name: '调用审批' }).click();
-    await shot(page, '07-loan-approval');
+    await shot(page, 'desk-07-loan-approval');
     await page.getByTestId(`approve-${requestNo}`).click();
     await expect(page.getByTestId(`approve-${requestNo}`)).toHaveCount(0);
   });
@@ -156,12 +158,13 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
   await test.step('保管员扫描出库，调用单打印', async () => {
     await signIn(page, 'zx_bgy');
     await page.getByRole('menuitem', { name: '调用出入库' }).click();
+    await expect(page.getByTestId('checkout-scan')).toBeVisible();
     await scan(page, requestNo);
     await expect(page.getByTestId('loan-request')).toContainText(requestNo);
     await scan(page, loanCode);
     await expect(page.locator('tr', { hasText: loanCode })).toContainText('已扫描');
     await page.getByTestId('condition-out').fill('完好，封签完整');
-    await shot(page, '08-loan-checkout');
+    await shot(page, 'desk-08-loan-checkout');
     await page.getByTestId('checkout-submit').click();
     await page.getByRole('button', { name: '打印调用单' }).click();
     const text = pdfText(await downloadFromDialog(page, 'loan-form.pdf'));
@@ -176,15 +179,16 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     const row = page.getByTestId('overdue-table').locator('tr', { hasText: requestNo });
     await expect(row).toBeVisible();
     await expect(row).toContainText('1 天');
-    await shot(page, '09-loan-overdue');
+    await shot(page, 'desk-09-loan-overdue');
   });
 
   await test.step('扫描归还，记录损坏', async () => {
     await page.getByRole('tab', { name: '调用归还' }).click();
+    await expect(page.getByTestId('checkin-scan')).toBeVisible();
     await scan(page, loanCode);
     await pick(page, `return-condition-${loanCode}`, '损坏');
     await page.getByTestId(`return-note-${loanCode}`).fill('外壳裂痕');
-    await shot(page, '10-loan-checkin');
+    await shot(page, 'desk-10-loan-checkin');
     await page.getByTestId('checkin-submit').click();
     await expect(page.getByText(/已归还 1 件/)).toBeVisible();
     const back = await apiData<Item>(page, 'item.byCode', { code: loanCode });
@@ -197,7 +201,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await page.getByTestId('item-search').fill('华为手');
     await expect(page.locator(`[role=row][data-code="${loanCode}"]`)).toBeVisible();
     await noPageScroll(page);
-    await shot(page, '11-search');
+    await shot(page, 'desk-11-search');
   });
 
   await test.step('在查询框获得焦点时扫描：打开物品页，扫描内容不进入输入框', async () => {
@@ -221,15 +225,16 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     }
     await expect(page.getByTestId('item-location')).toContainText(SHELF);
     await noPageScroll(page);
-    await shot(page, '12-item-page');
+    await shot(page, 'desk-12-item-page');
   });
 
   await test.step('未知编码：提示并发出声音，不写入任何记录', async () => {
     await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect(page.getByTestId('greeting')).toBeVisible();
     const before = await apiData<{ seq: number }>(page, 'ledger.head');
     await scan(page, 'XX-NOT-A-CODE-42');
     await expect(page.getByText('未识别的编码「XX-NOT-A-CODE-42」')).toBeVisible();
-    await shot(page, '13-unknown-scan');
+    await shot(page, 'desk-13-unknown-scan');
     const after = await apiData<{ seq: number }>(page, 'ledger.head');
     expect(after.seq).toBe(before.seq);
     await expect(page).toHaveURL(/#\/$/);

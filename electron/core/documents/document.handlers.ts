@@ -1,10 +1,11 @@
 /** Printed documents: item and location labels, audit trails of an item or a case. */
 import type { HandlerMap } from '../api/handlers';
+import { hasPermission } from '../../../shared/domain/permissions';
 import type { Ctx } from '../context';
 import type { FileOut } from '../../../shared/api/common.schemas';
 import { EVENT_TYPE_LABELS, ITEM_CATEGORY_LABELS, type EventType, type ItemStatus } from '../../../shared/domain/enums';
 import { checkTransition } from '../../../shared/domain/item-state';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict, forbidden, notFound } from '../errors';
 import { applyItemEvent } from '../services/custody';
 import { getItemDto, getItemDtos } from '../services/item.repository';
 import { locationPaths } from '../services/admin.handlers';
@@ -62,6 +63,9 @@ export const documentHandlers: HandlerMap<'label.items' | 'label.locations' | 'd
   'label.items': async (ctx, { itemIds, stock, reprint }) => printItemLabels(ctx, itemIds, stock, reprint ?? false),
 
   'label.locations': async (ctx, { locationIds, stock }) => {
+    if (!hasPermission(ctx.user.roles, 'custody.handle') && !hasPermission(ctx.user.roles, 'admin.manage')) {
+      throw forbidden('只有保管员或管理员可以打印库位标签');
+    }
     const ids = [...new Set(locationIds)];
     const paths = await locationPaths(ctx);
     const missing = ids.filter((id) => !paths.has(id));

@@ -1,5 +1,6 @@
 /** The signed-in frame: side menu by role, the user and agency always visible, the page. */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { installScanner } from '../scanner';
 import { Layout, Menu, Space, Tag, Typography, Button, Alert, Badge } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -15,6 +16,8 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
   const can = useCan();
   const nav = useNavigate();
   const location = useLocation();
+  // The keyboard-wedge scanner listens on every signed-in screen.
+  useEffect(() => installScanner(), []);
   const allowed = useMemo(() => routes.filter((r) => can(r.permission)), [can]);
   const counts = useInboxCounts();
   const items = useMemo(() => {

@@ -1,7 +1,8 @@
 /**
  * Keyboard-wedge scanner detection. A scanner "types" its code in a fast burst ending with Enter or Tab.
- * Printable keys aimed at a text field are held back for one interval: if the next key comes fast, they
- * belong to a burst and never reach the field; if not, they are typed into the field as usual.
+ * Printable keys aimed at a text field are held back for about one interval: if the next key comes fast, they
+ * belong to a burst and never reach the field; if not, they are typed into the field as usual. When the page was
+ * busy and part of a burst got typed anyway, the Enter decision takes those characters back out of the field.
  */
 import { loadScannerSettings, type ScannerSettings } from './scanner-settings';
 
@@ -48,10 +49,15 @@ function unReplay(chars: Held[]): void {
   }
 }
 
+function medianGap(keys: Held[]): number {
+  const gaps = keys.slice(1).map((k, i) => k.t - keys[i]!.t).sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? Infinity;
+}
+
 export class ScanDetector {
   private buf: Held[] = [];
   /** What the last flush typed into a field, in case the burst goes on. */
-  private replayed: Held[] = [];
+  private replayed: Array<Held & { typed: boolean }> = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   settings: ScannerSettings = loadScannerSettings();
 
@@ -70,12 +76,15 @@ export class ScanDetector {
   private flush = (): void => {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const held = this.buf.filter((h) => isEditable(h.target));
+    const held = this.buf;
     this.buf = [];
-    if (!replay(held)) return void (this.replayed = []);
+    if (!held.length) return;
+    const editable = held.filter((h) => isEditable(h.target));
+    const typed = replay(editable);
+    const mark = held.map((h) => ({ ...h, typed: typed && editable.includes(h) }));
     const prev = this.replayed[this.replayed.length - 1];
-    const joins = prev && prev.target === held[0]!.target && held[0]!.t - prev.t <= 4 * this.settings.maxIntervalMs;
-    this.replayed = joins ? [...this.replayed, ...held] : held;
+    const joins = prev && held[0]!.t - prev.t <= 4 * this.settings.maxIntervalMs;
+    this.replayed = joins ? [...this.replayed, ...mark] : mark;
   };
 
   private strip(code: string): string {
@@ -95,29 +104,33 @@ export class ScanDetector {
     if (last && now - last.t > s.maxIntervalMs) this.flush();
 
     if (e.key === 'Enter' || e.key === 'Tab') {
-      // A busy page can stretch gaps of a burst (the start got typed into the field); a run typed just before a fast tail belongs to the scan.
-      const typed = this.replayed;
-      const lastTyped = typed[typed.length - 1];
-      const head = this.buf[0];
-      const joined =
-        lastTyped && head && this.buf.length >= 4 && head.target === lastTyped.target && head.t - lastTyped.t <= 4 * s.maxIntervalMs;
-      const code = this.strip((joined ? [...typed, ...this.buf] : this.buf).map((h) => h.char).join(''));
-      if (this.buf.length >= 2 && code.length >= s.minLength) {
+      // A busy page can stretch a few gaps of a burst (and part of it may already be typed into the field), so the
+      // decision looks at the whole recent run: mostly fast gaps (median within the threshold) and long enough.
+      const lastBuf = this.buf[this.buf.length - 1];
+      const lastRun = this.replayed[this.replayed.length - 1];
+      const joins = !!lastRun && (!this.buf[0] || this.buf[0].t - lastRun.t <= 4 * s.maxIntervalMs);
+      const all: Held[] = joins ? [...this.replayed, ...this.buf] : this.buf;
+      const lastChar = lastBuf ?? (joins ? lastRun : undefined);
+      const code = this.strip(all.map((h) => h.char).join(''));
+      if (all.length >= 2 && lastChar && now - lastChar.t <= 4 * s.maxIntervalMs && medianGap(all) <= s.maxIntervalMs && code.length >= s.minLength) {
         e.preventDefault();
         e.stopImmediatePropagation();
         if (this.timer) clearTimeout(this.timer);
         this.timer = null;
         this.buf = [];
-        if (joined) unReplay(typed);
+        const back = joins ? this.replayed.filter((h) => h.typed) : [];
+        if (back.length) unReplay(back);
         this.replayed = [];
         this.onScan(code);
         return;
       }
       this.flush();
+      this.replayed = [];
       return;
     }
     if (e.key.length !== 1) {
       this.flush();
+      this.replayed = [];
       return;
     }
     if (isEditable(e.target)) e.preventDefault();

@@ -141,4 +141,10 @@ describe('location labels', () => {
     expect(await t.eventCount()).toBe(before);
     expect((await t.fail('zx_bgy', 'label.locations', { locationIds: [4242] })).code).toBe('NOT_FOUND');
   });
+
+  it('lets admins print location labels too, but not case officers', async () => {
+    const shelf = (await t.call('admin', 'location.list', {})).find((l) => l.code === 'WH-A-Z1-S01')!;
+    expect((await t.call('admin', 'label.locations', { locationIds: [shelf.id] })).mime).toBe('application/pdf');
+    expect(await t.fail('ga_bar', 'label.locations', { locationIds: [shelf.id] })).toEqual({ code: 'FORBIDDEN', message: '只有保管员或管理员可以打印库位标签' });
+  });
 });

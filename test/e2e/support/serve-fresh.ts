@@ -2,7 +2,7 @@
 import { rmSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-const data = process.env.E2E_DATA ?? 'test-results/e2e-data';
+const data = process.env.E2E_DATA ?? '.e2e-data';
 const port = process.env.E2E_PORT ?? '5799';
 rmSync(data, { recursive: true, force: true });
 mkdirSync(data, { recursive: true });

@@ -71,6 +71,7 @@ export function LocationsPage({ editable }: { editable: boolean }) {
       }
     >
       <Table<Node>
+        key={rows.length ? 'loaded' : 'empty'}
         rowKey="id"
         size="small"
         loading={busy}

@@ -106,7 +106,7 @@ export function ItemsPage() {
           </Button>
         </Space>
       </div>
-      <VirtualItemTable queryKey={key} load={load} selected={selected} onSelect={setSelected} onOpen={(i) => nav(`/items/${i.id}`)} onTotal={setTotal} height={window.innerHeight - 270} />
+      <VirtualItemTable queryKey={key} load={load} selected={selected} onSelect={setSelected} onOpen={(i) => nav(`/items/${i.id}`)} onTotal={setTotal} height={window.innerHeight - 292} />
       <PrintDialog open={printing} title="打印物品标签" summary={`共 ${selected.size} 件物品（已打印过的记为补打）`} onClose={() => setPrinting(false)} render={(stock) => call('label.items', { itemIds: [...selected], stock })} />
     </Card>
   );

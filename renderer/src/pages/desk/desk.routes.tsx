@@ -1,6 +1,5 @@
 import { AuditOutlined, BarcodeOutlined, DatabaseOutlined, FileAddOutlined, ImportOutlined, InboxOutlined, SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
-import { installScanner } from '../../scanner';
 import { ScannerSettingsPage } from '../../scanner/ScannerSettingsPage';
 import { LocationsPage } from '../admin/LocationsPage';
 import { RegisterPage } from './RegisterPage';
@@ -13,7 +12,6 @@ import { LoanRequestPage } from './LoanRequestPage';
 import { LoanApprovalPage } from './LoanApprovalPage';
 
 // The scanner listens on every screen from the moment the app loads.
-installScanner();
 
 export const deskRoutes: AppRoute[] = [
   { path: '/items', element: <ItemsPage />, permission: 'item.read', menu: { label: '物品查询', icon: <SearchOutlined />, group: '工作台', order: 10 } },
