@@ -1,7 +1,7 @@
 /** 物品详情: every field, photos, status, location, holding agency, open request, the full timeline, print buttons. */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { LockOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
@@ -14,6 +14,7 @@ import { EventTimeline } from '../../components/EventTimeline';
 import { PhotoPanel } from '../../components/PhotoPanel';
 import { PrintDialog } from '../../components/PrintDialog';
 import { fmtMoney, fmtTime } from '../../components/labels';
+import { SealDialog } from './SealDialog';
 
 export function ItemPage() {
   const { id } = useParams();
@@ -21,7 +22,7 @@ export function ItemPage() {
   const can = useCan();
   const [item, setItem] = useState<ItemDto | null>(null);
   const [events, setEvents] = useState<EventDto[]>([]);
-  const [printing, setPrinting] = useState<'trail' | 'label' | null>(null);
+  const [printing, setPrinting] = useState<'trail' | 'label' | 'seal' | null>(null);
   const [failed, setFailed] = useState(false);
   const { run, busy } = useAction();
 
@@ -52,6 +53,7 @@ export function ItemPage() {
         extra={
           <Space>
             <Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} loading={busy}>刷新</Button>
+            {can('custody.handle') && <Button size="small" icon={<LockOutlined />} onClick={() => setPrinting('seal')}>封存/启封</Button>}
             {can('custody.handle') && <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('label')}>打印标签</Button>}
             <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('trail')}>打印流转记录</Button>
           </Space>
@@ -93,6 +95,7 @@ export function ItemPage() {
         <EventTimeline events={events} loading={busy} />
       </Card>
       <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock) => call('label.items', { itemIds: [item.id], stock })} onDone={() => void load()} />
+      <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <PrintDialog open={printing === 'trail'} withStock={false} title="打印流转记录" summary={`${item.code} ${item.name}：共 ${events.length} 条记录`} onClose={() => setPrinting(null)} render={() => call('document.itemTrail', { itemId: item.id })} onDone={() => void load()} />
     </Space>
   );
