@@ -37,8 +37,12 @@ execSync('node scripts/ensure-built.mjs', { stdio: 'inherit' });
 let bin = binaryPath();
 if (!bin && !process.env.CI) {
   console.log('[start] 未找到 Electron 运行文件，正在尝试下载…');
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 180_000 });
+  const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
   bin = binaryPath();
+  if (!bin) {
+    const why = `${r.stderr ?? ''}`.split('\n').find((l) => /Error|ENOTFOUND|ETIMEDOUT|ECONN/.test(l));
+    if (why) console.log(`[start] 下载失败：${why.trim().slice(0, 200)}`);
+  }
 }
 if (!bin) {
   browserMode('Electron 运行文件未安装且无法下载（本机不能访问 Electron 的下载地址）。');

@@ -1,22 +1,12 @@
 /** Extra steps for the desk journeys: sign in/out (antd spaces two-character button labels), API calls with the page's session, PDFs. */
 import { expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { E2E_PASSWORD, saveDownload, scan } from './helpers';
+import { saveDownload, scan } from './helpers';
 
 /** antd renders 「登录」 as 「登 录」; match both. */
 export const btn = (text: string) => new RegExp(text.split('').join('\\s*'));
 
-export async function signIn(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
-  await page.goto('/');
-  const form = page.getByLabel('用户名');
-  const signedIn = page.getByTestId('current-user');
-  await expect(form.or(signedIn)).toBeVisible();
-  if (await signedIn.isVisible()) await page.getByRole('button', { name: btn('退出') }).click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: btn('登录') }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
+export { signIn, pdfText } from './api';
 
 /** Calls the API with the browser's session cookie; returns the parsed envelope and the HTTP status. */
 export async function api<T = unknown>(page: Page, method: string, input: unknown = {}): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string } } }> {
@@ -62,4 +52,3 @@ export function decodePdfBarcodes(pdf: string): string[] {
   return out;
 }
 
-export const pdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-']).toString();

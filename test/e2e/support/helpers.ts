@@ -1,20 +1,13 @@
 /** Shared steps for the browser journeys: login, scanner bursts, screenshots, saved downloads. */
-import { expect, type Page, type Download } from '@playwright/test';
+import { type Page, type Download } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const E2E_PASSWORD = 'Demo1234';
 export const ARTIFACTS = 'test/artifacts';
 
-export async function login(page: Page, username: string, password = E2E_PASSWORD): Promise<void> {
-  await page.goto('/');
-  const logout = page.getByRole('button', { name: '退出' });
-  if (await logout.isVisible().catch(() => false)) await logout.click();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
+/** Signs in (signing the previous user out first). */
+export { signIn as login } from './api';
 
 /** A keyboard-wedge scanner: the code typed fast, then Enter. */
 export async function scan(page: Page, code: string, suffix: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
