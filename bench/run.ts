@@ -46,6 +46,10 @@ async function main() {
     await time('item.list 搜索 2 个汉字「手机」', () => call('item.list', { q: '手机', limit: 50 }), 20);
     await time('item.list 搜索 4 个汉字「苹果手机」（trigram）', () => call('item.list', { q: '苹果手机', limit: 50 }), 20);
     await time('item.list 深翻页 offset 90%', () => call('item.list', { offset: Math.floor(items * 0.9), limit: 50 }), 5);
+    await time('alert.list 时限预警', () => call('alert.list', {}), 5);
+    await time('inbox.counts 待办数', () => call('inbox.counts', {}), 20);
+    await time('label.items 50 张标签 PDF（60×40）', () => call('label.items', { itemIds: Array.from({ length: 50 }, (_, i) => i + 1) }), 3);
+    await time('document.itemTrail 流转记录 PDF（含全量校验）', () => call('document.itemTrail', { itemId: 7 }), 1);
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
