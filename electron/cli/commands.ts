@@ -8,6 +8,7 @@ import { generatePassword, hashPassword } from '../core/auth/password';
 import { seedReferenceData, DEMO_USERS } from '../core/seed/reference-data';
 import { seedDemoItems } from '../core/seed/demo-items';
 import { ROLES, type Role } from '../../shared/domain/enums';
+import { roleConflict } from '../../shared/domain/permissions';
 
 export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录]
 
@@ -72,6 +73,8 @@ export async function runCommand(command: string, argv: readonly string[], app: 
       const roles = need(argv, '--roles').split(',').map((r) => r.trim());
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (bad.length) throw new Error(`未知角色：${bad.join('、')}（可用：${ROLES.join(', ')}）`);
+      const clash = roleConflict(roles as Role[]);
+      if (clash) throw new Error(clash);
       const password = generatePassword();
       await db
         .insertInto('users')

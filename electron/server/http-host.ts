@@ -23,7 +23,24 @@ const MIME: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-export type HttpHostOptions = { staticDir: string | null; secureCookie?: boolean; log?: (line: string) => void };
+export type HttpHostOptions = {
+  staticDir: string | null;
+  secureCookie?: boolean;
+  log?: (line: string) => void;
+  /**
+   * Host names (without port) the server answers to. A loopback server answers only to loopback names, so a web page
+   * that re-points its own DNS name at 127.0.0.1 (DNS rebinding) cannot reach the API. Null: any host (LAN server).
+   */
+  allowedHosts?: readonly string[] | null;
+};
+
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
+
+function hostAllowed(req: IncomingMessage, allowed: readonly string[] | null | undefined): boolean {
+  if (!allowed) return true;
+  const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+  return allowed.includes(host);
+}
 
 function readCookie(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -94,7 +111,14 @@ async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, 
 
 async function serveStatic(staticDir: string, urlPath: string, res: ServerResponse) {
   const root = resolve(staticDir);
-  let file = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return void sendJson(res, 400, failure('BAD_INPUT', '请求地址格式不正确'));
+  }
+  if (decoded.includes('\0')) return void res.writeHead(404).end();
+  let file = normalize(join(root, decoded));
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(404).end();
     return;
@@ -123,9 +147,20 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
   }
 }
 
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 export function createHttpHost(core: Core, opts: HttpHostOptions): Server {
   return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A malformed request target (e.g. `GET http://[`) must get a 400, not throw out of the listener and end the process.
+    const url = parseTarget(req.url);
+    if (!url) return void sendJson(res, 400, failure('BAD_INPUT', '请求地址格式不正确'));
+    if (!hostAllowed(req, opts.allowedHosts)) return void sendJson(res, 421, failure('FORBIDDEN', '请求的主机名不被本服务接受'));
     const done = (p: Promise<void>) =>
       p.catch((err: unknown) => {
         opts.log?.(`[http] ${req.method} ${url.pathname} failed: ${String(err)}`);

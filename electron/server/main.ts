@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openApp, printFirstAdmin, resolveDataDir } from '../core/bootstrap';
-import { createHttpHost } from './http-host';
+import { createHttpHost, LOOPBACK_HOSTS } from './http-host';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -16,7 +16,15 @@ async function main() {
   const staticDir = resolve(arg('--static') ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) console.warn(`[serve] 未找到已构建的界面（${staticDir}），请先运行 npm run build`);
   const app = await openApp(dataDir);
-  const server = createHttpHost(app.core, { staticDir, secureCookie: process.env.SEIZED_SECURE_COOKIE === '1', log: console.error });
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const extraHosts = (arg('--allowed-hosts') ?? process.env.SEIZED_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const server = createHttpHost(app.core, {
+    staticDir,
+    secureCookie: process.env.SEIZED_SECURE_COOKIE === '1',
+    log: console.error,
+    // Loopback: answer only to loopback names (DNS rebinding). LAN: any name unless --allowed-hosts lists them.
+    allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : extraHosts.length ? extraHosts : null,
+  });
   server.listen(port, host, () => {
     console.log(`涉案财物管理系统 已启动：http://${host}:${port}/   数据目录：${dataDir}`);
     if (host !== '127.0.0.1' && host !== 'localhost') console.warn('[serve] 注意：已对局域网开放，请在反向代理上启用 HTTPS 并设置 SEIZED_SECURE_COOKIE=1');

@@ -23,6 +23,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   inspector: ['authenticated', 'item.read', 'audit.read'],
 };
 
+/** Roles that handle custody (write to the ledger through intake, requests, approvals). */
+const CUSTODY_ROLES: readonly Role[] = ['custodian', 'case_officer', 'approver'];
+
+/**
+ * Roles that must not be combined: the admin takes no part in custody and the inspector is read-only,
+ * so neither may also hold a custody role. Returns the Chinese refusal, or null when the set is fine.
+ */
+export function roleConflict(roles: readonly Role[]): string | null {
+  const custody = roles.filter((r) => CUSTODY_ROLES.includes(r));
+  if (custody.length === 0) return null;
+  if (roles.includes('admin')) return '系统管理员不参与保管业务，不能同时担任保管员、办案人员或审批人';
+  if (roles.includes('inspector')) return '监督员只读，不能同时担任保管员、办案人员或审批人';
+  return null;
+}
+
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
   if (permission === 'public') return true;
   return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));

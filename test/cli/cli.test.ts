@@ -21,6 +21,18 @@ describe('admin CLI', () => {
     expect(again.out).toContain('管理员账号已存在');
   });
 
+  it('user add refuses an admin who would also handle custody', () => {
+    const data = mkdtempSync(join(tmpdir(), 'seized-cli-'));
+    expect(cli('init', '--data', data).code).toBe(0);
+    const mixed = cli('user', 'add', '--username', 'boss', '--name', '老板', '--agency', '000000', '--roles', 'admin,custodian', '--data', data);
+    expect(mixed.code).toBe(2);
+    expect(mixed.out).toContain('系统管理员不参与保管业务');
+    const raw = new BetterSqlite3(join(data, 'seized.sqlite'));
+    expect(raw.prepare("SELECT count(*) AS n FROM users WHERE username = 'boss'").get()).toEqual({ n: 0 });
+    raw.close();
+    expect(cli('user', 'add', '--username', 'keeper', '--name', '保管', '--agency', '000000', '--roles', 'custodian', '--data', data).code).toBe(0);
+  });
+
   it('seeds demo data, verifies, detects a tampered row by id and backs up', () => {
     const data = mkdtempSync(join(tmpdir(), 'seized-cli-'));
     const seeded = cli('seed-demo', '--items', '300', '--data', data);

@@ -79,6 +79,9 @@ describe('accounts', () => {
     t.clock.advance(12 * 3600_000 + 1);
     expect((await t.core.dispatch(token, 'auth.me', {})).ok).toBe(false);
     const t2 = await t.login('ga_bar');
+    // Logging in cleared the expired session row.
+    const rows = await t.core.store.db.selectFrom('sessions').select('expires_at').execute();
+    expect(rows.every((r) => r.expires_at > t.clock.now.toISOString())).toBe(true);
     expect((await t.core.dispatch(t2, 'auth.logout', {})).ok).toBe(true);
     expect((await t.core.dispatch(t2, 'auth.me', {})).ok).toBe(false);
   });

@@ -196,7 +196,7 @@ describe('execution refusals', () => {
     it('refuses an actual date in the future and a missing one', async () => {
       const { base } = await approvedDestruction();
       const w = [witness('zx_bgy2'), witness('ga_sp')];
-      expect((await refused('zx_bgy', 'request.execute', { ...base, witnesses: w, actualDate: '2026-12-31T00:00:00Z' })).message).toBe('实际执行日期不能晚于今天');
+      expect((await refused('zx_bgy', 'request.execute', { ...base, witnesses: w, actualDate: '2026-12-31T00:00:00Z' })).message).toBe('实际执行日期（2026-12-31）不能晚于今天（2026-11-20）');
       expect((await refused('zx_bgy', 'request.execute', { id: base.id, scannedCodes: base.scannedCodes, witnesses: w })).message).toBe('处置须填写实际执行日期');
     });
   });

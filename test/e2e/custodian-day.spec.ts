@@ -150,6 +150,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
   await test.step('审批人批准', async () => {
     await signIn(page, 'ga_sp');
     await page.getByRole('menuitem', { name: '调用审批' }).click();
+    await expect(page.getByTestId(`approve-${requestNo}`)).toBeVisible();
     await shot(page, 'desk-07-loan-approval');
     await page.getByTestId(`approve-${requestNo}`).click();
     await expect(page.getByTestId(`approve-${requestNo}`)).toHaveCount(0);
@@ -234,6 +235,10 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     const before = await apiData<{ seq: number }>(page, 'ledger.head');
     await scan(page, 'XX-NOT-A-CODE-42');
     await expect(page.getByText('未识别的编码「XX-NOT-A-CODE-42」')).toBeVisible();
+    // The header keeps the refused code after the toast has gone.
+    await expect(page.getByTestId('scan-status')).toContainText('XX-NOT-A-CODE-42');
+    // The toast slides in: let finite animations end so the screenshot shows it.
+    await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished)));
     await shot(page, 'desk-13-unknown-scan');
     const after = await apiData<{ seq: number }>(page, 'ledger.head');
     expect(after.seq).toBe(before.seq);

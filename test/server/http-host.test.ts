@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHttpHost, SESSION_COOKIE } from '../../electron/server/http-host';
+import { createHttpHost, LOOPBACK_HOSTS, SESSION_COOKIE } from '../../electron/server/http-host';
 import { makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 
 let t: TestCore;
@@ -78,6 +78,41 @@ describe('HTTP host', () => {
     const escape = await fetch(`${base}/..%2f..%2fetc/passwd`);
     expect(escape.status).toBe(404);
     expect(await escape.text()).not.toContain('root:');
+  });
+
+  it('answers a malformed request target with 400 and keeps serving', async () => {
+    const { port } = server.address() as AddressInfo;
+    // fetch() would refuse to send this: write the raw request line.
+    const status = await new Promise<string>((done, fail) => {
+      const s = connect(port, '127.0.0.1', () => s.write('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      s.once('data', (d) => done(d.toString().split('\r\n')[0]!));
+      s.once('error', fail);
+    });
+    expect(status).toBe('HTTP/1.1 400 Bad Request');
+    const badEscape = await fetch(`${base}/%E0%A4%A`);
+    expect(badEscape.status).toBe(400);
+    expect(((await badEscape.json()) as { error: { message: string } }).error.message).toBe('请求地址格式不正确');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('answers only to loopback host names when told to (DNS rebinding)', async () => {
+    const strict = createHttpHost(t.core, { staticDir: null, allowedHosts: LOOPBACK_HOSTS });
+    await new Promise<void>((r) => strict.listen(0, '127.0.0.1', () => r()));
+    const port = (strict.address() as AddressInfo).port;
+    const { request } = await import('node:http');
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const rq = request({ host: '127.0.0.1', port, path: '/healthz', headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        rq.on('error', reject);
+        rq.end();
+      });
+    expect(await get(`127.0.0.1:${port}`)).toBe(200);
+    expect(await get(`localhost:${port}`)).toBe(200);
+    expect(await get(`attacker.example:${port}`)).toBe(421);
+    strict.close();
   });
 
   it('clears the cookie at logout', async () => {

@@ -72,6 +72,8 @@ export async function checkCredentials(
 
 export async function createSession(db: Kysely<Database>, userId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  // Expired sessions are useless; drop them while we are writing anyway (expires_at is ISO text, so it sorts as time).
+  await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
   await db
     .insertInto('sessions')
     .values({
@@ -96,4 +98,11 @@ export async function resolveSession(db: Kysely<Database>, token: string | null 
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/** Ends every other session of the user (after a password change), keeping the one in use. */
+export async function endOtherSessions(db: Kysely<Database>, userId: number, keepToken: string | null): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepToken) q = q.where('token_hash', '!=', hashToken(keepToken));
+  await q.execute();
 }

@@ -49,6 +49,12 @@ export async function indexItemForSearch(
     VALUES (${row.id}, ${row.code}, ${row.name}, ${row.case_no}, ${row.owner_name ?? ''})`.execute(db);
 }
 
+/** `column LIKE '%q%'` with q taken literally (% _ \\ escaped); the same SQL on SQLite and PostgreSQL. */
+export function likeContains(column: string, q: string) {
+  const pattern = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+  return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}
+
 /**
  * Item ids matching a free-text query, as a SQL fragment usable in `where id in (...)`.
  * Trigram FTS needs 3+ characters; shorter queries fall back to LIKE.

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../api/handlers';
 import type { Ctx } from '../context';
 import type { AgencyKind, LocationKind, Role } from '../../../shared/domain/enums';
 import { LOCATION_KIND_LABELS, LOCATION_PARENT } from '../../../shared/domain/enums';
+import { roleConflict } from '../../../shared/domain/permissions';
 import type { AgencyDto, LocationDto, UserDto } from '../../../shared/api/admin.contract';
 import { generatePassword, hashPassword } from '../auth/password';
 import { parseRoles } from '../auth/session.service';
@@ -108,6 +109,8 @@ export const adminHandlers: HandlerMap<
     const dup = await ctx.db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
     if (dup && dup.id !== u.id) throw conflict(`用户名「${u.username}」已存在`);
     if (u.id === ctx.user.id && (!u.active || !u.roles.includes('admin'))) throw badInput('不能停用自己或取消自己的管理员角色');
+    const conflictMsg = roleConflict(u.roles);
+    if (conflictMsg) throw badInput(`用户「${u.username}」的角色设置有误：${conflictMsg}`);
     const roles = JSON.stringify([...new Set<Role>(u.roles)]);
     if (u.id) {
       const r = await ctx.db

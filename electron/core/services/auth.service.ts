@@ -1,8 +1,8 @@
 /** Login, logout, password change and first-run setup. */
 import type { HandlerMap } from '../api/handlers';
 import { CommittedFailure } from '../api/handlers';
-import { checkCredentials, createSession, endSession, toSessionUser } from '../auth/session.service';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { checkCredentials, createSession, endOtherSessions, endSession, toSessionUser } from '../auth/session.service';
+import { hashPassword } from '../auth/password';
 import { AppError, badInput } from '../errors';
 
 export const authHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'setup.status' | 'setup.createAdmin'> = {
@@ -19,14 +19,19 @@ export const authHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me' |
   },
   'auth.me': async (ctx) => ctx.user,
   'auth.changePassword': async (ctx, { oldPassword, newPassword }) => {
-    const u = await ctx.db.selectFrom('users').select(['password_hash']).where('id', '=', ctx.user.id).executeTakeFirstOrThrow();
-    if (!verifyPassword(oldPassword, u.password_hash)) throw new AppError('BAD_INPUT', '原密码不正确');
     if (oldPassword === newPassword) throw badInput('新密码不能与原密码相同');
+    // A wrong old password counts towards the lockout like a failed login, so a left-open session cannot be used to guess it.
+    const r = await checkCredentials(ctx.db, ctx.user.username, oldPassword, new Date(ctx.now));
+    if (!r.ok) {
+      const code = r.error.code === 'LOCKED' ? 'LOCKED' : 'BAD_INPUT';
+      return new CommittedFailure(new AppError(code, r.error.message.replace('用户名或密码错误', '原密码不正确')));
+    }
     await ctx.db
       .updateTable('users')
       .set({ password_hash: hashPassword(newPassword), must_change_password: 0 })
       .where('id', '=', ctx.user.id)
       .execute();
+    await endOtherSessions(ctx.db, ctx.user.id, ctx.session?.token ?? null);
     return { ok: true };
   },
   'setup.status': async (ctx) => {

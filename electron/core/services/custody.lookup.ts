@@ -41,6 +41,9 @@ export function fmtLocal(iso: string): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The China Standard Time calendar day of an instant, as 「2026-11-20」. */
+export const localDay = (iso: string) => fmtLocal(iso).slice(0, 10);
+
 /** Distinct non-empty values joined for a header field. */
 export const joinDistinct = (values: Array<string | null | undefined>, sep = '、') =>
   [...new Set(values.filter((v): v is string => !!v))].join(sep);

@@ -7,8 +7,8 @@ import { ITEM_CATEGORY_LABELS } from '../../../shared/domain/enums';
 import { AppError, conflict, forbidden, notFound } from '../errors';
 import { appendEvent } from '../ledger/ledger.append';
 import { toEventDtos } from '../ledger/event.mapper';
-import { indexItemForSearch } from '../db/dialect';
-import { nextSequence, pad } from './sequence';
+import { indexItemForSearch, likeContains } from '../db/dialect';
+import { localYear, nextSequence, pad } from './sequence';
 import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
@@ -17,8 +17,8 @@ export async function caseDtos(ctx: Pick<Ctx, 'db'>, where: { id?: number; q?: s
   let q = ctx.db.selectFrom('cases as c').innerJoin('agencies as a', 'a.id', 'c.host_agency_id');
   if (where.id) q = q.where('c.id', '=', where.id);
   if (where.q) {
-    const like = `%${where.q}%`;
-    q = q.where((eb) => eb.or([eb('c.case_no', 'like', like), eb('c.name', 'like', like)]));
+    const text = where.q;
+    q = q.where((eb) => eb.or([likeContains('c.case_no', text), likeContains('c.name', text)]));
   }
   const total = where.id ? { n: 1 } : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
@@ -82,7 +82,7 @@ export const itemHandlers: HandlerMap<
     if (kase.host_agency_id !== ctx.user.agencyId) throw forbidden('只能为本单位主办的案件登记涉案财物');
     if (new Date(input.seizedAt) > new Date(ctx.now)) throw new AppError('BAD_INPUT', '扣押时间不能晚于当前时间');
     const agency = await ctx.db.selectFrom('agencies').select('code').where('id', '=', ctx.user.agencyId).executeTakeFirstOrThrow();
-    const year = ctx.now.slice(0, 4);
+    const year = localYear(ctx.now);
     const ids: number[] = [];
     for (const it of input.items) {
       if (it.category === 'cash' && it.cashAmount === undefined) throw new AppError('BAD_INPUT', `「${it.name}」是现金，必须填写金额`);

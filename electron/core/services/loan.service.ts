@@ -6,12 +6,13 @@ import type { RequestDetails } from '../../../shared/api/request.contract';
 import type { ItemFlag, ItemStatus } from '../../../shared/domain/enums';
 import { checkTransition } from '../../../shared/domain/item-state';
 import { RETURN_CONDITION_LABELS } from '../../../shared/domain/requests';
-import { badInput, conflict, notFound } from '../errors';
+import { badInput, conflict } from '../errors';
 import { applyItemEvent } from './custody';
 import { getItemDtos } from './item.repository';
 import { enforce, refuseCheckIn, refuseDecideExtension, refuseExtend } from './request.policy';
 import { closeRequest, freeItems, itemLabel, loadView, toSummary, toViews, updateRequest, type RequestView } from './request.repository';
 import { seesAllRequests } from './request.read';
+import { storageLocationById } from './putaway.service';
 
 export async function requestExtension(ctx: Ctx, input: MethodParsedInput<'loan.extend'>): Promise<void> {
   const v = await loadView(ctx, input.requestId);
@@ -93,10 +94,7 @@ export async function checkIn(ctx: Ctx, input: MethodParsedInput<'loan.checkIn'>
     seen.add(s.code);
   }
   if (problems.length) throw conflict(`归还核对未通过，未办理归还（${problems.length} 处问题）`, problems);
-  if (input.locationId) {
-    const loc = await ctx.db.selectFrom('locations').select(['id', 'active']).where('id', '=', input.locationId).executeTakeFirst();
-    if (!loc || !loc.active) throw notFound('库位');
-  }
+  if (input.locationId) await storageLocationById(ctx, input.locationId);
   const views = new Map<number, RequestView>();
   for (const id of new Set(ok.map((o) => o.requestId))) {
     const v = await loadView(ctx, id);

@@ -17,7 +17,7 @@ const kindLabel = (k: string) => LOCATION_KIND_LABELS[k as LocationKind] ?? k;
  * Warehouses are always too coarse; a zone or shelf with active sub-locations must be scanned at
  * the sub-location (a zone without shelves, e.g. a vehicle yard, is fine).
  */
-async function storageLocation(ctx: Ctx, code: string): Promise<LocationRow> {
+export async function storageLocation(ctx: Ctx, code: string): Promise<LocationRow> {
   const loc = await ctx.db.selectFrom('locations').selectAll().where('code', '=', code).executeTakeFirst();
   if (!loc) throw new AppError('NOT_FOUND', `库位编码「${code}」不存在`);
   if (!loc.active) throw conflict(`库位「${code}」（${loc.name}）已停用，不能存放物品`);
@@ -25,6 +25,13 @@ async function storageLocation(ctx: Ctx, code: string): Promise<LocationRow> {
   const child = await ctx.db.selectFrom('locations').select(['code', 'kind']).where('parent_id', '=', loc.id).where('active', '=', 1).executeTakeFirst();
   if (child) throw conflict(`「${code}」（${loc.name}）下设${kindLabel(child.kind)}，请扫描其下具体的${kindLabel(child.kind)}（如 ${child.code}）`);
   return loc;
+}
+
+/** The same check for a location chosen by id (allocation target, scan-in and check-in destinations). */
+export async function storageLocationById(ctx: Ctx, id: number): Promise<LocationRow> {
+  const loc = await ctx.db.selectFrom('locations').select('code').where('id', '=', id).executeTakeFirst();
+  if (!loc) throw new AppError('NOT_FOUND', `库位（编号 ${id}）不存在`);
+  return storageLocation(ctx, loc.code);
 }
 
 /** Events after which an earlier put-away can no longer be undone. */

@@ -13,11 +13,12 @@ import type { Ctx } from '../context';
 import type { MethodParsedInput } from '../../../shared/api/contract';
 import { TERMINAL_STATUSES } from '../../../shared/domain/enums';
 import { CASE_STAGE_BY_AGENCY_KIND } from '../../../shared/domain/requests';
-import { badInput, notFound } from '../errors';
+import { badInput } from '../errors';
 import { applyItemEvent } from './custody';
 import { enforce, refuseAccept, refuseReceiveIn } from './request.policy';
 import { closeRequest, loadView, requestItemRows, updateRequest } from './request.repository';
 import { verifyScans } from './request.scan';
+import { storageLocationById } from './putaway.service';
 
 /**
  * A case follows its items: when every live item of the case (not terminal, not lost) is held by `agencyId`,
@@ -86,10 +87,7 @@ export async function receiveIn(ctx: Ctx, input: MethodParsedInput<'request.rece
   const r = v.row;
   const items = await requestItemRows(ctx, r.id, true);
   await verifyScans(ctx, r.request_no, items, input.scannedCodes, 'PHYSICAL_TRANSFER_IN');
-  if (input.locationId) {
-    const loc = await ctx.db.selectFrom('locations').select(['id', 'active']).where('id', '=', input.locationId).executeTakeFirst();
-    if (!loc || !loc.active) throw notFound('库位');
-  }
+  if (input.locationId) await storageLocationById(ctx, input.locationId);
   const back = v.details.receiverDecision === 'rejected';
   for (const it of items) {
     const locationId = input.locationId ?? v.details.origLocations?.[String(it.id)] ?? null;

@@ -8,7 +8,8 @@ import { REQUEST_KIND_LABELS, REQUEST_NO_PREFIX, type RequestKind } from '../../
 import { AppError, badInput, notFound } from '../errors';
 import { applyItemEvent } from './custody';
 import { locationPaths } from './admin.handlers';
-import { nextSequence, pad } from './sequence';
+import { storageLocationById } from './putaway.service';
+import { localYear, nextSequence, pad } from './sequence';
 import { itemLabel } from './request.repository';
 
 /** Event written per item when the request is created (allocation has none: it is recorded by MOVED on execution). */
@@ -38,7 +39,7 @@ function requiredEvents(input: RequestCreateInput): EventType[] {
 
 export async function nextRequestNo(ctx: Ctx, kind: RequestKind): Promise<string> {
   const prefix = REQUEST_NO_PREFIX[kind];
-  const year = ctx.now.slice(0, 4);
+  const year = localYear(ctx.now);
   return `${prefix}-${year}-${pad(await nextSequence(ctx, `request:${prefix}:${year}`), 6)}`;
 }
 
@@ -103,8 +104,9 @@ async function kindDetails(ctx: Ctx, input: RequestCreateInput): Promise<{ detai
     case 'disposition':
       return { details: { method: input.method }, toAgencyId: null, dueAt: null, mode: null };
     case 'allocation': {
+      await storageLocationById(ctx, input.toLocationId);
       const loc = (await locationPaths(ctx)).get(input.toLocationId);
-      if (!loc || !loc.row.active) throw notFound('目标库位');
+      if (!loc) throw notFound('目标库位');
       return { details: { toLocationId: loc.row.id, toLocationPath: loc.path }, toAgencyId: null, dueAt: null, mode: null };
     }
   }

@@ -12,6 +12,7 @@ import type { EventType } from '../../../shared/domain/enums';
 import { CLAIMANT_ID_TYPE_LABELS, DISPOSITION_EVENT, DISPOSITION_METHOD_LABELS, REQUEST_KIND_LABELS, type RequestKind } from '../../../shared/domain/requests';
 import { CommittedFailure } from '../api/handlers';
 import { badInput } from '../errors';
+import { localDay } from './custody.lookup';
 import { applyItemEvent } from './custody';
 import { enforce, refuseExecute } from './request.policy';
 import { closeRequest, loadView, requestItemRows, updateRequest, type RequestView } from './request.repository';
@@ -54,9 +55,14 @@ function actualDateOf(ctx: Ctx, v: RequestView, input: ExecuteInput): string | n
     if (v.row.kind === 'disposition') throw badInput('处置须填写实际执行日期');
     return ctx.now;
   }
-  const d = new Date(input.actualDate);
-  if (d > new Date(ctx.now)) throw badInput('实际执行日期不能晚于今天');
-  return d.toISOString();
+  const d = new Date(input.actualDate).toISOString();
+  // Compared as China Standard Time calendar days: the form sends a date, not an instant.
+  if (localDay(d) > localDay(ctx.now)) throw badInput(`实际执行日期（${localDay(d)}）不能晚于今天（${localDay(ctx.now)}）`);
+  const approvedAt = v.row.decided_at;
+  if (approvedAt && localDay(d) < localDay(approvedAt)) {
+    throw badInput(`实际执行日期（${localDay(d)}）不能早于申请单 ${v.row.request_no} 的批准日期（${localDay(approvedAt)}）`);
+  }
+  return d;
 }
 
 function claimantPerson(d: RequestDetails) {

@@ -5,6 +5,7 @@ import type { MethodParsedInput } from '../../../shared/api/contract';
 import { hasPermission } from '../../../shared/domain/permissions';
 import { forbidden } from '../errors';
 import { toEventDtos } from '../ledger/event.mapper';
+import { likeContains } from '../db/dialect';
 import { getItemDtos } from './item.repository';
 import { actionsFor } from './request.policy';
 import { loadView, toSummary, toViews, type RequestView } from './request.repository';
@@ -51,7 +52,10 @@ export async function listRequests(ctx: Ctx, f: MethodParsedInput<'request.list'
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.mine) q = q.where('created_by', '=', ctx.user.id);
   if (f.caseId) q = q.where('case_id', '=', f.caseId);
-  if (f.q) q = q.where((eb) => eb.or([eb('request_no', 'like', `%${f.q}%`), eb('reason', 'like', `%${f.q}%`)]));
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) => eb.or([likeContains('request_no', text), likeContains('reason', text)]));
+  }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('id', 'desc').offset(f.offset).limit(f.limit).execute();
   return { total: Number(total.n), rows: (await toViews(ctx, rows)).map(toSummary) };

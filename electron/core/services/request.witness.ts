@@ -20,6 +20,13 @@ export type WitnessRule = {
 
 const norm = (s: string | undefined | null) => (s ?? '').trim().toLowerCase();
 
+/** Same user, or same name with no ID number to tell them apart (or the same ID number). */
+function samePerson(a: Witness, b: Witness): boolean {
+  if (a.userId !== null && b.userId !== null) return a.userId === b.userId;
+  if (norm(a.name) !== norm(b.name)) return false;
+  return !a.idNo || !b.idNo || norm(a.idNo) === norm(b.idNo);
+}
+
 /** Structure, count and distinctness: no database writes. */
 export function checkWitnessShape(ctx: Ctx, list: WitnessIn[], rule: WitnessRule): void {
   if (list.length < rule.required) {
@@ -67,5 +74,10 @@ export async function confirmWitnesses(ctx: Ctx, list: WitnessIn[]): Promise<{ o
     ids.add(r.userId);
     out.push({ name: r.person.name, idNo: r.person.idNo ?? null, userId: r.userId });
   }
+  // A user witness and a named witness can be the same person (赵保管 by account, then 赵保管 by name).
+  out.forEach((w, i) => {
+    const same = out.slice(0, i).find((o) => samePerson(o, w));
+    if (same) throw badInput(`见证人不能是同一人（${w.name}），须由两名不同的人见证；同名的不同人员请填写各自的证件号码`);
+  });
   return { ok: true, witnesses: out };
 }

@@ -12,10 +12,14 @@ export async function nextSequence(ctx: Pick<Ctx, 'db'>, scope: string): Promise
   return row.next_value - 1;
 }
 
+/** China Standard Time (UTC+8) as an ISO-like string: codes and serials carry the local year and day. */
+const cst = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+export const localYear = (iso: string) => cst(iso).slice(0, 4);
+
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Serial number for a printed document, e.g. RK-20261201-0007. */
 export async function nextDocumentSerial(ctx: Pick<Ctx, 'db' | 'now'>, prefix: string): Promise<string> {
-  const day = ctx.now.slice(0, 10).replace(/-/g, '');
+  const day = cst(ctx.now).slice(0, 10).replace(/-/g, '');
   return `${prefix}-${day}-${pad(await nextSequence(ctx, `doc:${prefix}:${day}`), 4)}`;
 }

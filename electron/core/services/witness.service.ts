@@ -22,6 +22,6 @@ export async function verifyWitness(ctx: Ctx, w: { username: string; password: s
   }
   if (r.user.id === ctx.user.id) throw badInput('见证人不能是操作人本人，须由另一名工作人员输入本人账号和密码见证');
   const roles = parseRoles(r.user.roles);
-  if (roles.every((role) => role === 'admin')) throw badInput(`「${r.user.display_name}」是系统管理员，不参与保管业务，不能担任见证人`);
+  if (roles.includes('admin')) throw badInput(`「${r.user.display_name}」是系统管理员，不参与保管业务，不能担任见证人`);
   return { person: { name: r.user.display_name, idNo: r.user.badge_no }, userId: r.user.id };
 }

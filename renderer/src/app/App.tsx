@@ -7,12 +7,18 @@ import { SessionContext } from './session';
 import { LoginPage } from '../pages/LoginPage';
 import { SetupPage } from '../pages/SetupPage';
 import { Shell } from './Shell';
+import { bindScanMessage } from '../scanner';
 
 type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; user: SessionUserDto; mustChangePassword: boolean };
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const { message } = AntApp.useApp();
+  // Scan messages use the app's themed instance (the static one can render outside the theme, or late).
+  useEffect(() => {
+    bindScanMessage(message);
+    return () => bindScanMessage(null);
+  }, [message]);
 
   const refresh = useCallback(async () => {
     try {

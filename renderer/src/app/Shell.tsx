@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '@shared/domain/enums';
 import { useCan, useSession } from './session';
 import { routes } from './routes';
 import { useInboxCounts } from '../pages/requests/use-inbox-counts';
+import { ScanStatus } from '../components/ScanStatus';
 
 const GROUP_ORDER = ['工作台', '库房作业', '案件与申请', '监督', '系统管理'] as const;
 
@@ -36,22 +37,25 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
         key: g,
         label: g,
         children: allowed
-          .filter((r) => r.menu?.group === g)
+          .filter((r) => r.menu?.group === g && (!r.menuIfAny || r.menuIfAny.some(can)))
           .sort((a, b) => (a.menu?.order ?? 50) - (b.menu?.order ?? 50))
           .map((r) => ({ key: r.path, icon: r.menu!.icon, label: badged(r.menu!.label, r.badge) })),
       })).filter((g) => g.children.length > 0)
     );
-  }, [allowed, counts]);
+  }, [allowed, counts, can]);
   const selected = allowed.filter((r) => r.menu && (r.path === location.pathname || (r.path !== '/' && location.pathname.startsWith(r.path)))).map((r) => r.path);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: '100vh', overflowX: 'hidden' }}>
       <Layout.Sider width={200} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
         <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 16px 8px' }}>涉案财物管理系统</div>
         <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} onClick={(e) => nav(e.key)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', height: 48, lineHeight: '48px', borderBottom: '1px solid #eee' }}>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'space-between', gap: 16, alignItems: 'center', height: 48, lineHeight: '48px', borderBottom: '1px solid #eee' }}>
+          <div style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}>
+            <ScanStatus />
+          </div>
           <Space size="middle" data-testid="current-user">
             <Typography.Text strong>{user.displayName}</Typography.Text>
             <Typography.Text type="secondary">{user.agencyName}</Typography.Text>

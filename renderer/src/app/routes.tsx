@@ -5,10 +5,12 @@ import { HomePage } from '../pages/HomePage';
 import { deskRoutes } from '../pages/desk/desk.routes';
 import { requestRoutes } from '../pages/requests/request.routes';
 import { adminRoutes } from '../pages/admin/admin.routes';
+import { auditRoutes } from '../pages/audit/audit.routes';
 
 export const routes: AppRoute[] = [
   { path: '/', element: <HomePage />, permission: 'authenticated', menu: { label: '首页', icon: <HomeOutlined />, group: '工作台', order: 0 } },
   ...deskRoutes,
   ...requestRoutes,
+  ...auditRoutes,
   ...adminRoutes,
 ];

@@ -1,5 +1,6 @@
 /** The big "scan here" field: scanner bursts arrive through useScanHandler; a person can also type a code and press Enter. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { InputRef } from 'antd';
 import { Input, Typography } from 'antd';
 import { BarcodeOutlined } from '@ant-design/icons';
 import { useScanHandler } from '../scanner';
@@ -11,9 +12,12 @@ type Props = {
   /** Claim global scans while mounted (default true). */
   claim?: boolean;
   testId?: string;
+  /** Put the cursor in the box when the page opens (and when `claim` turns on). Default true. */
+  autoFocus?: boolean;
 };
 
-export function ScanBox({ onCode, placeholder = '扫描条码，或输入编码后按回车', hint, claim = true, testId = 'scan-box' }: Props) {
+export function ScanBox({ onCode, placeholder = '扫描条码，或输入编码后按回车', hint, claim = true, testId = 'scan-box', autoFocus = true }: Props) {
+  const input = useRef<InputRef>(null);
   const [value, setValue] = useState('');
   const [last, setLast] = useState<string | null>(null);
   const ref = useRef<typeof onCode>(onCode);
@@ -23,10 +27,14 @@ export function ScanBox({ onCode, placeholder = '扫描条码，或输入编码�
     return ref.current(code);
   };
   useScanHandler((code) => (claim ? handle(code) : false), [claim]);
+  useEffect(() => {
+    if (autoFocus && claim) input.current?.focus({ preventScroll: true });
+  }, [autoFocus, claim]);
   return (
     <div>
       <Input
         size="large"
+        ref={input}
         data-testid={testId}
         prefix={<BarcodeOutlined />}
         placeholder={placeholder}

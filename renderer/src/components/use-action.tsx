@@ -62,3 +62,9 @@ export function useAction() {
   );
   return { run, busy: busy > 0, message };
 }
+
+/** For loads that handle their own spinner: `.catch(toastError)` shows the failure in Chinese with its details. */
+export function useErrorToast(): (e: unknown) => void {
+  const { message } = AntApp.useApp();
+  return useCallback((e: unknown) => showError(message, e), [message]);
+}

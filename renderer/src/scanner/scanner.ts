@@ -1,5 +1,6 @@
 /** The one global scanner: detects bursts on every screen and routes each scan to the page that claims it. */
-import { message } from 'antd';
+import { message as staticMessage } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
 import { callQuiet, ApiCallError } from '../api/client';
 import { ScanDetector } from './scan-detector';
 import { loadScannerSettings, saveScannerSettings, type ScannerSettings } from './scanner-settings';
@@ -30,9 +31,24 @@ export function onAnyScan(l: (code: string) => void): () => void {
   };
 }
 
-export function scanError(text: string): void {
+/** The themed message instance of the app (App.useApp); the static one is only a fallback. */
+let messageApi: MessageInstance | null = null;
+export function bindScanMessage(m: MessageInstance | null): void {
+  messageApi = m;
+}
+
+/** The last refused/unknown scan, for the persistent indicator in the header (null: the last scan was fine). */
+export type ScanStatus = { code?: string; text: string } | null;
+const statusListeners = new Set<(s: ScanStatus) => void>();
+export function onScanStatus(l: (s: ScanStatus) => void): () => void {
+  statusListeners.add(l);
+  return () => void statusListeners.delete(l);
+}
+
+export function scanError(text: string, code?: string): void {
   if (detector.settings.sound) beepError();
-  void message.error({ content: text, duration: 4 });
+  for (const l of statusListeners) l({ code, text });
+  void (messageApi ?? staticMessage).error({ content: text, className: 'scan-error', duration: 6 });
 }
 
 /** Default: item → its page, location → items there, request → its page; unknown → message + sound, nothing written. */
@@ -42,13 +58,14 @@ export async function resolveScanDefault(code: string): Promise<void> {
     if (r.kind === 'item') window.location.hash = `#/items/${r.id}`;
     else if (r.kind === 'location') window.location.hash = `#/items?locationId=${r.id}`;
     else if (r.kind === 'request') window.location.hash = `#/requests/${r.id}`;
-    else scanError(`未识别的编码「${code}」：不是已登记的物品、库位或申请单`);
+    else scanError(`未识别的编码「${code}」：不是已登记的物品、库位或申请单，未做任何记录`, code);
   } catch (e) {
-    scanError(e instanceof ApiCallError ? e.message : `扫描「${code}」失败`);
+    scanError(e instanceof ApiCallError ? e.message : `扫描「${code}」失败`, code);
   }
 }
 
 async function dispatchScan(code: string): Promise<void> {
+  for (const l of statusListeners) l(null);
   for (const l of recent) l(code);
   for (let i = stack.length - 1; i >= 0; i--) {
     const r = await stack[i]!.fn()(code);

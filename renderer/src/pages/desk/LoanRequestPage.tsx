@@ -1,5 +1,6 @@
 /** 申请调用 (case officer): scan or type the items, purpose, due date, reason, borrower; submit for approval. */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDto } from '@shared/api/item.contract';
@@ -57,7 +58,7 @@ export function LoanRequestPage() {
   };
 
   return (
-    <Card title="申请调用" styles={{ body: { paddingTop: 12 } }}>
+    <Card title="申请调用" styles={{ body: { paddingTop: 12 } }} extra={<Link to="/new-request">移送、发还、处置等其他申请 →</Link>}>
       {created && <Alert type="success" showIcon style={{ marginBottom: 8 }} data-testid="loan-created" title={`已提交调用申请 ${created.requestNo}（${created.items.length} 件，归还期限 ${fmtTime(created.dueAt)}），${created.waitingFor}`} />}
       <ScanBox onCode={onCode} placeholder="扫描或输入要调用的物品编码后回车" testId="loan-item-scan" />
       <Table<ItemDto>

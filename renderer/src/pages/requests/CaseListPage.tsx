@@ -6,8 +6,10 @@ import type { CaseDto } from '@shared/api/item.contract';
 import { CASE_STAGE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { fmtTime } from '../../components/labels';
+import { useErrorToast } from '../../components/use-action';
 
 export function CaseListPage() {
+  const toastError = useErrorToast();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ total: number; rows: CaseDto[] }>({ total: 0, rows: [] });
@@ -17,11 +19,11 @@ export function CaseListPage() {
       setLoading(true);
       void call('case.list', { q: q || undefined, offset: (page - 1) * 50, limit: 50 })
         .then(setData)
-        .catch(() => undefined)
+        .catch(toastError)
         .finally(() => setLoading(false));
     }, 200);
     return () => clearTimeout(t);
-  }, [q, page]);
+  }, [q, page, toastError]);
   return (
     <Card size="small" title="案件">
       <Input.Search placeholder="案件编号或名称" allowClear style={{ width: 300, marginBottom: 8 }} onChange={(e) => { setPage(1); setQ(e.target.value); }} />

@@ -1,7 +1,7 @@
 /** 待办: what waits for the signed-in user — requests to approve, transfers to accept, executions to do, loans out, own requests. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Card, Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { RequestSummaryDto } from '@shared/api/request.contract';
 import { INBOX_BOX_LABELS, type InboxBox } from '@shared/domain/requests';
 import { call } from '../../api/client';
@@ -9,8 +9,10 @@ import { useCan } from '../../app/session';
 import { RequestTable } from './RequestTable';
 import { useInboxCounts } from './use-inbox-counts';
 import { onInboxChanged } from './request-ui';
+import { useErrorToast } from '../../components/use-action';
 
 export function InboxPage() {
+  const toastError = useErrorToast();
   const can = useCan();
   const boxes = useMemo(() => {
     const b: InboxBox[] = [];
@@ -35,14 +37,14 @@ export function InboxPage() {
         setRows(r.rows);
         setTotal(r.total);
       })
-      .catch(() => undefined)
+      .catch(toastError)
       .finally(() => setLoading(false));
-  }, [box, page]);
+  }, [box, page, toastError]);
   useEffect(load, [load]);
   useEffect(() => onInboxChanged(load), [load]);
 
   return (
-    <Card size="small" title="待办事项">
+    <Card size="small" title="待办事项" extra={box === 'approve' && <Link to="/loan-approval">调用申请可在「调用审批」中逐条快速审批 →</Link>}>
       <Tabs
         activeKey={box}
         onChange={(k) => {

@@ -8,6 +8,7 @@ import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { ScanBox } from '../../components/ScanBox';
 import { scanError, beepOk } from '../../scanner';
 import { useSession } from '../../app/session';
+import { useErrorToast } from '../../components/use-action';
 
 type Props = { value: ItemDto[]; onChange(items: ItemDto[]): void };
 
@@ -19,6 +20,7 @@ export function pickProblem(it: ItemDto, agencyId: number): string | null {
 }
 
 export function ItemPicker({ value, onChange }: Props) {
+  const toastError = useErrorToast();
   const { user } = useSession();
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<ItemDto[]>([]);
@@ -37,11 +39,11 @@ export function ItemPicker({ value, onChange }: Props) {
           setRows(r.rows);
           setTotal(r.total);
         })
-        .catch(() => undefined)
+        .catch(toastError)
         .finally(() => setLoading(false));
     }, 250);
     return () => clearTimeout(t);
-  }, [q, user.agencyId]);
+  }, [q, user.agencyId, toastError]);
 
   const add = (items: ItemDto[]) => {
     const have = new Set(latest.current.map((i) => i.id));
@@ -88,11 +90,11 @@ export function ItemPicker({ value, onChange }: Props) {
         columns={[
           { title: '编码', dataIndex: 'code', width: 170 },
           { title: '名称', dataIndex: 'name', ellipsis: true },
-          { title: '案件', dataIndex: 'caseNo', width: 170, ellipsis: true },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: ItemDto['status']) => <ItemStatusTag status={s} /> },
+          { title: '案件', dataIndex: 'caseNo', width: 130, ellipsis: true },
+          { title: '状态', dataIndex: 'status', width: 80, render: (s: ItemDto['status']) => <ItemStatusTag status={s} /> },
           {
             title: '',
-            width: 90,
+            width: 84,
             render: (_, it) => {
               const problem = pickProblem(it, user.agencyId);
               if (chosen.has(it.id)) return <Typography.Text type="secondary">已加入</Typography.Text>;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Space, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ItemDto } from '@shared/api/item.contract';
 import type { RequestCreateInput } from '@shared/api/request.contract';
 import { REQUEST_KINDS, REQUEST_KIND_LABELS, type RequestKind } from '@shared/domain/requests';
@@ -86,6 +86,18 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
         )
       }
     >
+      {kind === 'loan' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={
+            <>
+              逐件扫码申请调用更快：<Link to="/loan-request">打开「申请调用」</Link>。也可在此查找物品后提交。
+            </>
+          }
+        />
+      )}
       {kind === 'transfer' && (
         <Alert
           type="info"

@@ -20,6 +20,7 @@ import {
 } from '@shared/domain/requests';
 import { call } from '../../api/client';
 import { useSession } from '../../app/session';
+import { useErrorToast } from '../../components/use-action';
 
 export type RequestFormValues = {
   reason: string;
@@ -59,15 +60,16 @@ export function LegalBasisField({ kind }: { kind: RequestKind }) {
 }
 
 export function RequestKindFields({ kind }: { kind: RequestKind }) {
+  const toastError = useErrorToast();
   const { user } = useSession();
   const [agencies, setAgencies] = useState<AgencyDto[]>([]);
   const [locations, setLocations] = useState<LocationDto[]>([]);
   const form = Form.useFormInstance<RequestFormValues>();
   const mode = Form.useWatch('mode', form);
   useEffect(() => {
-    if (kind === 'transfer') void call('agency.list', {}).then(setAgencies).catch(() => undefined);
-    if (kind === 'allocation') void call('location.list', {}).then(setLocations).catch(() => undefined);
-  }, [kind]);
+    if (kind === 'transfer') void call('agency.list', {}).then(setAgencies).catch(toastError);
+    if (kind === 'allocation') void call('location.list', {}).then(setLocations).catch(toastError);
+  }, [kind, toastError]);
 
   if (kind === 'loan')
     return (

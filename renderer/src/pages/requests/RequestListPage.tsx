@@ -5,8 +5,10 @@ import type { RequestSummaryDto } from '@shared/api/request.contract';
 import { REQUEST_KINDS, REQUEST_KIND_LABELS, REQUEST_STATUSES, REQUEST_STATUS_LABELS, type RequestKind, type RequestStatus } from '@shared/domain/requests';
 import { call } from '../../api/client';
 import { RequestTable } from './RequestTable';
+import { useErrorToast } from '../../components/use-action';
 
 export function RequestListPage() {
+  const toastError = useErrorToast();
   const [kind, setKind] = useState<RequestKind | undefined>();
   const [status, setStatus] = useState<RequestStatus[]>([]);
   const [mine, setMine] = useState(false);
@@ -21,11 +23,11 @@ export function RequestListPage() {
       setLoading(true);
       void call('request.list', { kind, status: status.length ? status : undefined, mine: mine || undefined, q: q || undefined, offset: (page - 1) * size, limit: size })
         .then(setData)
-        .catch(() => undefined)
+        .catch(toastError)
         .finally(() => setLoading(false));
     }, 200);
     return () => clearTimeout(t);
-  }, [kind, status, mine, q, page, size]);
+  }, [kind, status, mine, q, page, size, toastError]);
 
   return (
     <Card size="small" title="申请单">

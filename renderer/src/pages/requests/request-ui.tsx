@@ -27,11 +27,14 @@ export function RequestStatusTag({ status }: { status: RequestStatus }) {
   );
 }
 
-export function RequestKindTag({ kind, mode }: { kind: RequestKind; mode?: TransferMode | null }) {
+const SHORT_MODE: Record<TransferMode, string> = { paper: '权属', physical: '实物' };
+
+/** `short` (tables): 移送·权属 / 移送·实物, with the full wording as a tooltip. */
+export function RequestKindTag({ kind, mode, short }: { kind: RequestKind; mode?: TransferMode | null; short?: boolean }) {
+  const full = `${REQUEST_KIND_LABELS[kind]}${mode ? `·${TRANSFER_MODE_LABELS[mode]}` : ''}`;
   return (
-    <Tag color={KIND_COLOR[kind]}>
-      {REQUEST_KIND_LABELS[kind]}
-      {mode ? `·${TRANSFER_MODE_LABELS[mode]}` : ''}
+    <Tag color={KIND_COLOR[kind]} title={full}>
+      {short && mode ? `${REQUEST_KIND_LABELS[kind]}·${SHORT_MODE[mode]}` : full}
     </Tag>
   );
 }

@@ -9,9 +9,10 @@ import { CasePage } from './CasePage';
 import { CaseListPage } from './CaseListPage';
 
 export const requestRoutes: AppRoute[] = [
-  { path: '/inbox', element: <InboxPage />, permission: 'authenticated', badge: 'todo', menu: { label: '待办事项', icon: <InboxOutlined />, group: '工作台', order: 5 } },
-  // 申请调用 also has the custodian-desk helper's dedicated page (/loan-request); this form covers every kind.
-  { path: '/new-request', element: <NewRequestPage initialKind="transfer" />, permission: 'request.create', menu: { label: '新建申请', icon: <FileAddOutlined />, group: '案件与申请', order: 40 } },
+  // Only roles that can have work waiting see 待办事项 in the menu (admins and inspectors have none).
+  { path: '/inbox', element: <InboxPage />, permission: 'authenticated', menuIfAny: ['request.decide', 'transfer.accept', 'custody.handle', 'request.create'], badge: 'todo', menu: { label: '待办事项', icon: <InboxOutlined />, group: '工作台', order: 5 } },
+  // 申请调用 (/loan-request) is the scan-first loan form; this one covers every kind and links back to it for loans.
+  { path: '/new-request', element: <NewRequestPage initialKind="transfer" />, permission: 'request.create', menu: { label: '移送/发还/处置', icon: <FileAddOutlined />, group: '案件与申请', order: 25 } },
   { path: '/requests', element: <RequestListPage />, permission: 'item.read', badge: 'mine', menu: { label: '申请单', icon: <UnorderedListOutlined />, group: '案件与申请', order: 50 } },
   { path: '/requests/:id', element: <RequestDetailPage />, permission: 'item.read' },
   { path: '/cases', element: <CaseListPage />, permission: 'item.read', menu: { label: '案件', icon: <FolderOpenOutlined />, group: '案件与申请', order: 60 } },
