@@ -237,8 +237,8 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await expect(page.getByText('未识别的编码「XX-NOT-A-CODE-42」')).toBeVisible();
     // The header keeps the refused code after the toast has gone.
     await expect(page.getByTestId('scan-status')).toContainText('XX-NOT-A-CODE-42');
-    // The toast slides in: let finite animations end so the screenshot shows it.
-    await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished)));
+    // The toast fades in from opacity 0 (which still counts as visible): wait until it is opaque so the screenshot shows it.
+    await expect(page.locator('.ant-message-notice', { hasText: '未识别的编码「XX-NOT-A-CODE-42」' })).toHaveCSS('opacity', '1');
     await shot(page, 'desk-13-unknown-scan');
     const after = await apiData<{ seq: number }>(page, 'ledger.head');
     expect(after.seq).toBe(before.seq);

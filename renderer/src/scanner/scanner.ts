@@ -48,7 +48,7 @@ export function onScanStatus(l: (s: ScanStatus) => void): () => void {
 export function scanError(text: string, code?: string): void {
   if (detector.settings.sound) beepError();
   for (const l of statusListeners) l({ code, text });
-  void (messageApi ?? staticMessage).error({ content: text, className: 'scan-error', duration: 6 });
+  void (messageApi ?? staticMessage).error({ content: text, duration: 6 });
 }
 
 /** Default: item → its page, location → items there, request → its page; unknown → message + sound, nothing written. */
