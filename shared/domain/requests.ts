@@ -94,6 +94,22 @@ export const DISPOSITION_EVENT = { confiscate: 'CONFISCATED', sell: 'SOLD', dest
   string
 >;
 
+/** The item event a custodian's execution writes for each kind (a disposition by its method). */
+export function executionEventOf(kind: RequestKind, method: DispositionMethod | null | undefined): (typeof DISPOSITION_EVENT)[DispositionMethod] | 'CHECKED_OUT' | 'PHYSICAL_TRANSFER_OUT' | 'RETURNED_TO_OWNER' | 'MOVED' {
+  switch (kind) {
+    case 'loan':
+      return 'CHECKED_OUT';
+    case 'transfer':
+      return 'PHYSICAL_TRANSFER_OUT';
+    case 'return':
+      return 'RETURNED_TO_OWNER';
+    case 'disposition':
+      return DISPOSITION_EVENT[method ?? 'destroy'];
+    case 'allocation':
+      return 'MOVED';
+  }
+}
+
 /** A case follows its items: once all live items are held by an agency of this kind, the case is at this stage. */
 export const CASE_STAGE_BY_AGENCY_KIND: Readonly<Record<string, 'investigation' | 'prosecution_review' | 'trial'>> = {
   police: 'investigation',

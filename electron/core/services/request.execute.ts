@@ -9,7 +9,7 @@ import type { ItemRow } from '../db/schema';
 import type { MethodParsedInput } from '../../../shared/api/contract';
 import type { RequestDetails } from '../../../shared/api/request.contract';
 import type { EventType } from '../../../shared/domain/enums';
-import { CLAIMANT_ID_TYPE_LABELS, DISPOSITION_EVENT, DISPOSITION_METHOD_LABELS, REQUEST_KIND_LABELS, type RequestKind } from '../../../shared/domain/requests';
+import { CLAIMANT_ID_TYPE_LABELS, DISPOSITION_METHOD_LABELS, executionEventOf, REQUEST_KIND_LABELS, type RequestKind } from '../../../shared/domain/requests';
 import { CommittedFailure } from '../api/handlers';
 import { badInput } from '../errors';
 import { localDay } from './custody.lookup';
@@ -22,18 +22,7 @@ import { checkWitnessShape, confirmWitnesses, type Witness, type WitnessRule } f
 type ExecuteInput = MethodParsedInput<'request.execute'>;
 
 export function executionEvent(v: RequestView): EventType {
-  switch (v.row.kind as RequestKind) {
-    case 'loan':
-      return 'CHECKED_OUT';
-    case 'transfer':
-      return 'PHYSICAL_TRANSFER_OUT';
-    case 'return':
-      return 'RETURNED_TO_OWNER';
-    case 'disposition':
-      return DISPOSITION_EVENT[v.details.method!];
-    case 'allocation':
-      return 'MOVED';
-  }
+  return executionEventOf(v.row.kind as RequestKind, v.details.method);
 }
 
 const isCash = (it: ItemRow) => it.category === 'cash' || (JSON.parse(it.flags) as string[]).includes('cash');

@@ -3,24 +3,12 @@ import type { ItemDto } from '@shared/api/item.contract';
 import type { RequestDto } from '@shared/api/request.contract';
 import type { EventType } from '@shared/domain/enums';
 import { checkTransition } from '@shared/domain/item-state';
-import { DISPOSITION_EVENT } from '@shared/domain/requests';
+import { executionEventOf } from '@shared/domain/requests';
 
 export type ScanMode = 'execute' | 'receiveIn';
 
 export function eventFor(r: RequestDto, mode: ScanMode): EventType {
-  if (mode === 'receiveIn') return 'PHYSICAL_TRANSFER_IN';
-  switch (r.kind) {
-    case 'loan':
-      return 'CHECKED_OUT';
-    case 'transfer':
-      return 'PHYSICAL_TRANSFER_OUT';
-    case 'return':
-      return 'RETURNED_TO_OWNER';
-    case 'disposition':
-      return DISPOSITION_EVENT[r.details.method ?? 'destroy'];
-    case 'allocation':
-      return 'MOVED';
-  }
+  return mode === 'receiveIn' ? 'PHYSICAL_TRANSFER_IN' : executionEventOf(r.kind, r.details.method);
 }
 
 /** Why a listed item cannot take the execution event now (wrong status, or held by another open request), or null. */
