@@ -146,7 +146,7 @@ export async function buildRequestDoc(ctx: Ctx, id: number, type?: RequestDocTyp
         ['见证人（一）', w1 ?? ''],
         ['见证人（二）', w2 ?? ''],
         ['实际执行日期', day(d.actualDate)],
-        ['接收方', d.counterpart?.name ?? ''],
+        ['接收方', d.counterpart?.name ?? (d.method === 'destroy' ? '不适用（销毁）' : '—')],
         ['事由', r.reason ?? ''],
         ...applicant,
       ],
