@@ -28,7 +28,7 @@ export type TestCore = {
 export const TEST_PG_URL = (process.env.SEIZED_TEST_ENGINE === 'postgres' && process.env.TEST_DATABASE_URL) || null;
 let schemaSeq = 0;
 
-export async function openTestStore(): Promise<Store> {
+export async function openTestStore(opts: { poolSize?: number } = {}): Promise<Store> {
   if (!TEST_PG_URL) return openSqlite(':memory:');
   const schema = `t_${process.pid}_${++schemaSeq}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -40,7 +40,7 @@ export async function openTestStore(): Promise<Store> {
   } finally {
     await admin.end();
   }
-  const store = openPostgres(TEST_PG_URL, { schema, max: 4 });
+  const store = openPostgres(TEST_PG_URL, { schema, max: opts.poolSize ?? 4 });
   return {
     ...store,
     close: async () => {
@@ -52,8 +52,8 @@ export async function openTestStore(): Promise<Store> {
   };
 }
 
-export async function makeTestCore(opts: { dataDir?: string | null; start?: string } = {}): Promise<TestCore> {
-  const store = await openTestStore();
+export async function makeTestCore(opts: { dataDir?: string | null; start?: string; poolSize?: number } = {}): Promise<TestCore> {
+  const store = await openTestStore({ poolSize: opts.poolSize });
   await migrate(store);
   const clock = {
     now: new Date(opts.start ?? '2026-11-20T02:00:00.000Z'),
