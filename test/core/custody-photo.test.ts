@@ -60,7 +60,7 @@ describe('photos', () => {
     const wrongType = await t.fail('ga_bar', 'photo.add', { itemId: phone!.id, mime: 'image/jpeg', base64: PNG });
     expect(wrongType.message).toContain('不是 JPEG');
     expect((await t.fail('ga_bar', 'photo.add', { itemId: phone!.id, mime: 'image/png', base64: '###' })).message).toContain('base64');
-    expect((await t.fail('jc_bar', 'photo.add', { itemId: phone!.id, mime: 'image/png', base64: PNG })).code).toBe('FORBIDDEN');
+    expect((await t.fail('jc_bar', 'photo.add', { itemId: phone!.id, mime: 'image/png', base64: PNG })).code).toBe('NOT_FOUND');
     expect((await t.fail('jw_jd', 'photo.add', { itemId: phone!.id, mime: 'image/png', base64: PNG })).code).toBe('FORBIDDEN');
     expect((await t.fail('ga_bar', 'photo.add', { itemId: 99999, mime: 'image/png', base64: PNG })).code).toBe('NOT_FOUND');
     expect(await t.eventCount()).toBe(before);

@@ -90,6 +90,6 @@ describe('request documents', () => {
     const printed = (await t.call('ga_bar', 'request.get', { id: r.id })).events.at(-1)!;
     expect(printed).toMatchObject({ type: 'RECEIPT_PRINTED', requestId: r.id });
     expect(printed.payload).toMatchObject({ docType: 'handover', eventCount: 1, itemCodes: [items[0]!.code] });
-    expect((await t.fail('fy_bar', 'request.document', { id: r.id })).code).toBe('FORBIDDEN');
+    expect((await t.fail('fy_bar', 'request.document', { id: r.id })).code).toBe('NOT_FOUND');
   });
 });

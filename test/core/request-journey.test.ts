@@ -125,7 +125,8 @@ describe('cross-agency custody journey', () => {
       ['RETURNED', '滨州市中级人民法院', 1],
       ['DESTROYED', '滨州市中级人民法院', 1],
     ]);
-    expect(page.requests.map((r) => r.requestNo)).toEqual(['DY-2026-000001', 'CZ-2026-000001', 'FH-2026-000001', 'YS-2026-000002', 'YS-2026-000001']);
+    // The court sees the requests it sent or received, not the police's transfer to the procuratorate (YS-2026-000001).
+    expect(page.requests.map((r) => r.requestNo)).toEqual(['DY-2026-000001', 'CZ-2026-000001', 'FH-2026-000001', 'YS-2026-000002']);
     expect(page.timeline[0]!.type).toBe('DISCREPANCY');
     expect(page.timelineTruncated).toBe(false);
     const v = await verifyLedger(t.core.store.db);

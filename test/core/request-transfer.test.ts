@@ -164,7 +164,7 @@ describe('returns, dispositions, allocations', () => {
     expect((await t.call('jc_bar', 'request.list', {})).rows.map((r) => r.requestNo)).toEqual(['YS-2026-000001']);
     expect((await t.call('fy_bar', 'request.list', {})).total).toBe(0);
     expect((await t.call('zx_bgy', 'request.list', {})).total).toBe(2);
-    expect((await t.fail('fy_bar', 'request.get', { id: 1 })).code).toBe('FORBIDDEN');
+    expect(await t.fail('fy_bar', 'request.get', { id: 1 })).toMatchObject({ code: 'NOT_FOUND', message: '申请单未找到或无权查看' });
     expect((await t.call('ga_bar', 'inbox.counts', {})).mine).toBe(2);
   });
 });

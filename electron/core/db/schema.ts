@@ -167,6 +167,18 @@ export interface RequestItemTable {
   open: number;
 }
 
+/** Every agency that holds or has held an item (register, accepted transfer): who may read it. */
+export interface ItemHolderTable {
+  item_id: number;
+  agency_id: number;
+}
+
+/** Every agency that hosts or has hosted a case, or holds or has held one of its items. */
+export interface CaseHolderTable {
+  case_id: number;
+  agency_id: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -181,6 +193,8 @@ export interface Database {
   settings: SettingTable;
   requests: RequestTable;
   request_items: RequestItemTable;
+  item_holders: ItemHolderTable;
+  case_holders: CaseHolderTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

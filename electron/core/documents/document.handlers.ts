@@ -1,11 +1,12 @@
 /** Printed documents: item and location labels, audit trails of an item or a case. */
+import { canSeeCase, canSeeItem, notVisible } from '../access/visibility';
 import type { HandlerMap } from '../api/handlers';
 import { hasPermission } from '../../../shared/domain/permissions';
 import type { Ctx } from '../context';
 import type { FileOut } from '../../../shared/api/common.schemas';
 import { EVENT_TYPE_LABELS, ITEM_CATEGORY_LABELS, type EventType, type ItemStatus } from '../../../shared/domain/enums';
 import { checkTransition } from '../../../shared/domain/item-state';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, conflict, forbidden } from '../errors';
 import { applyItemEvent } from '../services/custody';
 import { getItemDto, getItemDtos } from '../services/item.repository';
 import { locationPaths } from '../services/admin.handlers';
@@ -82,7 +83,7 @@ export const documentHandlers: HandlerMap<'label.items' | 'label.locations' | 'd
 
   'document.itemTrail': async (ctx, { itemId }) => {
     const item = await getItemDto(ctx, { id: itemId });
-    if (!item) throw notFound('物品');
+    if (!item || !(await canSeeItem(ctx, itemId))) throw notVisible('物品');
     const events = await ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', itemId).orderBy('seq').execute();
     const doc = await itemTrailDoc(ctx, item, events);
     return issueDocument(ctx, doc, { eventIds: events.map((e) => e.id), caseId: item.caseId });
@@ -95,7 +96,7 @@ export const documentHandlers: HandlerMap<'label.items' | 'label.locations' | 'd
       .select(['c.case_no', 'c.name', 'c.cause', 'a.name as agency_name'])
       .where('c.id', '=', caseId)
       .executeTakeFirst();
-    if (!kase) throw notFound('案件');
+    if (!kase || !(await canSeeCase(ctx, caseId))) throw notVisible('案件');
     const itemIds = (await ctx.db.selectFrom('items').select('id').where('case_id', '=', caseId).orderBy('id').execute()).map((r) => r.id);
     const items = await getItemDtos(ctx, itemIds);
     const events = await ctx.db.selectFrom('custody_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();

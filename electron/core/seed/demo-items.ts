@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { OpenedApp } from '../bootstrap';
 import type { Database, NewEventRow } from '../db/schema';
+import { sql } from 'kysely';
 import { indexItemsForSearchAfter } from '../db/dialect';
 import { hashEvent, type HashedFields } from '../ledger/ledger.canonical';
 import { checkTransition } from '../../../shared/domain/item-state';
@@ -86,6 +87,8 @@ export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: 
       );
       const itemIds = new Map((await trx.selectFrom('items').select(['id', 'code']).where('id', '>', afterId).execute()).map((r) => [r.code, r.id]));
       await indexItemsForSearchAfter(app.store.dialect, trx, afterId);
+      await sql`INSERT INTO item_holders (item_id, agency_id) SELECT id, holding_agency_id FROM items WHERE id > ${afterId}`.execute(trx);
+      await sql`INSERT INTO case_holders (case_id, agency_id) SELECT DISTINCT case_id, holding_agency_id FROM items WHERE id > ${afterId}`.execute(trx);
 
       // Ledger: REGISTERED → RECEIVED → STORED, chained from the current head.
       let seq = head.seq;

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import type { MethodOutput } from '../../../shared/api/contract';
 import type { ItemStatus } from '../../../shared/domain/enums';
 import { ITEM_STATUSES } from '../../../shared/domain/enums';
-import { notFound } from '../errors';
+import { canSeeRequest, itemScope, notVisible } from '../access/visibility';
 import { toEventDtos } from '../ledger/event.mapper';
 import { getItemDtos } from './item.repository';
 import { caseDtos } from './item.handlers';
@@ -13,8 +13,12 @@ export const CASE_TIMELINE_LIMIT = 2000;
 
 export async function caseDetail(ctx: Ctx, caseId: number): Promise<MethodOutput<'case.detail'>> {
   const c = (await caseDtos(ctx, { id: caseId })).rows[0];
-  if (!c) throw notFound('案件');
-  const itemIds = (await ctx.db.selectFrom('items').select('id').where('case_id', '=', caseId).orderBy('id').execute()).map((r) => r.id);
+  if (!c) throw notVisible('案件');
+  // Only the case's items and requests the user may see (an agency that held part of a case sees that part).
+  let iq = ctx.db.selectFrom('items as i').select('i.id').where('i.case_id', '=', caseId);
+  const scope = itemScope(ctx.user);
+  if (scope) iq = iq.where(scope);
+  const itemIds = (await iq.orderBy('i.id').execute()).map((r) => r.id);
   const items = [];
   for (let i = 0; i < itemIds.length; i += 500) items.push(...(await getItemDtos(ctx, itemIds.slice(i, i + 500))));
 
@@ -27,17 +31,19 @@ export async function caseDetail(ctx: Ctx, caseId: number): Promise<MethodOutput
   }
   const order = (s: ItemStatus) => ITEM_STATUSES.indexOf(s);
 
-  // Like the timeline, the case's requests are shown to whoever may read the case.
-  const rq = await ctx.db.selectFrom('requests').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').execute();
+  const rq = (await ctx.db.selectFrom('requests').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').execute()).filter((r) => canSeeRequest(ctx.user, r));
   const requests = (await toViews(ctx, rq)).map(toSummary);
 
-  const events = await ctx.db
-    .selectFrom('custody_events')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('seq', 'desc')
-    .limit(CASE_TIMELINE_LIMIT + 1)
-    .execute();
+  const visible = new Set(itemIds);
+  const events = (
+    await ctx.db
+      .selectFrom('custody_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('seq', 'desc')
+      .limit(CASE_TIMELINE_LIMIT + 1)
+      .execute()
+  ).filter((e) => e.item_id === null || !scope || visible.has(e.item_id));
 
   return {
     case: { ...c, itemCount: items.length },

@@ -1,4 +1,5 @@
 /** The one path by which an item changes state: check the transition, update the row, append the event. */
+import { recordHolder } from '../access/visibility';
 import { checkTransition } from '../../../shared/domain/item-state';
 import type { ItemStatus } from '../../../shared/domain/enums';
 import type { Ctx } from '../context';
@@ -55,6 +56,7 @@ export async function applyItemEvent(
     })
     .where('id', '=', item.id)
     .execute();
+  if (next.holding_agency_id !== item.holding_agency_id) await recordHolder(ctx, item.id, item.case_id, next.holding_agency_id);
   const row = await appendEvent(ctx, {
     locationFromId: item.location_id,
     locationToId: next.location_id,

@@ -1,6 +1,6 @@
 /** Cases, registration of seized items, item lookup, search and history, scan resolution. */
 import type { HandlerMap } from '../api/handlers';
-import type { Ctx } from '../context';
+import type { Ctx, SessionUser } from '../context';
 import type { CaseDto } from '../../../shared/api/item.contract';
 import type { CaseStage, ItemFlag } from '../../../shared/domain/enums';
 import { ITEM_CATEGORY_LABELS } from '../../../shared/domain/enums';
@@ -10,15 +10,19 @@ import { toEventDtos } from '../ledger/event.mapper';
 import { indexItemForSearch, likeContains } from '../db/dialect';
 import { localYear, nextSequence, pad } from './sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
+import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder } from '../access/visibility';
 import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
+/** Cases as DTOs; with a user, only the cases the visibility rule shows them. */
 export async function caseDtos(
-  ctx: Pick<Ctx, 'db'>,
+  ctx: Pick<Ctx, 'db'> & { user?: SessionUser },
   where: { id?: number; q?: string; hostAgencyId?: number; offset?: number; limit?: number },
 ): Promise<{ total: number; rows: CaseDto[] }> {
   let q = ctx.db.selectFrom('cases as c').innerJoin('agencies as a', 'a.id', 'c.host_agency_id');
+  const scope = ctx.user ? caseScope(ctx.user) : undefined;
+  if (scope) q = q.where(scope);
   if (where.id) q = q.where('c.id', '=', where.id);
   if (where.hostAgencyId) q = q.where('c.host_agency_id', '=', where.hostAgencyId);
   if (where.q) {
@@ -58,7 +62,7 @@ export const itemHandlers: HandlerMap<
   'case.list': async (ctx, input) => caseDtos(ctx, input),
   'case.get': async (ctx, { id }) => {
     const c = (await caseDtos(ctx, { id })).rows[0];
-    if (!c) throw notFound('案件');
+    if (!c) throw notVisible('案件');
     return c;
   },
   'case.create': async (ctx, c) => {
@@ -78,6 +82,7 @@ export const itemHandlers: HandlerMap<
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await recordCaseHolder(ctx, row.id, ctx.user.agencyId);
     return (await caseDtos(ctx, { id: row.id })).rows[0]!;
   },
 
@@ -125,6 +130,7 @@ export const itemHandlers: HandlerMap<
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await recordHolder(ctx, row.id, kase.id, holdingAgencyId);
       await indexItemForSearch(ctx.dialect, ctx.db, { id: row.id, code, name: it.name, case_no: kase.case_no, owner_name: it.ownerName ?? null });
       // The registration snapshot goes into the ledger: the row may change later, the event never does.
       await appendEvent(ctx, {
@@ -142,8 +148,17 @@ export const itemHandlers: HandlerMap<
     return getItemDtos(ctx, ids);
   },
 
-  'item.get': async (ctx, { id }) => (await getItemDto(ctx, { id })) ?? Promise.reject(notFound('物品')),
-  'item.byCode': async (ctx, { code }) => (await getItemDto(ctx, { code })) ?? Promise.reject(new AppError('NOT_FOUND', `编码「${code}」不是已登记的物品`)),
+  'item.get': async (ctx, { id }) => {
+    const item = await getItemDto(ctx, { id });
+    if (!item || !(await canSeeItem(ctx, item.id))) throw notVisible('物品');
+    return item;
+  },
+  'item.byCode': async (ctx, { code }) => {
+    const item = await getItemDto(ctx, { code });
+    // Unknown and not visible answer alike, so a code's existence does not leak.
+    if (!item || !(await canSeeItem(ctx, item.id))) throw new AppError('NOT_FOUND', `编码「${code}」未找到或无权查看`);
+    return item;
+  },
 
   'item.list': async (ctx, f) => {
     const q = applyItemFilter(ctx, itemBaseQuery(ctx), f);
@@ -154,18 +169,19 @@ export const itemHandlers: HandlerMap<
 
   'item.timeline': async (ctx, { id }) => {
     const exists = await ctx.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
-    if (!exists) throw notFound('物品');
+    if (!exists || !(await canSeeItem(ctx, id))) throw notVisible('物品');
     const rows = await ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', id).orderBy('seq', 'desc').execute();
     return toEventDtos(ctx, rows);
   },
 
   'scan.resolve': async (ctx, { code }) => {
     const item = await ctx.db.selectFrom('items').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
-    if (item) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };
+    if (item && (await canSeeItem(ctx, item.id))) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };
+    if (item) return { kind: 'unknown' as const, code };
     const loc = await ctx.db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
     if (loc) return { kind: 'location' as const, id: loc.id, code: loc.code, label: loc.name };
-    const req = await ctx.db.selectFrom('requests').select(['id', 'request_no', 'kind']).where('request_no', '=', code).executeTakeFirst();
-    if (req) return { kind: 'request' as const, id: req.id, code: req.request_no, label: req.kind };
+    const req = await ctx.db.selectFrom('requests').select(['id', 'request_no', 'kind', 'from_agency_id', 'to_agency_id']).where('request_no', '=', code).executeTakeFirst();
+    if (req && canSeeRequest(ctx.user, req)) return { kind: 'request' as const, id: req.id, code: req.request_no, label: req.kind };
     return { kind: 'unknown' as const, code };
   },
 };

@@ -2,7 +2,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import { itemSearchIds } from '../db/dialect';
-import type { Ctx } from '../context';
+import type { Ctx, SessionUser } from '../context';
+import { itemScope, maskIdNo, seesIdNumbers } from '../access/visibility';
 import type { Database } from '../db/schema';
 import type { ItemDto, itemListFilter } from '../../../shared/api/item.contract';
 import type { ItemCategory, ItemFlag, ItemSource, ItemStatus } from '../../../shared/domain/enums';
@@ -30,7 +31,9 @@ export function selectItemColumns(q: Base) {
 
 type ItemJoined = Awaited<ReturnType<ReturnType<typeof selectItemColumns>['execute']>>[number];
 
-export async function toItemDtos(ctx: Pick<Ctx, 'db'>, rows: ItemJoined[]): Promise<ItemDto[]> {
+/** Item rows as DTOs; with a user, owners' ID numbers are masked unless the visibility rule shows them in full. */
+export async function toItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, rows: ItemJoined[]): Promise<ItemDto[]> {
+  const user = ctx.user;
   const paths = rows.some((r) => r.location_id) ? await locationPaths(ctx) : new Map();
   return rows.map((r) => ({
     id: r.id,
@@ -48,7 +51,7 @@ export async function toItemDtos(ctx: Pick<Ctx, 'db'>, rows: ItemJoined[]): Prom
     cashAmount: r.cash_amount,
     source: r.source as ItemSource,
     ownerName: r.owner_name,
-    ownerIdNo: r.owner_id_no,
+    ownerIdNo: !user || seesIdNumbers(user, r.holding_agency_id) ? r.owner_id_no : maskIdNo(r.owner_id_no),
     seizureDocNo: r.seizure_doc_no,
     seizedAt: r.seized_at,
     seizedBy: r.seized_by,
@@ -66,14 +69,14 @@ export async function toItemDtos(ctx: Pick<Ctx, 'db'>, rows: ItemJoined[]): Prom
   }));
 }
 
-export async function getItemDto(ctx: Pick<Ctx, 'db'>, where: { id: number } | { code: string }): Promise<ItemDto | undefined> {
+export async function getItemDto(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, where: { id: number } | { code: string }): Promise<ItemDto | undefined> {
   let q = selectItemColumns(itemBaseQuery(ctx));
   q = 'id' in where ? q.where('i.id', '=', where.id) : q.where('i.code', '=', where.code);
   const row = await q.executeTakeFirst();
   return row ? (await toItemDtos(ctx, [row]))[0] : undefined;
 }
 
-export async function getItemDtos(ctx: Pick<Ctx, 'db'>, ids: number[]): Promise<ItemDto[]> {
+export async function getItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, ids: number[]): Promise<ItemDto[]> {
   if (ids.length === 0) return [];
   const rows = await selectItemColumns(itemBaseQuery(ctx)).where('i.id', 'in', ids).orderBy('i.id').execute();
   return toItemDtos(ctx, rows);
@@ -85,7 +88,9 @@ export type ItemListFilter = z.output<typeof itemListFilter>;
 type ItemQuery = ReturnType<typeof itemBaseQuery>;
 
 /** The item.list filter as a reusable step (item.list can call this too, so list and export always agree). */
-export function applyItemFilter(ctx: Pick<Ctx, 'dialect'>, q: ItemQuery, f: ItemListFilter): ItemQuery {
+export function applyItemFilter(ctx: Pick<Ctx, 'dialect' | 'user'>, q: ItemQuery, f: ItemListFilter): ItemQuery {
+  const scope = itemScope(ctx.user);
+  if (scope) q = q.where(scope);
   if (f.q) q = q.where(sql<boolean>`i.id IN (${itemSearchIds(ctx.dialect, f.q)})`);
   if (f.status?.length) q = q.where('i.status', 'in', f.status);
   if (f.category?.length) q = q.where('i.category', 'in', f.category);

@@ -2,6 +2,7 @@
  * Item photos: files live at <dataDir>/photos/<sha256>.<ext> (content-addressed, so identical photos share
  * one file); the row and a PHOTOGRAPHED event record the hash, and reading checks it again.
  */
+import { assertItemVisible, canSeeItem } from '../access/visibility';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,10 +44,9 @@ function sniffMime(buf: Buffer): PhotoMime | null {
 
 /** Officers may photograph only their own agency's items; custodians any item in the store. */
 async function assertMayPhotograph(ctx: Ctx, item: ItemRow): Promise<void> {
+  await assertItemVisible(ctx, item.id);
   if (ctx.user.roles.includes('custodian')) return;
   if (item.holding_agency_id === ctx.user.agencyId) return;
-  const kase = await ctx.db.selectFrom('cases').select('host_agency_id').where('id', '=', item.case_id).executeTakeFirst();
-  if (kase?.host_agency_id === ctx.user.agencyId) return;
   throw forbidden(`${itemLabel(item)} 不属于本单位，不能为其添加照片`);
 }
 
@@ -109,7 +109,7 @@ export const photoHandlers: HandlerMap<'photo.add' | 'photo.list' | 'photo.get'>
   },
 
   'photo.list': async (ctx, { itemId }) => {
-    await findItemById(ctx, itemId);
+    await assertItemVisible(ctx, itemId);
     return photoDtos(ctx, { itemId });
   },
 
@@ -117,10 +117,10 @@ export const photoHandlers: HandlerMap<'photo.add' | 'photo.list' | 'photo.get'>
     const p = await ctx.db
       .selectFrom('item_photos as p')
       .innerJoin('items as i', 'i.id', 'p.item_id')
-      .select(['p.sha256', 'p.mime', 'i.code'])
+      .select(['p.sha256', 'p.mime', 'i.code', 'i.id as item_id'])
       .where('p.id', '=', id)
       .executeTakeFirst();
-    if (!p) throw new AppError('NOT_FOUND', `照片（编号 ${id}）不存在`);
+    if (!p || !(await canSeeItem(ctx, p.item_id))) throw new AppError('NOT_FOUND', `照片（编号 ${id}）未找到或无权查看`);
     const buf = await readFile(photoPath(photoDir(ctx), p.sha256, p.mime)).catch(() => null);
     if (!buf) throw new AppError('NOT_FOUND', `物品 ${p.code} 的照片（编号 ${id}）文件缺失，请联系管理员从备份恢复`);
     if (sha256(buf) !== p.sha256) {

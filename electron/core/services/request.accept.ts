@@ -9,6 +9,7 @@
  * PHYSICAL_TRANSFER_IN, IN_STORE) → completed; otherwise completed at acceptance (the goods stay with the receiver).
  * If the receiver rejects, the custodian scans the goods back in under the sending agency → rejected.
  */
+import { recordCaseHolder } from '../access/visibility';
 import type { Ctx } from '../context';
 import type { MethodParsedInput } from '../../../shared/api/contract';
 import { TERMINAL_STATUSES } from '../../../shared/domain/enums';
@@ -41,6 +42,7 @@ export async function followCase(ctx: Ctx, caseIds: number[], agencyId: number):
       .set({ host_agency_id: agencyId, ...(stage ? { stage } : {}) })
       .where('id', '=', caseId)
       .execute();
+    await recordCaseHolder(ctx, caseId, agencyId);
   }
 }
 

@@ -2,24 +2,18 @@
 import type { Ctx, SessionUser } from '../context';
 import type { RequestDto, RequestSummaryDto } from '../../../shared/api/request.contract';
 import type { MethodParsedInput } from '../../../shared/api/contract';
-import { hasPermission } from '../../../shared/domain/permissions';
-import { forbidden } from '../errors';
+import { canSeeRequest, notVisible, seesAllCustody } from '../access/visibility';
 import { toEventDtos } from '../ledger/event.mapper';
 import { likeContains } from '../db/dialect';
 import { getItemDtos } from './item.repository';
 import { actionsFor } from './request.policy';
 import { loadView, toSummary, toViews, type RequestView } from './request.repository';
 
-/** Custodians and inspectors see every request; others those their agency sends or receives, or of cases it now hosts. */
-export const seesAllRequests = (u: SessionUser) => hasPermission(u.roles, 'custody.handle') || hasPermission(u.roles, 'audit.read');
+/** Custodians and inspectors see every request; others those their agency sends or that are addressed to it. */
+export const seesAllRequests = seesAllCustody;
 
-export async function assertVisible(ctx: Pick<Ctx, 'db'>, v: RequestView, u: SessionUser): Promise<void> {
-  if (seesAllRequests(u) || v.row.from_agency_id === u.agencyId || v.row.to_agency_id === u.agencyId) return;
-  if (v.row.case_id) {
-    const c = await ctx.db.selectFrom('cases').select('host_agency_id').where('id', '=', v.row.case_id).executeTakeFirst();
-    if (c?.host_agency_id === u.agencyId) return;
-  }
-  throw forbidden(`申请单 ${v.row.request_no} 与本单位无关，无权查看`);
+export async function assertVisible(_ctx: Pick<Ctx, 'db'>, v: RequestView, u: SessionUser): Promise<void> {
+  if (!canSeeRequest(u, v.row)) throw notVisible('申请单');
 }
 
 export async function requestDto(ctx: Ctx, id: number): Promise<RequestDto> {
@@ -40,13 +34,7 @@ export async function listRequests(ctx: Ctx, f: MethodParsedInput<'request.list'
   let q = ctx.db.selectFrom('requests');
   if (!seesAllRequests(ctx.user)) {
     const a = ctx.user.agencyId;
-    q = q.where((eb) =>
-      eb.or([
-        eb('from_agency_id', '=', a),
-        eb('to_agency_id', '=', a),
-        eb('case_id', 'in', eb.selectFrom('cases').select('cases.id').where('cases.host_agency_id', '=', a)),
-      ]),
-    );
+    q = q.where((eb) => eb.or([eb('from_agency_id', '=', a), eb('to_agency_id', '=', a)]));
   }
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.status?.length) q = q.where('status', 'in', f.status);

@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import type { ItemRow, RequestRow, RequestTable } from '../db/schema';
 import { requestDetails, type RequestDetails, type RequestSummaryDto } from '../../../shared/api/request.contract';
 import { REQUEST_STATUS_LABELS, type RequestKind, type RequestStatus, type TransferMode } from '../../../shared/domain/requests';
-import { notFound } from '../errors';
+import { notVisible } from '../access/visibility';
 
 /** A request row with the names its messages and DTOs need. */
 export type RequestView = {
@@ -26,7 +26,7 @@ export const parseDetails = (json: string): RequestDetails => requestDetails.par
 
 export async function loadRequestRow(ctx: Pick<Ctx, 'db'>, id: number): Promise<RequestRow> {
   const row = await ctx.db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('申请单');
+  if (!row) throw notVisible('申请单');
   return row;
 }
 

@@ -4,6 +4,7 @@ import type { DialectName } from '../dialect';
 import * as m0001 from './0001-core';
 import * as m0002 from './0002-requests-search';
 import * as m0003 from './0003-pg-exact-amounts';
+import * as m0004 from './0004-holders';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -11,6 +12,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0001-core', m0001],
   ['0002-requests-search', m0002],
   ['0003-pg-exact-amounts', m0003],
+  ['0004-holders', m0004],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

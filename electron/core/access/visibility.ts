@@ -1,0 +1,84 @@
+/**
+ * Who may read what: the one rule, applied by every read in core.
+ * - Custodians (the store) and inspectors (read-only supervision) see every item, case and request.
+ * - Case officers and approvers see the cases their agency hosts or has hosted (or whose items it holds or held),
+ *   the items their agency holds or has held, and the requests their agency sent or that are addressed to it.
+ * - Anyone else (the admin) sees no custody records.
+ * What a user may not see answers as if it did not exist, so its existence does not leak.
+ * Owners' and claimants' ID numbers show only to the agency holding the item and to inspectors.
+ */
+import type { ExpressionBuilder } from 'kysely';
+import type { Ctx, SessionUser } from '../context';
+import type { Database } from '../db/schema';
+import { AppError } from '../errors';
+
+type Reader = Pick<Ctx, 'db' | 'user'>;
+
+export const seesAllCustody = (u: SessionUser) => u.roles.includes('custodian') || u.roles.includes('inspector');
+const agencyScoped = (u: SessionUser) => u.roles.includes('case_officer') || u.roles.includes('approver');
+
+export const notVisible = (what: string) => new AppError('NOT_FOUND', `${what}未找到或无权查看`);
+
+/** A where-clause for a query over `items as i`; undefined when the user sees every item. */
+export function itemScope(u: SessionUser) {
+  if (seesAllCustody(u)) return undefined;
+  const agencyId = agencyScoped(u) ? u.agencyId : -1;
+  return (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>) =>
+    eb.exists(eb.selectFrom('item_holders as ih').select('ih.item_id').whereRef('ih.item_id', '=', 'i.id').where('ih.agency_id', '=', agencyId));
+}
+
+/** A where-clause for a query over `cases as c`; undefined when the user sees every case. */
+export function caseScope(u: SessionUser) {
+  if (seesAllCustody(u)) return undefined;
+  const agencyId = agencyScoped(u) ? u.agencyId : -1;
+  return (eb: ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>) =>
+    eb.exists(eb.selectFrom('case_holders as ch').select('ch.case_id').whereRef('ch.case_id', '=', 'c.id').where('ch.agency_id', '=', agencyId));
+}
+
+export async function canSeeItem(ctx: Reader, itemId: number): Promise<boolean> {
+  if (seesAllCustody(ctx.user)) return true;
+  if (!agencyScoped(ctx.user)) return false;
+  const row = await ctx.db.selectFrom('item_holders').select('item_id').where('item_id', '=', itemId).where('agency_id', '=', ctx.user.agencyId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function assertItemVisible(ctx: Reader, itemId: number): Promise<void> {
+  if (!(await canSeeItem(ctx, itemId))) throw notVisible('物品');
+}
+
+export async function canSeeCase(ctx: Reader, caseId: number): Promise<boolean> {
+  if (seesAllCustody(ctx.user)) return true;
+  if (!agencyScoped(ctx.user)) return false;
+  const row = await ctx.db.selectFrom('case_holders').select('case_id').where('case_id', '=', caseId).where('agency_id', '=', ctx.user.agencyId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function assertCaseVisible(ctx: Reader, caseId: number): Promise<void> {
+  if (!(await canSeeCase(ctx, caseId))) throw notVisible('案件');
+}
+
+/** Requests: custodians and inspectors all; others those their agency sent or that are addressed to it. */
+export function canSeeRequest(u: SessionUser, r: { from_agency_id: number; to_agency_id: number | null }): boolean {
+  if (seesAllCustody(u)) return true;
+  return agencyScoped(u) && (r.from_agency_id === u.agencyId || r.to_agency_id === u.agencyId);
+}
+
+/** Whether the user may read full ID numbers of an item's owner or claimant. */
+export const seesIdNumbers = (u: SessionUser, holdingAgencyId: number) => u.roles.includes('inspector') || (agencyScoped(u) && u.agencyId === holdingAgencyId);
+
+/** 371602199001011234 → 3716**********1234: the region and the last four stay readable. */
+export function maskIdNo(idNo: string | null): string | null {
+  if (!idNo) return idNo;
+  if (idNo.length <= 8) return '*'.repeat(idNo.length);
+  return idNo.slice(0, 4) + '*'.repeat(idNo.length - 8) + idNo.slice(-4);
+}
+
+/** Records that `agencyId` now holds the item (and so has held its case); idempotent. */
+export async function recordHolder(ctx: Pick<Ctx, 'db'>, itemId: number, caseId: number, agencyId: number): Promise<void> {
+  await ctx.db.insertInto('item_holders').values({ item_id: itemId, agency_id: agencyId }).onConflict((oc) => oc.doNothing()).execute();
+  await recordCaseHolder(ctx, caseId, agencyId);
+}
+
+export async function recordCaseHolder(ctx: Pick<Ctx, 'db'>, caseId: number, agencyId: number): Promise<void> {
+  await ctx.db.insertInto('case_holders').values({ case_id: caseId, agency_id: agencyId }).onConflict((oc) => oc.doNothing()).execute();
+}
