@@ -44,7 +44,8 @@ function ItemList({ items }: { items: IrreversibleItem[] }) {
   );
 }
 
-function Body({ spec }: { spec: IrreversibleSpec }) {
+/** The list of what will happen, also usable inside an existing dialog (e.g. one that asks for a comment). */
+export function IrreversibleSummary({ spec }: { spec: Pick<IrreversibleSpec, 'facts' | 'items' | 'warning'> }) {
   const facts = spec.facts.filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false);
   return (
     <div data-testid="confirm-irreversible">
@@ -69,7 +70,7 @@ export function confirmIrreversible(modal: HookAPI, spec: IrreversibleSpec): Pro
     modal.confirm({
       title: spec.title,
       width: 600,
-      content: <Body spec={spec} />,
+      content: <IrreversibleSummary spec={spec} />,
       okText: spec.okText,
       cancelText: '取消',
       okButtonProps: { danger: spec.danger ?? true, 'data-testid': 'confirm-ok' } as never,
