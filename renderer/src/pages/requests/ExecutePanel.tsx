@@ -4,7 +4,7 @@
  * 发还, 处置 and 实物移送 are irreversible: 提交执行 (or Enter in a field) only opens a confirmation listing what will
  * happen; the execution runs from that dialog's button. The scan result and the button sit in a bar that stays in view.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App as AntApp, Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -45,6 +45,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const confirm = useConfirmIrreversible();
+  const confirming = useRef(false);
   const irreversible = mode === 'execute' && (r.kind === 'return' || r.kind === 'disposition' || r.kind === 'transfer');
   const st = useMemo(() => scanState(r, mode, codes), [r, mode, codes]);
   const byCode = useMemo(() => new Map(st.listed.map((i) => [i.code, i])), [st.listed]);
@@ -89,8 +90,11 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
     // When the scan check already fails, the service refuses and lists each problem: nothing to confirm.
     const clean = st.missing.length === 0 && extras.length === 0 && st.wrong.length === 0;
     if (irreversible && clean) {
+      if (confirming.current) return; // a second Enter while the dialog opens: one dialog is enough
       const spec = executeConfirmSpec(r, st.listed, { ...v, witnesses: needWitnesses ? v.witnesses : undefined, executor: user.displayName });
-      if (!(await confirm(spec))) return;
+      confirming.current = true;
+      const ok = await confirm(spec).finally(() => (confirming.current = false));
+      if (!ok) return;
     }
     const fn =
       mode === 'receiveIn'
