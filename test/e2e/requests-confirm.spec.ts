@@ -49,6 +49,12 @@ test('处置·销毁 of 16 items: Enter in the date opens a confirmation, nothin
   for (const id of ['execute-submit', 'scan-progress', 'scan-complete', 'exec-scan']) await expectInView(page, id);
   await expectInView(page, 'current-user', -1);
   await shot(page, 'req-01-dispose-16-items-ready');
+  // Scrolling the page moves only the content: the header and the action bar stay where they are.
+  await page.getByTestId('app-content').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => page.getByTestId('app-content').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await expectInView(page, 'current-user', -1);
+  await expectInView(page, 'execute-submit');
+  await page.getByTestId('app-content').evaluate((el) => el.scrollTo(0, 0));
 
   const before = await Promise.all(items.map((i) => api(page, 'item.get', { id: i.id })));
   expect(before.every((i) => i.status !== 'DESTROYED')).toBe(true);

@@ -234,7 +234,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
         </Col>
       </Row>
       {/* Sticky: the scan result, the refusal and the button stay in view however long the list and the form are. */}
-      <div data-testid="exec-action-bar" style={{ position: 'sticky', bottom: 0, zIndex: 3, background: '#fff', borderTop: '1px solid #e8e8e8', boxShadow: '0 -4px 8px rgba(0,0,0,0.06)', padding: '8px 0', marginTop: 8 }}>
+      <div data-testid="exec-action-bar" style={{ position: 'sticky', bottom: -16, zIndex: 3, background: '#fff', borderTop: '1px solid #e8e8e8', boxShadow: '0 -4px 8px rgba(0,0,0,0.06)', padding: '8px 0 16px', marginTop: 8 }}>
         {failure && (
           <Alert
             type="error"
