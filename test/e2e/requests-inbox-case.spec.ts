@@ -44,7 +44,10 @@ test('the case page starts a whole-case 移送 with the eligible items preselect
   const loan = await api(page, 'request.create', { kind: 'loan', itemIds: [inLoan.id], purpose: 'appraisal', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), reason: '送鉴定' });
 
   await page.goto(`/#/cases/${a.caseId}`);
+  await expect(page.getByTestId('case-groups')).toContainText(loan.requestNo); // the item list marks the open request
   await page.getByTestId('whole-case-request').click();
+  await expect(page.getByRole('menuitem', { name: '申请处置' })).toBeVisible();
+  await shot(page, 'req-05a-case-page-whole-case-menu');
   await page.getByRole('menuitem', { name: '申请移送' }).click();
   await expect(page.getByTestId('page-title')).toHaveText('申请移送');
   await expect(page.getByTestId('picked-count')).toHaveText('已选物品 2 件');
@@ -62,7 +65,7 @@ test('the case page starts a whole-case 移送 with the eligible items preselect
   await expect(page.getByRole('button', { name: `加入 ${moved.code}` })).toHaveCount(0);
   await page.getByTestId(`pick-state-${inLoan.code}`).hover();
   await expect(page.getByRole('tooltip')).toContainText(loan.requestNo);
-  await shot(page, 'req-05-whole-case-preselected');
+  await shot(page, 'req-05b-whole-case-preselected');
 
   // Switching the kind keeps the case and preselects again.
   await page.getByTestId('kind-switch').getByText('发还').click();

@@ -100,7 +100,7 @@ export function ItemPicker({ value, onChange, kind, caseId }: Props) {
         pagination={false}
         scroll={{ y: 160 }}
         data-testid="pick-results"
-        rowClassName={(it) => (pickProblem(it, user.agencyId, kind) ? 'row-unavailable' : '')}
+        onRow={(it) => (pickProblem(it, user.agencyId, kind) ? { style: { color: '#8c8c8c' } } : {})}
         columns={[
           { title: '编码', dataIndex: 'code', width: 170 },
           { title: '名称', dataIndex: 'name', ellipsis: true },
