@@ -12,7 +12,8 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 4, fontSize: 14 } }} componentSize="middle" button={{ autoInsertSpace: false }}>
-      <AntApp>
+      {/* Toasts start below the 48 px header (never over the user or the scan tag); at most three at a time. */}
+      <AntApp message={{ top: 56, maxCount: 3 }} notification={{ top: 56 }}>
         <HashRouter>
           <App />
         </HashRouter>

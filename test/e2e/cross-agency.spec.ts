@@ -158,6 +158,10 @@ test('cross-agency custody: 公安 → 检察院 (权属移交) → 法院 (实�
     await expect(page.getByTestId('scan-progress')).toHaveText('已扫 5 / 5');
     await page.getByTestId('counterpart-name').fill('周庭长');
     await page.getByTestId('execute-submit').click();
+    // Scanning out is irreversible: the confirmation names the receiving agency and the receiver first.
+    await expect(page.getByTestId('confirm-fact-接收单位')).toHaveText('滨州市中级人民法院');
+    await expect(page.getByTestId('confirm-fact-接收人')).toHaveText('周庭长');
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('request-status')).toHaveText('执行中');
     await shot(page, 'xa-05-scanned-out');
 
@@ -214,6 +218,8 @@ test('cross-agency custody: 公安 → 检察院 (权属移交) → 法院 (实�
     await page.getByTestId('claimant-id-check').fill('371602198001011234');
     await shot(page, 'xa-07-return-execute');
     await page.getByTestId('execute-submit').click();
+    await expect(page.getByTestId('confirm-fact-领取人')).toContainText('张三');
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('request-status')).toHaveText('已完成');
 
     await openRequestByScan(page, destroyNo);
@@ -223,11 +229,13 @@ test('cross-agency custody: 公安 → 检察院 (权属移交) → 法院 (实�
     await page.getByTestId('w2-username').fill('jw_jd');
     await page.getByTestId('w2-password').fill('Demo1234');
     await page.getByTestId('execute-submit').click();
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('execute-error')).toContainText('见证人不能是');
     expect((await api(page, 'item.get', { id: destroyed().id })).status).toBe('PENDING_DISPOSITION'); // approved, not destroyed
     await page.getByTestId('w1-username').fill('zx_bgy2');
     await shot(page, 'xa-08-destroy-witnesses');
     await page.getByTestId('execute-submit').click();
+    await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('request-status')).toHaveText('已完成');
     expect((await api(page, 'item.get', { id: returned().id })).status).toBe('RETURNED');
     expect((await api(page, 'item.get', { id: destroyed().id })).status).toBe('DESTROYED');

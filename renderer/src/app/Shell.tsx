@@ -46,13 +46,14 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
   const selected = allowed.filter((r) => r.menu && (r.path === location.pathname || (r.path !== '/' && location.pathname.startsWith(r.path)))).map((r) => r.path);
 
   return (
-    <Layout style={{ minHeight: '100vh', overflowX: 'hidden' }}>
-      <Layout.Sider width={200} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+    // Fixed frame: the sider and the header never scroll away; only the page content scrolls (its sticky bars stick to it).
+    <Layout style={{ height: '100vh', overflow: 'hidden' }}>
+      <Layout.Sider width={200} theme="dark" style={{ height: '100vh', overflow: 'auto' }}>
         <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 16px 8px' }}>涉案财物管理系统</div>
         <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} onClick={(e) => nav(e.key)} />
       </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'space-between', gap: 16, alignItems: 'center', height: 48, lineHeight: '48px', borderBottom: '1px solid #eee' }}>
+      <Layout style={{ height: '100vh', minWidth: 0 }}>
+        <Layout.Header style={{ flex: 'none', background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'space-between', gap: 16, alignItems: 'center', height: 48, lineHeight: '48px', borderBottom: '1px solid #eee' }}>
           <div style={{ flex: 1, minWidth: 0, overflow: 'hidden' }}>
             <ScanStatus />
           </div>
@@ -67,7 +68,7 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+        <Layout.Content data-testid="app-content" style={{ flex: 1, minHeight: 0, overflow: 'auto', padding: 16, minWidth: 0 }}>
           {mustChangePassword && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="您正在使用初始密码，请尽快在「修改密码」中设置新密码。" />}
           <Routes>
             {allowed.map((r) => (

@@ -6,6 +6,23 @@ import { ApiCallError } from '../api/client';
 
 let seq = 0;
 
+const CLEARED = 'seized:errors-cleared';
+
+/**
+ * A task succeeded: its stale error state goes away (every open toast, and the red scan tag in the header),
+ * so old failures never sit next to the success. Call it just before showing the success.
+ */
+export function clearStaleErrors(msg: MessageInstance): void {
+  msg.destroy();
+  window.dispatchEvent(new Event(CLEARED));
+}
+
+/** For the header's scan tag: called when clearStaleErrors runs. */
+export function onErrorsCleared(fn: () => void): () => void {
+  window.addEventListener(CLEARED, fn);
+  return () => window.removeEventListener(CLEARED, fn);
+}
+
 export function errorText(e: unknown): { title: string; details: string[] } {
   if (e instanceof ApiCallError) return { title: e.error.message, details: e.error.details ?? [] };
   if (e instanceof Error) return { title: e.message || '操作失败', details: [] };
@@ -47,7 +64,11 @@ export function useAction() {
       const timer = setTimeout(() => void message.open({ key, type: 'loading', content: opts.progress ?? '正在处理，请稍候…', duration: 0 }), 900);
       try {
         const r = await fn();
-        if (opts.success) void message.success(opts.success);
+        if (opts.success) {
+          clearTimeout(timer);
+          clearStaleErrors(message);
+          void message.success(opts.success);
+        }
         return r;
       } catch (e) {
         if (!opts.quiet) showError(message, e);

@@ -1,8 +1,11 @@
-/** A case at a glance: items grouped by status and holding agency, its requests, its full timeline; print the case trail. */
+/**
+ * A case at a glance: items grouped by status and holding agency, its requests, its full timeline; print the case trail.
+ * A case officer can start a 移送/发还/处置 of the whole case: the new request opens with every eligible item preselected.
+ */
 import { useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Empty, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { Button, Card, Descriptions, Dropdown, Empty, Result, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { DownOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { MethodOutput } from '@shared/api/contract';
 import type { ItemDto } from '@shared/api/item.contract';
 import { CASE_STAGE_LABELS } from '@shared/domain/enums';
@@ -13,6 +16,31 @@ import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { fmtTime } from '../../components/labels';
 import { errorText, useAction } from '../../components/use-action';
 import { RequestTable } from './RequestTable';
+import { useCan, useSession } from '../../app/session';
+import { pickProblem } from './pick-rules';
+
+/** 「申请移送/发还/处置本案物品」: a menu of kinds, each opening the new request with the case's eligible items preselected. */
+function WholeCaseRequest({ caseId, items }: { caseId: number; items: ItemDto[] }) {
+  const nav = useNavigate();
+  const { user } = useSession();
+  const held = items.filter((i) => !pickProblem(i, user.agencyId)).length;
+  const kinds = [
+    { key: 'transfer', label: '申请移送' },
+    { key: 'return', label: '申请发还' },
+    { key: 'disposition', label: '申请处置' },
+  ];
+  const button = (
+    <Button type="primary" icon={<FileAddOutlined />} disabled={!held} data-testid="whole-case-request">
+      申请移送/发还/处置本案物品 <DownOutlined />
+    </Button>
+  );
+  if (!held) return <Tooltip title="本案没有本单位保管、且不在未完结申请中的物品">{button}</Tooltip>;
+  return (
+    <Dropdown trigger={['click']} menu={{ items: kinds, onClick: (e) => nav(`/new-request?kind=${e.key}&caseId=${caseId}`) }}>
+      {button}
+    </Dropdown>
+  );
+}
 
 type Detail = MethodOutput<'case.detail'>;
 
@@ -39,6 +67,7 @@ export function CasePage() {
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { run, busy, message } = useAction();
+  const can = useCan();
   useEffect(() => {
     setD(null);
     call('case.detail', { caseId: Number(id) })
@@ -62,9 +91,12 @@ export function CasePage() {
         size="small"
         title={<span data-testid="case-title">{`${c.caseNo}　${c.name}`}</span>}
         extra={
-          <Button icon={<PrinterOutlined />} loading={busy} onClick={() => void printTrail()}>
-            打印案件流转记录
-          </Button>
+          <Space>
+            {can('request.create') && <WholeCaseRequest caseId={c.id} items={d.groups.flatMap((g) => g.items)} />}
+            <Button icon={<PrinterOutlined />} loading={busy} onClick={() => void printTrail()}>
+              打印案件流转记录
+            </Button>
+          </Space>
         }
       >
         <Descriptions size="small" column={5}>

@@ -1,8 +1,10 @@
 /**
  * Execution by scanning (custodian): every listed item must be scanned. The list ticks off as codes arrive;
  * 漏扫 (missing), 多扫 (extra) and wrong-status items show at once, and the service's refusal lists each problem.
+ * 发还, 处置 and 实物移送 are irreversible: 提交执行 (or Enter in a field) only opens a confirmation listing what will
+ * happen; the execution runs from that dialog's button. The scan result and the button sit in a bar that stays in view.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App as AntApp, Button, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,12 +14,14 @@ import type { RequestDto } from '@shared/api/request.contract';
 import { CLAIMANT_ID_TYPE_LABELS, DISPOSITION_METHOD_LABELS } from '@shared/domain/requests';
 import { call, callQuiet } from '../../api/client';
 import { ScanBox } from '../../components/ScanBox';
-import { errorText } from '../../components/use-action';
+import { clearStaleErrors, errorText } from '../../components/use-action';
+import { useConfirmIrreversible } from '../../components/confirm-irreversible';
 import { beepOk, scanError } from '../../scanner';
 import { useSession } from '../../app/session';
 import { scanState, type ScanMode } from './scan-check';
 import { WitnessFields, witnessInput, type WitnessValue } from './WitnessFields';
 import { notifyInboxChanged } from './request-ui';
+import { executeConfirmSpec } from './request-confirm';
 
 type Values = {
   conditionOut?: string;
@@ -40,6 +44,9 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirmIrreversible();
+  const confirming = useRef(false);
+  const irreversible = mode === 'execute' && (r.kind === 'return' || r.kind === 'disposition' || r.kind === 'transfer');
   const st = useMemo(() => scanState(r, mode, codes), [r, mode, codes]);
   const byCode = useMemo(() => new Map(st.listed.map((i) => [i.code, i])), [st.listed]);
   const cash = st.listed.some((i) => i.category === 'cash' || i.flags.includes('cash'));
@@ -80,6 +87,15 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
       return;
     }
     const counterpart = v.counterpartName ? { name: v.counterpartName, idNo: v.counterpartIdNo || undefined } : undefined;
+    // When the scan check already fails, the service refuses and lists each problem: nothing to confirm.
+    const clean = st.missing.length === 0 && extras.length === 0 && st.wrong.length === 0;
+    if (irreversible && clean) {
+      if (confirming.current) return; // a second Enter while the dialog opens: one dialog is enough
+      const spec = executeConfirmSpec(r, st.listed, { ...v, witnesses: needWitnesses ? v.witnesses : undefined, executor: user.displayName });
+      confirming.current = true;
+      const ok = await confirm(spec).finally(() => (confirming.current = false));
+      if (!ok) return;
+    }
     const fn =
       mode === 'receiveIn'
         ? () => callQuiet('request.receiveIn', { id: r.id, scannedCodes, locationId: v.locationId, note: v.note || undefined })
@@ -97,6 +113,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
     setBusy(true);
     try {
       const next = await fn();
+      clearStaleErrors(message);
       void message.success(mode === 'receiveIn' ? `${r.requestNo} 已扫描入库` : `${r.requestNo} 已执行`);
       notifyInboxChanged();
       onDone(next);
@@ -106,6 +123,14 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
     } finally {
       setBusy(false);
     }
+  };
+
+  // Enter in a field (the date, a name…) never executes: it goes through submit, which asks for confirmation first.
+  const onFieldEnter = (e: KeyboardEvent<HTMLFormElement>) => {
+    const t = e.target as HTMLElement;
+    if (e.key !== 'Enter' || !(t instanceof HTMLInputElement) || t.closest('.ant-select')) return;
+    e.preventDefault();
+    if (!busy) form.submit();
   };
 
   const rowState = (it: ItemDto) => {
@@ -123,21 +148,14 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
       <Row gutter={16}>
         <Col span={14}>
           <ScanBox onCode={onScan} placeholder="逐件扫描申请单上的物品" testId="exec-scan" />
-          <Space style={{ margin: '8px 0' }} size="large">
-            <Typography.Text strong data-testid="scan-progress">
-              已扫 {st.listed.length - st.missing.length} / {st.listed.length}
-            </Typography.Text>
-            {st.missing.length > 0 && <Tag color="orange" data-testid="missing-count">漏扫 {st.missing.length} 件</Tag>}
-            {extras.length > 0 && <Tag color="red" data-testid="extra-count">多扫 {extras.length} 件</Tag>}
-            {st.wrong.length > 0 && <Tag color="red">状态不符 {st.wrong.length} 件</Tag>}
-          </Space>
           <Table<ItemDto>
+            style={{ marginTop: 8 }}
             data-testid="exec-items"
             size="small"
             rowKey="id"
             dataSource={st.listed}
             pagination={false}
-            scroll={{ y: 250 }}
+            scroll={{ y: 230 }}
             rowClassName={(it) => (st.scanned.has(it.code) ? 'row-scanned' : '')}
             columns={[
               { title: '编码', dataIndex: 'code', width: 170 },
@@ -164,7 +182,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
           )}
         </Col>
         <Col span={10}>
-          <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ actualDate: dayjs(), conditionOut: '完好' }}>
+          <Form<Values> form={form} layout="vertical" onFinish={submit} onKeyDown={onFieldEnter} initialValues={{ actualDate: dayjs(), conditionOut: '完好' }}>
             {mode === 'execute' && r.kind === 'loan' && (
               <Form.Item label="出库时状况" name="conditionOut">
                 <Input />
@@ -212,22 +230,37 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
             <Form.Item label="备注" name="note">
               <Input maxLength={500} />
             </Form.Item>
-            {failure && (
-              <Alert
-                type="error"
-                showIcon
-                style={{ marginBottom: 8 }}
-                data-testid="execute-error"
-                title={failure.title}
-                description={failure.details.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{failure.details.map((d, i) => <li key={i}>{d}</li>)}</ul> : undefined}
-              />
-            )}
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="execute-submit">
-              {mode === 'receiveIn' ? '确认入库' : '提交执行'}
-            </Button>
           </Form>
         </Col>
       </Row>
+      {/* Sticky: the scan result, the refusal and the button stay in view however long the list and the form are. */}
+      <div data-testid="exec-action-bar" style={{ position: 'sticky', bottom: -16, zIndex: 3, background: '#fff', borderTop: '1px solid #e8e8e8', boxShadow: '0 -4px 8px rgba(0,0,0,0.06)', padding: '8px 0 16px', marginTop: 8 }}>
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 8, maxHeight: 150, overflow: 'auto' }}
+            data-testid="execute-error"
+            title={failure.title}
+            description={failure.details.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{failure.details.map((d, i) => <li key={i}>{d}</li>)}</ul> : undefined}
+          />
+        )}
+        <Space size="large" wrap>
+          <Button type="primary" size="large" loading={busy} data-testid="execute-submit" onClick={() => form.submit()}>
+            {mode === 'receiveIn' ? '确认入库' : irreversible ? '提交执行…' : '提交执行'}
+          </Button>
+          <Typography.Text strong data-testid="scan-progress" style={{ fontSize: 16 }}>
+            已扫 {st.listed.length - st.missing.length} / {st.listed.length}
+          </Typography.Text>
+          {st.missing.length > 0 && <Tag color="orange" data-testid="missing-count">漏扫 {st.missing.length} 件</Tag>}
+          {extras.length > 0 && <Tag color="red" data-testid="extra-count">多扫 {extras.length} 件</Tag>}
+          {st.wrong.length > 0 && <Tag color="red">状态不符 {st.wrong.length} 件</Tag>}
+          {st.missing.length === 0 && extras.length === 0 && st.wrong.length === 0 && st.listed.length > 0 && (
+            <Tag color="green" icon={<CheckCircleFilled />} data-testid="scan-complete">已全部扫描核对</Tag>
+          )}
+          {irreversible && <Typography.Text type="secondary">提交前会列出本次执行的内容，请核对后确认。</Typography.Text>}
+        </Space>
+      </div>
     </div>
   );
 }

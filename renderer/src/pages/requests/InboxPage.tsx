@@ -1,4 +1,7 @@
-/** 待办: what waits for the signed-in user — requests to approve, transfers to accept, executions to do, loans out, own requests. */
+/**
+ * 待办: what waits for the signed-in user — requests to approve, transfers to accept, executions to do, loans out,
+ * own requests. Each tab shows its count; without a chosen tab the page opens on the first one that has work.
+ */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Card, Tabs } from 'antd';
 import { Link, useSearchParams } from 'react-router';
@@ -24,13 +27,21 @@ export function InboxPage() {
   }, [can]);
   const counts = useInboxCounts();
   const [params, setParams] = useSearchParams();
-  const box = (boxes.includes(params.get('box') as InboxBox) ? params.get('box') : boxes[0]) as InboxBox;
+  const chosen = boxes.includes(params.get('box') as InboxBox) ? (params.get('box') as InboxBox) : null;
+  const countsLoaded = counts.approve !== undefined;
+  // Picked once, when the counts first arrive; later changes (an item just approved) do not move the user.
+  const [firstWithWork, setFirstWithWork] = useState<InboxBox | null>(null);
+  useEffect(() => {
+    if (countsLoaded && !firstWithWork) setFirstWithWork(boxes.find((b) => (counts[b] ?? 0) > 0) ?? boxes[0]!);
+  }, [countsLoaded, counts, boxes, firstWithWork]);
+  const box: InboxBox | null = chosen ?? firstWithWork;
   const [rows, setRows] = useState<RequestSummaryDto[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
   const [loading, setLoading] = useState(false);
 
   const load = useCallback(() => {
+    if (!box) return;
     setLoading(true);
     void call('inbox.list', { box, offset: (page - 1) * 50, limit: 50 })
       .then((r) => {
@@ -46,7 +57,7 @@ export function InboxPage() {
   return (
     <Card size="small" title="待办事项" extra={box === 'approve' && <Link to="/loan-approval">调用申请可在「调用审批」中逐条快速审批 →</Link>}>
       <Tabs
-        activeKey={box}
+        activeKey={box ?? undefined}
         onChange={(k) => {
           setPage(1);
           setParams({ box: k });
@@ -55,12 +66,20 @@ export function InboxPage() {
           key: b,
           label: (
             <span data-testid={`box-${b}`}>
-              {INBOX_BOX_LABELS[b]} <Badge count={counts[b] ?? 0} showZero={false} overflowCount={999} />
+              {INBOX_BOX_LABELS[b]}{' '}
+              <Badge
+                data-testid={`box-count-${b}`}
+                count={counts[b] ?? 0}
+                showZero
+                overflowCount={999}
+                color={(counts[b] ?? 0) > 0 ? undefined : '#d9d9d9'}
+                style={(counts[b] ?? 0) > 0 ? undefined : { color: '#595959', boxShadow: 'none' }}
+              />
             </span>
           ),
         }))}
       />
-      <RequestTable rows={rows} total={total} loading={loading} testId="inbox-table" page={{ current: page, pageSize: 50, onChange: (p) => setPage(p) }} />
+      <RequestTable rows={box ? rows : []} total={total} loading={loading || !box} testId="inbox-table" page={{ current: page, pageSize: 50, onChange: (p) => setPage(p) }} />
     </Card>
   );
 }

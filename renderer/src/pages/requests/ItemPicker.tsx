@@ -1,6 +1,9 @@
-/** Pick items for a request: search (code, name, case no., owner) or scan; only items the user's agency holds. */
+/**
+ * Pick items for a request: search (code, name, case no., owner) or scan. Search results include items the user's
+ * agency does not hold and items already in an open request, marked as such before anyone chooses them; they cannot be added.
+ */
 import { useEffect, useRef, useState } from 'react';
-import { Button, Input, Space, Table, Typography } from 'antd';
+import { Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ItemDto } from '@shared/api/item.contract';
 import { call, callQuiet, ApiCallError } from '../../api/client';
@@ -9,17 +12,24 @@ import { ScanBox } from '../../components/ScanBox';
 import { scanError, beepOk } from '../../scanner';
 import { useSession } from '../../app/session';
 import { useErrorToast } from '../../components/use-action';
+import type { RequestKind } from '@shared/domain/requests';
+import { pickProblem, type PickProblem } from './pick-rules';
 
-type Props = { value: ItemDto[]; onChange(items: ItemDto[]): void };
+/** `caseId`: list that case's items (the whole-case request); otherwise searches everything, or browses the agency's own items. */
+type Props = { value: ItemDto[]; onChange(items: ItemDto[]): void; kind: RequestKind; caseId?: number };
 
-/** Why an item cannot go into a new request by this agency, or null. */
-export function pickProblem(it: ItemDto, agencyId: number): string | null {
-  if (it.holdingAgencyId !== agencyId) return `保管责任单位为${it.holdingAgencyName}，本单位不能申请`;
-  if (it.openRequestNo) return `已在未完结的申请单 ${it.openRequestNo} 中`;
-  return null;
+function ProblemTag({ p }: { p: PickProblem }) {
+  const label = p.why === 'agency' ? '非本单位保管' : p.why === 'open' ? '在申请中' : '状态不符';
+  return (
+    <Tooltip title={p.text}>
+      <Tag color={p.why === 'open' ? 'orange' : p.why === 'agency' ? 'default' : 'red'} style={{ marginInlineEnd: 0 }} data-testid="pick-problem">
+        {label}
+      </Tag>
+    </Tooltip>
+  );
 }
 
-export function ItemPicker({ value, onChange }: Props) {
+export function ItemPicker({ value, onChange, kind, caseId }: Props) {
   const toastError = useErrorToast();
   const { user } = useSession();
   const [q, setQ] = useState('');
@@ -34,7 +44,9 @@ export function ItemPicker({ value, onChange }: Props) {
   useEffect(() => {
     const t = setTimeout(() => {
       setLoading(true);
-      void call('item.list', { q: q || undefined, holdingAgencyId: user.agencyId, limit: 20 })
+      // Browsing (no search, no case): the agency's own items; a search or a case shows every match, marked.
+      const own = !q && !caseId;
+      void call('item.list', { q: q || undefined, caseId, holdingAgencyId: own ? user.agencyId : undefined, limit: caseId ? 200 : 20 })
         .then((r) => {
           setRows(r.rows);
           setTotal(r.total);
@@ -43,7 +55,7 @@ export function ItemPicker({ value, onChange }: Props) {
         .finally(() => setLoading(false));
     }, 250);
     return () => clearTimeout(t);
-  }, [q, user.agencyId, toastError]);
+  }, [q, caseId, user.agencyId, toastError]);
 
   const add = (items: ItemDto[]) => {
     const have = new Set(latest.current.map((i) => i.id));
@@ -56,8 +68,8 @@ export function ItemPicker({ value, onChange }: Props) {
   const onScan = async (code: string) => {
     try {
       const it = await callQuiet('item.byCode', { code });
-      const problem = pickProblem(it, user.agencyId);
-      if (problem) return scanError(`${it.code} ${it.name}：${problem}`);
+      const problem = pickProblem(it, user.agencyId, kind);
+      if (problem) return scanError(`${it.code} ${it.name}：${problem.text}`);
       if (latest.current.some((v) => v.id === it.id)) return scanError(`${it.code} 已在清单中`);
       beepOk();
       add([it]);
@@ -72,7 +84,7 @@ export function ItemPicker({ value, onChange }: Props) {
       <Space style={{ margin: '8px 0', width: '100%' }} wrap>
         <Input.Search
           data-testid="pick-search"
-          placeholder="查找本单位保管的物品：编码、名称、案件编号、持有人"
+          placeholder={caseId ? '在本案物品中查找：编码、名称、持有人' : '查找物品：编码、名称、案件编号、持有人'}
           allowClear
           style={{ width: 420 }}
           onChange={(e) => setQ(e.target.value)}
@@ -87,18 +99,20 @@ export function ItemPicker({ value, onChange }: Props) {
         dataSource={rows}
         pagination={false}
         scroll={{ y: 160 }}
+        data-testid="pick-results"
+        onRow={(it) => (pickProblem(it, user.agencyId, kind) ? { style: { color: '#8c8c8c' } } : {})}
         columns={[
           { title: '编码', dataIndex: 'code', width: 170 },
           { title: '名称', dataIndex: 'name', ellipsis: true },
-          { title: '案件', dataIndex: 'caseNo', width: 130, ellipsis: true },
+          { title: '案件', dataIndex: 'caseNo', width: 120, ellipsis: true },
           { title: '状态', dataIndex: 'status', width: 80, render: (s: ItemDto['status']) => <ItemStatusTag status={s} /> },
           {
-            title: '',
-            width: 84,
+            title: '可选',
+            width: 110,
             render: (_, it) => {
-              const problem = pickProblem(it, user.agencyId);
+              const problem = pickProblem(it, user.agencyId, kind);
               if (chosen.has(it.id)) return <Typography.Text type="secondary">已加入</Typography.Text>;
-              if (problem) return <Typography.Text type="warning" title={problem}>不可选</Typography.Text>;
+              if (problem) return <span data-testid={`pick-state-${it.code}`}><ProblemTag p={problem} /></span>;
               return (
                 <Button size="small" icon={<PlusOutlined />} onClick={() => add([it])} aria-label={`加入 ${it.code}`}>
                   加入

@@ -1,5 +1,8 @@
-/** 申请调用 / 移送 / 发还 / 处置 / 调拨: a case officer picks items (search or scan) and fills in the kind's fields. */
-import { useState } from 'react';
+/**
+ * 申请调用 / 移送 / 发还 / 处置 / 调拨: a case officer picks items (search or scan) and fills in the kind's fields.
+ * Opened from a case page (?caseId=), every item of the case the agency may list for this kind is preselected.
+ */
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Space, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -8,7 +11,9 @@ import type { ItemDto } from '@shared/api/item.contract';
 import type { RequestCreateInput } from '@shared/api/request.contract';
 import { REQUEST_KINDS, REQUEST_KIND_LABELS, type RequestKind } from '@shared/domain/requests';
 import { call } from '../../api/client';
-import { useAction } from '../../components/use-action';
+import { useAction, useErrorToast } from '../../components/use-action';
+import { useSession } from '../../app/session';
+import { pickProblem, problemSummary } from './pick-rules';
 import { ItemPicker } from './ItemPicker';
 import { LegalBasisField, RequestKindFields, type RequestFormValues } from './RequestKindFields';
 import { notifyInboxChanged } from './request-ui';
@@ -56,6 +61,20 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
   const [form] = Form.useForm<RequestFormValues>();
   const { run, busy, message } = useAction();
   const nav = useNavigate();
+  const { user } = useSession();
+  const toastError = useErrorToast();
+  const caseId = Number(params.get('caseId')) || undefined;
+  const [caseItems, setCaseItems] = useState<ItemDto[] | null>(null);
+  useEffect(() => {
+    setCaseItems(null);
+    if (caseId) void call('item.list', { caseId, limit: 500 }).then((r) => setCaseItems(r.rows)).catch(toastError);
+  }, [caseId, toastError]);
+  // Whole-case request: preselect what may be listed for this kind (again when the kind changes).
+  useEffect(() => {
+    if (caseItems) setItems(caseItems.filter((i) => !pickProblem(i, user.agencyId, kind)));
+  }, [caseItems, kind, user.agencyId]);
+  const preselected = caseItems ? caseItems.filter((i) => !pickProblem(i, user.agencyId, kind)).length : 0;
+  const notEligible = caseItems ? problemSummary(caseItems, user.agencyId, kind) : '';
 
   const submit = async (v: RequestFormValues) => {
     if (!items.length) {
@@ -79,7 +98,7 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
             value={kind}
             options={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }))}
             onChange={(k) => {
-              setParams({ kind: String(k) });
+              setParams(caseId ? { kind: String(k), caseId: String(caseId) } : { kind: String(k) });
               form.resetFields();
             }}
           />
@@ -106,9 +125,23 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
           title="权属移交、实物不动：审批后由接收单位在线确认，物品留在原库位；实物移送：审批后由保管员扫描出库，接收单位确认后扫描入库。"
         />
       )}
+      {caseId && caseItems && (
+        <Alert
+          type={preselected ? 'success' : 'warning'}
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="case-preselect"
+          title={
+            <>
+              本案 {caseItems[0]?.caseNo ?? ''} 共 {caseItems.length} 件物品，已预选可{REQUEST_KIND_LABELS[kind]}的 {preselected} 件
+              {notEligible && `；不可选：${notEligible}`}。可在下方移除不需要的物品。
+            </>
+          }
+        />
+      )}
       <Row gutter={16}>
         <Col span={13}>
-          <ItemPicker value={items} onChange={setItems} />
+          <ItemPicker value={items} onChange={setItems} kind={kind} caseId={caseId} />
         </Col>
         <Col span={11}>
           <Form<RequestFormValues>

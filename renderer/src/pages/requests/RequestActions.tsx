@@ -1,4 +1,8 @@
-/** Action buttons on a request for the signed-in user (from request.get's `actions`), each with its confirm dialog. */
+/**
+ * Action buttons on a request for the signed-in user (from request.get's `actions`), each with its confirm dialog.
+ * Decisions that cannot be undone (批准, 驳回, 接收, 拒收, 撤销) list what will happen; only the dialog's button submits
+ * (Enter in a field does not).
+ */
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import { CheckOutlined, CloseOutlined, StopOutlined, ClockCircleOutlined } from '@ant-design/icons';
@@ -8,6 +12,8 @@ import type { RequestDto } from '@shared/api/request.contract';
 import { call } from '../../api/client';
 import { useAction } from '../../components/use-action';
 import { notifyInboxChanged } from './request-ui';
+import { IrreversibleSummary } from '../../components/confirm-irreversible';
+import { requestFacts, requestItems } from './request-confirm';
 
 type Dialog =
   | { kind: 'decide'; approve: boolean }
@@ -32,6 +38,24 @@ const TITLES = (d: Dialog): { title: string; ok: string; danger?: boolean } => {
       return d.approve ? { title: '批准延期', ok: '确认批准延期' } : { title: '驳回延期', ok: '确认驳回延期', danger: true };
   }
 };
+
+/** What the decision does, for the irreversible ones (null: extension requests, which can be decided again). */
+function outcome(d: Dialog, r: RequestDto): string | null {
+  switch (d.kind) {
+    case 'decide':
+      return d.approve ? '批准后申请单进入执行环节，审批结论不可更改。' : '驳回后申请单终止，物品解除本申请，不可撤销。';
+    case 'accept':
+      return d.accept
+        ? r.mode === 'physical'
+          ? `接收后等待扫描入库，物品的保管责任单位将变更为${r.toAgencyName ?? '本单位'}，不可撤销。`
+          : `接收后物品的保管责任单位立即变更为${r.toAgencyName ?? '本单位'}（实物不动），不可撤销。`
+        : `拒收后本次移送终止，物品仍由${r.fromAgencyName}保管，不可撤销。`;
+    case 'cancel':
+      return '撤销后申请单终止，不可恢复；如仍需办理须重新申请。';
+    default:
+      return null;
+  }
+}
 
 export function RequestActions({ r, onChanged }: { r: RequestDto; onChanged(next: RequestDto): void }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -118,12 +142,28 @@ export function RequestActions({ r, onChanged }: { r: RequestDto; onChanged(next
         okButtonProps={{ danger: t?.danger, loading: busy, 'data-testid': 'dialog-ok' } as never}
         onOk={() => form.submit()}
         onCancel={() => setDialog(null)}
+        width={dialog && outcome(dialog, r) ? 640 : undefined}
+        maskClosable={false}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <div style={{ marginBottom: 8 }}>
-            {r.requestNo}　{r.caseNo ?? ''} {r.caseName ?? ''}（{r.itemCount} 件）
-          </div>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          onKeyDown={(e) => {
+            // Only the dialog's button submits: Enter in a name or date field does nothing.
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+          }}
+        >
+          {dialog && outcome(dialog, r) ? (
+            <div style={{ marginBottom: 12 }}>
+              <IrreversibleSummary spec={{ facts: requestFacts(r), items: requestItems(r), warning: outcome(dialog, r) }} />
+            </div>
+          ) : (
+            <div style={{ marginBottom: 8 }}>
+              {r.requestNo}　{r.caseNo ?? ''} {r.caseName ?? ''}（{r.itemCount} 件）
+            </div>
+          )}
           {(dialog?.kind === 'decide' || dialog?.kind === 'accept' || dialog?.kind === 'decideExtension') && (
             <Form.Item
               label={dialog.kind === 'accept' ? '接收意见' : '审批意见'}

@@ -6,6 +6,7 @@ import { onInboxChanged } from './request-ui';
 
 export type InboxCounts = MethodOutput<'inbox.counts'> & { todo: number };
 
+/** Counts by box (and `todo`); empty until the first answer arrives. */
 export function useInboxCounts(intervalMs = 30_000): Partial<Record<string, number>> {
   const [counts, setCounts] = useState<Partial<InboxCounts>>({});
   useEffect(() => {
