@@ -9,7 +9,7 @@ export type IpcSender = { id: number; once(event: 'destroyed', fn: () => void): 
 export type IpcEventLike = { sender: IpcSender; senderFrame: { url: string } | null };
 export type HostMethodHandler = { isHostMethod(m: string): boolean; handle(sender: IpcSender, method: string, input: unknown): Promise<ApiResult<unknown>> };
 
-export function createIpcInvoke(core: Core, isTrustedUrl: (url: string) => boolean, host?: HostMethodHandler) {
+export function createIpcInvoke(core: Pick<Core, 'dispatch'>, isTrustedUrl: (url: string) => boolean, host?: HostMethodHandler) {
   const tokens = new Map<number, string>();
   const invoke = async (event: IpcEventLike, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };

@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   TOO_LARGE: 413,
   LOCKED: 423,
   INTERNAL: 500,
+  /** A desktop terminal in server mode cannot reach its server. */
+  SERVER_UNREACHABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
