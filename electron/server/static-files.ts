@@ -91,12 +91,6 @@ export async function serveStatic(staticDir: string, req: IncomingMessage, urlPa
     Vary: 'Accept-Encoding',
     'Cache-Control': isAsset ? IMMUTABLE_CACHE : 'no-cache',
   };
-  if (!isAsset) {
-    // index.html is revalidated on every load: unchanged, the browser gets a 304 and keeps its copy.
-    const etag = `"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
-    headers.ETag = etag;
-    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
-  }
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
   let body = file;
   for (const enc of ENCODINGS) {
@@ -107,6 +101,13 @@ export async function serveStatic(staticDir: string, req: IncomingMessage, urlPa
       headers['Content-Encoding'] = enc.name;
       break;
     }
+  }
+  if (!isAsset) {
+    // index.html is revalidated on every load: unchanged, the browser gets a 304 and keeps its copy.
+    // One tag per encoding, since the bytes differ.
+    const etag = `"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}${headers['Content-Encoding'] ? `-${headers['Content-Encoding']}` : ''}"`;
+    headers.ETag = etag;
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
   }
   const data = await readFile(body.path);
   headers['Content-Length'] = String(data.length);

@@ -137,6 +137,10 @@ describe('static files: caching', () => {
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect((await get('/', { 'If-None-Match': '"other"' })).status).toBe(200);
+    // The brotli bytes are another representation: another tag.
+    const br = await get('/', { 'Accept-Encoding': 'br' });
+    expect(br.headers.etag).not.toBe(etag);
+    expect((await get('/', { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! })).status).toBe(304);
   });
 
   it('answers a missing asset with 404, not with index.html', async () => {
