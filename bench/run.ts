@@ -1,16 +1,27 @@
-/** `npm run bench [-- --items N]`: speed and memory on a realistic store (default 100k items). */
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * `npm run bench [-- --items N]`: speed and memory on a realistic store (default 100k items), then the first screen
+ * in headless Chromium served by the HTTP host from out/renderer (run `npm run build` first).
+ * `npm run bench -- --url http://host:port --user U --password P`: only the first screen, of a server already running.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { openApp } from '../electron/core/bootstrap';
 import { hashPassword } from '../electron/core/auth/password';
 import { seedReferenceData } from '../electron/core/seed/reference-data';
 import { seedDemoItems } from '../electron/core/seed/demo-items';
 import { verifyLedger } from '../electron/core/ledger/ledger.verify';
+import { createHttpHost } from '../electron/server/http-host';
+import { benchFirstScreen } from './first-screen';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const argText = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -23,7 +34,29 @@ async function time<T>(label: string, fn: () => Promise<T>, runs = 1): Promise<T
   return out;
 }
 
+async function firstScreen(app: Awaited<ReturnType<typeof openApp>>) {
+  const staticDir = resolve('out/renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.log('首屏测量：跳过（未找到 out/renderer，请先运行 npm run build）');
+    return;
+  }
+  const server = createHttpHost(app.core, { staticDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await benchFirstScreen({ url, username: 'zx_bgy', password: 'Bench1234', staticDir });
+  } finally {
+    server.close();
+  }
+}
+
 async function main() {
+  const external = argText('--url');
+  if (external) {
+    const staticDir = argText('--static');
+    await benchFirstScreen({ url: external, username: argText('--user') ?? 'zx_bgy', password: argText('--password') ?? 'Demo1234', staticDir: staticDir && resolve(staticDir) });
+    return;
+  }
   const items = arg('--items', 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'seized-bench-'));
   const app = await openApp(dir, { createAdmin: false, log: () => {} });
@@ -58,6 +91,7 @@ async function main() {
     );
     console.log(`  结果：${v.ok ? '通过' : '失败'}，${v.checked} 条；内存 RSS ${mb(rssBefore)} → 峰值 ${mb(peak)}（增长 ${mb(peak - rssBefore)}）`);
     if (!v.ok) process.exitCode = 1;
+    await firstScreen(app);
   } finally {
     await app.store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,27 +1,13 @@
 /** The HTTP host: POST /api/<method> over the one dispatch, session cookie, CSRF guard, static renderer. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Core } from '../core/api/dispatch';
 import { contract, isMethodName } from '../../shared/api/contract';
 import { httpStatusOf, type ApiResult } from '../../shared/api/errors';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { serveStatic } from './static-files';
 import type { MethodDef } from '../../shared/api/define';
 
 export const SESSION_COOKIE = 'seized_sid';
 const DEFAULT_MAX_BYTES = 256 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-};
 
 export type HttpHostOptions = {
   staticDir: string | null;
@@ -109,44 +95,6 @@ async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, 
   return sendJson(res, 200, result);
 }
 
-async function serveStatic(staticDir: string, urlPath: string, res: ServerResponse) {
-  const root = resolve(staticDir);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return void sendJson(res, 400, failure('BAD_INPUT', '请求地址格式不正确'));
-  }
-  if (decoded.includes('\0')) return void res.writeHead(404).end();
-  let file = normalize(join(root, decoded));
-  if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(404).end();
-    return;
-  }
-  let isFile = false;
-  try {
-    isFile = (await stat(file)).isFile();
-  } catch {
-    isFile = false;
-  }
-  if (!isFile) file = join(root, 'index.html'); // single-page app
-  try {
-    const data = await readFile(file);
-    const isHtml = file.endsWith('.html');
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    res.end(data);
-  } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('界面文件未构建：请先运行 npm run build');
-  }
-}
-
 function parseTarget(target: string | undefined): URL | null {
   try {
     return new URL(target ?? '/', 'http://localhost');
@@ -171,6 +119,6 @@ export function createHttpHost(core: Core, opts: HttpHostOptions): Server {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void sendJson(res, 405, failure('BAD_INPUT', '不支持的请求方法'));
     if (url.pathname === '/healthz') return void sendJson(res, 200, { ok: true });
     if (!opts.staticDir) return void res.writeHead(404).end();
-    done(serveStatic(opts.staticDir, url.pathname, res));
+    done(serveStatic(opts.staticDir, req, url.pathname, res));
   });
 }

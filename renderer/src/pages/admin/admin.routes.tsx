@@ -1,9 +1,11 @@
 import { ApartmentOutlined, TeamOutlined, DatabaseOutlined, KeyOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
-import { AgenciesPage } from './AgenciesPage';
-import { UsersPage } from './UsersPage';
-import { LocationsPage } from './LocationsPage';
-import { ChangePasswordPage } from './ChangePasswordPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const AgenciesPage = lazyPage(() => import('./AgenciesPage').then((m) => m.AgenciesPage));
+const UsersPage = lazyPage(() => import('./UsersPage').then((m) => m.UsersPage));
+const LocationsPage = lazyPage(() => import('./LocationsPage').then((m) => m.LocationsPage));
+const ChangePasswordPage = lazyPage(() => import('./ChangePasswordPage').then((m) => m.ChangePasswordPage));
 
 export const adminRoutes: AppRoute[] = [
   { path: '/admin/agencies', element: <AgenciesPage />, permission: 'admin.manage', menu: { label: '单位管理', icon: <ApartmentOutlined />, group: '系统管理', order: 10 } },

@@ -1,7 +1,9 @@
 /** Pages of the 监督 group (inspectors). */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
-import { AuditPage } from './AuditPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const AuditPage = lazyPage(() => import('./AuditPage').then((m) => m.AuditPage));
 
 export const auditRoutes: AppRoute[] = [
   { path: '/audit', element: <AuditPage />, permission: 'audit.read', menu: { label: '账本校验与审计', icon: <SafetyCertificateOutlined />, group: '监督', order: 10 } },

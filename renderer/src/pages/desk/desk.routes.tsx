@@ -1,15 +1,17 @@
 import { AuditOutlined, BarcodeOutlined, DatabaseOutlined, FileAddOutlined, ImportOutlined, InboxOutlined, SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
-import { ScannerSettingsPage } from '../../scanner/ScannerSettingsPage';
-import { LocationsPage } from '../admin/LocationsPage';
-import { RegisterPage } from './RegisterPage';
-import { IntakePage } from './IntakePage';
-import { PutawayPage } from './PutawayPage';
-import { ItemsPage } from './ItemsPage';
-import { ItemPage } from './ItemPage';
-import { LoanDeskPage } from './LoanDeskPage';
-import { LoanRequestPage } from './LoanRequestPage';
-import { LoanApprovalPage } from './LoanApprovalPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const ScannerSettingsPage = lazyPage(() => import('../../scanner/ScannerSettingsPage').then((m) => m.ScannerSettingsPage));
+const LocationsPage = lazyPage(() => import('../admin/LocationsPage').then((m) => m.LocationsPage));
+const RegisterPage = lazyPage(() => import('./RegisterPage').then((m) => m.RegisterPage));
+const IntakePage = lazyPage(() => import('./IntakePage').then((m) => m.IntakePage));
+const PutawayPage = lazyPage(() => import('./PutawayPage').then((m) => m.PutawayPage));
+const ItemsPage = lazyPage(() => import('./ItemsPage').then((m) => m.ItemsPage));
+const ItemPage = lazyPage(() => import('./ItemPage').then((m) => m.ItemPage));
+const LoanDeskPage = lazyPage(() => import('./LoanDeskPage').then((m) => m.LoanDeskPage));
+const LoanRequestPage = lazyPage(() => import('./LoanRequestPage').then((m) => m.LoanRequestPage));
+const LoanApprovalPage = lazyPage(() => import('./LoanApprovalPage').then((m) => m.LoanApprovalPage));
 
 // The scanner listens on every screen from the moment the app loads.
 

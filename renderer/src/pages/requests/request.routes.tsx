@@ -1,12 +1,14 @@
 /** Pages of requests, the inbox and the case page. */
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
-import { InboxPage } from './InboxPage';
-import { NewRequestPage } from './NewRequestPage';
-import { RequestListPage } from './RequestListPage';
-import { RequestDetailPage } from './RequestDetailPage';
-import { CasePage } from './CasePage';
-import { CaseListPage } from './CaseListPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const InboxPage = lazyPage(() => import('./InboxPage').then((m) => m.InboxPage));
+const NewRequestPage = lazyPage(() => import('./NewRequestPage').then((m) => m.NewRequestPage));
+const RequestListPage = lazyPage(() => import('./RequestListPage').then((m) => m.RequestListPage));
+const RequestDetailPage = lazyPage(() => import('./RequestDetailPage').then((m) => m.RequestDetailPage));
+const CasePage = lazyPage(() => import('./CasePage').then((m) => m.CasePage));
+const CaseListPage = lazyPage(() => import('./CaseListPage').then((m) => m.CaseListPage));
 
 export const requestRoutes: AppRoute[] = [
   // Only roles that can have work waiting see 待办事项 in the menu (admins and inspectors have none).
