@@ -13,7 +13,7 @@ export const FIELD_LABELS: Record<string, string> = {
   itemId: '物品', locationCode: '库位编码', itemCode: '物品编码', eventId: '流转记录编号', action: '操作', locationIds: '库位', reprint: '补打',
 purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve: '审批结论', accept: '接收结论', scans: '归还扫描',
   newDueAt: '新的归还期限', idType: '证件类型', authorisationDocNo: '授权委托书编号', receiveIntoCentre: '是否入中心库', box: '待办类别',
-  mine: '仅看我的申请', conditionOut: '出库状况', type: '文书类型', toLocationId: '目标库位',
+  mine: '仅看我的申请', hostAgencyId: '主办单位', conditionOut: '出库状况', type: '文书类型', toLocationId: '目标库位',
 };
 
 export const MSG = {
@@ -23,5 +23,6 @@ export const MSG = {
   badInput: '输入有误',
   internal: '系统内部错误，操作未生效，请重试或联系管理员',
   badOutput: '系统返回的数据不完整，操作未生效',
+  mustChangePassword: '您正在使用初始密码或管理员重置的密码，须先修改密码才能办理其他业务',
   conflictRetry: '数据已被他人修改，请刷新后重试',
 } as const;

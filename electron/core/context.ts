@@ -13,6 +13,8 @@ export type SessionUser = {
   agencyName: string;
   agencyKind: string;
   roles: Role[];
+  /** An initial or reset password is still in use: dispatch allows nothing but changing it. */
+  mustChangePassword: boolean;
 };
 
 export type Session = { token: string; user: SessionUser } | null;

@@ -11,6 +11,8 @@ export const sessionUser = z.object({
   agencyName: z.string(),
   agencyKind: z.string(),
   roles: z.array(role),
+  /** Initial or reset password still in use: every method but changing it (and signing out) is refused. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUserDto = z.infer<typeof sessionUser>;
 

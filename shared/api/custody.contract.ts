@@ -98,7 +98,7 @@ export const custodyContract = defineMethods({
   },
   'photo.add': {
     summary: '添加物品照片',
-    permission: 'case.write',
+    permission: 'item.register',
     maxBytes: 12_000_000,
     input: z.object({
       itemId: id,

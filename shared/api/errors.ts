@@ -3,6 +3,8 @@ export const ERROR_CODES = {
   BAD_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** Signed in with an initial or reset password: only changing it is allowed. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,

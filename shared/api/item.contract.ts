@@ -115,7 +115,7 @@ export const itemContract = defineMethods({
   'case.list': {
     summary: '案件列表',
     permission: 'item.read',
-    input: z.object({ q: z.string().trim().max(60).optional() }).extend(page.shape),
+    input: z.object({ q: z.string().trim().max(60).optional(), hostAgencyId: id.optional() }).extend(page.shape),
     output: z.object({ total: z.number(), rows: z.array(caseDto) }),
     readonly: true,
   },
@@ -123,7 +123,7 @@ export const itemContract = defineMethods({
   'case.create': { summary: '新建案件', permission: 'case.write', input: caseInput, output: caseDto },
   'item.register': {
     summary: '登记涉案财物（一份扣押清单可含多件）',
-    permission: 'case.write',
+    permission: 'item.register',
     input: z.object({
       caseId: id,
       seizureDocNo: text(80),

@@ -19,6 +19,9 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   supervision: '纪委监委',
   other: '其他',
 };
+/** Agencies that handle cases (办案单位): they host cases, hold their property and act on it through requests. */
+export const CASE_UNIT_KINDS = ['police', 'procuratorate', 'court'] as const satisfies readonly AgencyKind[];
+export const isCaseUnitKind = (kind: string): boolean => (CASE_UNIT_KINDS as readonly string[]).includes(kind);
 
 export const ITEM_STATUSES = [
   'REGISTERED',

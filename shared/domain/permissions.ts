@@ -5,7 +5,8 @@ export const PERMISSIONS = [
   'public', // no session needed (login)
   'authenticated', // any signed-in user
   'admin.manage', // users, agencies, locations, settings
-  'case.write', // register seizures, create cases
+  'case.write', // create cases (case officers)
+  'item.register', // register seized items and their photos: officers for their cases, custodians on behalf of a case unit
   'item.read',
   'custody.handle', // intake, put-away, labels, check out/in, execute
   'request.create', // loans, transfers, returns, dispositions
@@ -17,8 +18,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['authenticated', 'admin.manage', 'item.read'],
-  custodian: ['authenticated', 'item.read', 'custody.handle', 'case.write'],
-  case_officer: ['authenticated', 'item.read', 'case.write', 'request.create'],
+  custodian: ['authenticated', 'item.read', 'custody.handle', 'item.register'],
+  case_officer: ['authenticated', 'item.read', 'case.write', 'item.register', 'request.create'],
   approver: ['authenticated', 'item.read', 'request.decide', 'transfer.accept'],
   inspector: ['authenticated', 'item.read', 'audit.read'],
 };

@@ -70,7 +70,7 @@ describe('registering seized items', () => {
         { name: '现金', category: 'cash', quantity: 1, unit: '捆', source: 'seized' },
       ],
     });
-    expect(err2.message).toContain('必须填写金额');
+    expect(err2.message).toContain('必须填写现金金额');
     expect(await t.eventCount()).toBe(before);
     expect((await t.call('zx_bgy', 'item.list', {})).total).toBe(0);
   });

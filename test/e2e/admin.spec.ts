@@ -1,7 +1,7 @@
 /** Administration through the UI: agencies, users (one-time initial password, reset), locations tree, own password change. */
 import { test, expect } from '@playwright/test';
 import { shot } from './support/helpers';
-import { btn, signIn } from './support/desk';
+import { api, btn, signIn } from './support/desk';
 
 test.setTimeout(90_000);
 
@@ -37,15 +37,23 @@ test('管理员：新增用户显示一次性初始密码，用户首次登录�
   await expect(page.getByRole('cell', { name: username })).toBeVisible();
   await shot(page, 'admin-04-users');
 
-  // The new user signs in with the one-time password and sets their own.
-  await signIn(page, username, initial);
-  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  // The new user signs in with the one-time password: nothing but changing it is offered, and the server refuses the rest.
+  await page.getByRole('button', { name: btn('退出') }).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(initial);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '您正在使用初始密码或管理员重置的密码' })).toBeVisible();
+  await expect(page.getByRole('menuitem')).toHaveCount(0);
+  const refused = await api(page, 'item.list', {});
+  expect(refused.status).toBe(403);
+  expect(refused.body.error).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+  await shot(page, 'admin-05-forced-password-change');
   await page.getByLabel('当前密码').fill(initial);
   await page.getByLabel('新密码（至少 8 位）').fill('NewPass123');
   await page.getByLabel('再次输入新密码').fill('NewPass123');
   await page.getByRole('button', { name: btn('保存') }).click();
-  await expect(page.getByText('密码已修改')).toBeVisible();
-  await shot(page, 'admin-05-password-changed');
+  await expect(page.getByTestId('current-user')).toContainText('测试保管员');
+  expect((await api(page, 'item.list', {})).status).toBe(200);
   await signIn(page, username, 'NewPass123');
   await expect(page.getByTestId('current-user')).toContainText('测试保管员');
 

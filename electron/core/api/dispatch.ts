@@ -17,6 +17,9 @@ export type Core = {
   dispatch(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
 };
 
+/** A password the admin saw (initial or reset) lets its holder do nothing else until it is changed. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.me']);
+
 const fail = (e: AppError): ApiResult<never> => ({
   ok: false,
   error: e.details?.length ? { code: e.code, message: e.message, details: e.details } : { code: e.code, message: e.message },
@@ -38,6 +41,7 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
       if (def.permission !== 'public') {
         user = await resolveSession(store.db, token, now);
         if (!user) return fail(new AppError('UNAUTHENTICATED', MSG.notSignedIn));
+        if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) return fail(new AppError('PASSWORD_CHANGE_REQUIRED', MSG.mustChangePassword));
         if (!hasPermission(user.roles, def.permission)) return fail(new AppError('FORBIDDEN', MSG.forbidden(def.summary)));
       }
       const parsed = def.input.safeParse(rawInput ?? {});

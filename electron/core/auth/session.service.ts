@@ -29,6 +29,7 @@ export async function toSessionUser(db: Kysely<Database>, u: UserRow): Promise<S
     agencyName: agency.name,
     agencyKind: agency.kind,
     roles: parseRoles(u.roles),
+    mustChangePassword: u.must_change_password === 1,
   };
 }
 

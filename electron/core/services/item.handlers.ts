@@ -4,18 +4,23 @@ import type { Ctx } from '../context';
 import type { CaseDto } from '../../../shared/api/item.contract';
 import type { CaseStage, ItemFlag } from '../../../shared/domain/enums';
 import { ITEM_CATEGORY_LABELS } from '../../../shared/domain/enums';
-import { AppError, conflict, forbidden, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import { appendEvent } from '../ledger/ledger.append';
 import { toEventDtos } from '../ledger/event.mapper';
 import { indexItemForSearch, likeContains } from '../db/dialect';
 import { localYear, nextSequence, pad } from './sequence';
+import { checkCashRows, registeringFor } from './item.register-rules';
 import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
-export async function caseDtos(ctx: Pick<Ctx, 'db'>, where: { id?: number; q?: string; offset?: number; limit?: number }): Promise<{ total: number; rows: CaseDto[] }> {
+export async function caseDtos(
+  ctx: Pick<Ctx, 'db'>,
+  where: { id?: number; q?: string; hostAgencyId?: number; offset?: number; limit?: number },
+): Promise<{ total: number; rows: CaseDto[] }> {
   let q = ctx.db.selectFrom('cases as c').innerJoin('agencies as a', 'a.id', 'c.host_agency_id');
   if (where.id) q = q.where('c.id', '=', where.id);
+  if (where.hostAgencyId) q = q.where('c.host_agency_id', '=', where.hostAgencyId);
   if (where.q) {
     const text = where.q;
     q = q.where((eb) => eb.or([likeContains('c.case_no', text), likeContains('c.name', text)]));
@@ -79,13 +84,14 @@ export const itemHandlers: HandlerMap<
   'item.register': async (ctx, input) => {
     const kase = await ctx.db.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
     if (!kase) throw notFound('案件');
-    if (kase.host_agency_id !== ctx.user.agencyId) throw forbidden('只能为本单位主办的案件登记涉案财物');
+    const holdingAgencyId = await registeringFor(ctx, kase.host_agency_id);
     if (new Date(input.seizedAt) > new Date(ctx.now)) throw new AppError('BAD_INPUT', '扣押时间不能晚于当前时间');
+    checkCashRows(input.items);
+    // Item codes carry the registering agency's code (the store's, when a custodian registers).
     const agency = await ctx.db.selectFrom('agencies').select('code').where('id', '=', ctx.user.agencyId).executeTakeFirstOrThrow();
     const year = localYear(ctx.now);
     const ids: number[] = [];
     for (const it of input.items) {
-      if (it.category === 'cash' && it.cashAmount === undefined) throw new AppError('BAD_INPUT', `「${it.name}」是现金，必须填写金额`);
       const code = `${agency.code}-${year}-${pad(await nextSequence(ctx, `item:${agency.code}:${year}`), 6)}`;
       const flags = [...new Set([...it.flags, ...(FLAG_BY_CATEGORY[it.category] ? [FLAG_BY_CATEGORY[it.category]!] : [])])];
       const row = await ctx.db
@@ -112,7 +118,7 @@ export const itemHandlers: HandlerMap<
           status: 'REGISTERED',
           location_id: null,
           out_with: null,
-          holding_agency_id: ctx.user.agencyId,
+          holding_agency_id: holdingAgencyId,
           created_by: ctx.user.id,
           created_at: ctx.now,
           updated_at: ctx.now,
@@ -125,7 +131,7 @@ export const itemHandlers: HandlerMap<
         type: 'REGISTERED',
         itemId: row.id,
         caseId: kase.id,
-        agencyToId: ctx.user.agencyId,
+        agencyToId: holdingAgencyId,
         legalDocNo: input.seizureDocNo,
         counterpart: { name: input.seizedBy },
         note: `登记${ITEM_CATEGORY_LABELS[it.category]}「${it.name}」${it.quantity}${it.unit}`,

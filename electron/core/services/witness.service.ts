@@ -21,6 +21,7 @@ export async function verifyWitness(ctx: Ctx, w: { username: string; password: s
     return new CommittedFailure(new AppError(code, `见证人「${w.username}」：${r.error.message}，操作未生效`));
   }
   if (r.user.id === ctx.user.id) throw badInput('见证人不能是操作人本人，须由另一名工作人员输入本人账号和密码见证');
+  if (r.user.must_change_password === 1) throw badInput(`见证人「${r.user.display_name}」仍在使用初始密码或重置后的密码，须先登录修改密码才能担任见证人`);
   const roles = parseRoles(r.user.roles);
   if (roles.includes('admin')) throw badInput(`「${r.user.display_name}」是系统管理员，不参与保管业务，不能担任见证人`);
   return { person: { name: r.user.display_name, idNo: r.user.badge_no }, userId: r.user.id };

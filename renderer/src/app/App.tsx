@@ -6,6 +6,7 @@ import type { SessionUserDto } from '@shared/api/auth.contract';
 import { SessionContext } from './session';
 import { LoginPage } from '../pages/LoginPage';
 import { SetupPage } from '../pages/SetupPage';
+import { ForcedPasswordChange } from '../pages/ForcedPasswordChange';
 import { Shell } from './Shell';
 import { bindScanMessage } from '../scanner';
 
@@ -23,7 +24,7 @@ export function App() {
   const refresh = useCallback(async () => {
     try {
       const user = await call('auth.me', {});
-      setPhase({ kind: 'in', user, mustChangePassword: false });
+      setPhase({ kind: 'in', user, mustChangePassword: user.mustChangePassword });
     } catch {
       const s = await call('setup.status', {}).catch(() => ({ needsAdmin: false }));
       setPhase(s.needsAdmin ? { kind: 'setup' } : { kind: 'login' });
@@ -41,8 +42,9 @@ export function App() {
           message.warning(err.message);
           setPhase({ kind: 'login' });
         }
+        if (err.code === 'PASSWORD_CHANGE_REQUIRED') void refresh();
       }),
-    [message],
+    [message, refresh],
   );
 
   if (phase.kind === 'loading') return <Spin fullscreen tip="正在连接…" />;
@@ -52,9 +54,11 @@ export function App() {
     await call('auth.logout', {}).catch(() => undefined);
     setPhase({ kind: 'login' });
   };
+  // Until an initial or reset password is changed the server refuses everything else, so nothing else is shown.
+  if (phase.mustChangePassword) return <ForcedPasswordChange user={phase.user} onChanged={refresh} onSignOut={signOut} />;
   return (
     <SessionContext.Provider value={{ user: phase.user, signOut }}>
-      <Shell mustChangePassword={phase.mustChangePassword} />
+      <Shell mustChangePassword={false} />
     </SessionContext.Provider>
   );
 }

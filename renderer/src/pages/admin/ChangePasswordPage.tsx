@@ -6,7 +6,7 @@ import { useAction } from '../../components/use-action';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
 
-export function ChangePasswordPage() {
+export function ChangePasswordPage({ onChanged }: { onChanged?: () => void } = {}) {
   const [form] = Form.useForm<Values>();
   const [done, setDone] = useState(false);
   const { run, busy } = useAction();
@@ -15,6 +15,7 @@ export function ChangePasswordPage() {
     if (r) {
       setDone(true);
       form.resetFields();
+      onChanged?.();
     }
   };
   return (

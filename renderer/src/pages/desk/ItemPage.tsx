@@ -87,7 +87,7 @@ export function ItemPage() {
           </Col>
           <Col span={7}>
             <Typography.Text strong>照片</Typography.Text>
-            <PhotoPanel itemId={item.id} canAdd={can('case.write')} />
+            <PhotoPanel itemId={item.id} canAdd={can('item.register')} />
           </Col>
         </Row>
       </Card>

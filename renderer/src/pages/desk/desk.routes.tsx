@@ -20,7 +20,7 @@ export const deskRoutes: AppRoute[] = [
   { path: '/putaway', element: <PutawayPage />, permission: 'custody.handle', menu: { label: '上架/移位', icon: <InboxOutlined />, group: '库房作业', order: 20 } },
   { path: '/loans', element: <LoanDeskPage />, permission: 'custody.handle', menu: { label: '调用出入库', icon: <SwapOutlined />, group: '库房作业', order: 30 } },
   { path: '/locations', element: <LocationsPage editable={false} />, permission: 'custody.handle', menu: { label: '库位与标签', icon: <DatabaseOutlined />, group: '库房作业', order: 40 } },
-  { path: '/register', element: <RegisterPage />, permission: 'case.write', menu: { label: '登记财物', icon: <FileAddOutlined />, group: '案件与申请', order: 10 } },
+  { path: '/register', element: <RegisterPage />, permission: 'item.register', menu: { label: '登记财物', icon: <FileAddOutlined />, group: '案件与申请', order: 10 } },
   { path: '/loan-request', element: <LoanRequestPage />, permission: 'request.create', menu: { label: '申请调用', icon: <BarcodeOutlined />, group: '案件与申请', order: 20 } },
   { path: '/loan-approval', element: <LoanApprovalPage />, permission: 'request.decide', menu: { label: '调用审批', icon: <AuditOutlined />, group: '工作台', order: 6 } },
   { path: '/settings/scanner', element: <ScannerSettingsPage />, permission: 'authenticated', menu: { label: '扫描枪设置', icon: <SettingOutlined />, group: '系统管理', order: 80 } },
