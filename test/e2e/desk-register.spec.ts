@@ -1,6 +1,7 @@
 /** Registering at 1366×768: 「添加一行」 copies only what its hint says, cash amounts only on cash, every missing field at once, the case-unit rule. */
 import { test, expect, type Page } from '@playwright/test';
-import { shot, scan } from './support/helpers';
+import { shot } from './support/helpers';
+import { wedgeScan as scan } from './support/wedge';
 import { api, apiData, btn, signIn } from './support/desk';
 
 type Item = { id: number; code: string; name: string; category: string; spec: string | null; features: string | null; sealNo: string | null; ownerName: string | null; cashAmount: number | null; flags: string[]; holdingAgencyName: string; status: string; quantity: number; unit: string };

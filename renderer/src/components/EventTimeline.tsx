@@ -10,6 +10,9 @@ const person = (p: { name: string; idNo: string | null } | null) => (p ? `${p.na
 
 export function EventTimeline({ events, loading, height = 360 }: { events: EventDto[]; loading?: boolean; height?: number | string }) {
   const rows = [...events].sort((a, b) => b.seq - a.seq);
+  // Columns that would be empty for every row are left out, so 说明 gets the room.
+  const anyDoc = rows.some((e) => e.legalDocNo);
+  const anyAgency = rows.some((e) => arrow(e.agencyFrom, e.agencyTo));
   return (
     <Table<EventDto>
       data-testid="timeline"
@@ -35,9 +38,9 @@ export function EventTimeline({ events, loading, height = 360 }: { events: Event
           ),
         },
         { title: '库位', width: 150, render: (_, e) => arrow(e.locationFrom, e.locationTo) },
-        { title: '保管单位', width: 140, render: (_, e) => arrow(e.agencyFrom, e.agencyTo) },
+        ...(anyAgency ? [{ title: '保管单位', width: 140, render: (_: unknown, e: EventDto) => arrow(e.agencyFrom, e.agencyTo) }] : []),
         // Document numbers are shown whole (never cut off with an ellipsis).
-        { title: '文书编号', dataIndex: 'legalDocNo', width: 190, render: (d: string | null) => <span data-testid="doc-no">{d}</span> },
+        ...(anyDoc ? [{ title: '文书编号', dataIndex: 'legalDocNo', width: 180, render: (d: string | null) => <span data-testid="doc-no">{d}</span> }] : []),
         {
           title: '说明',
           render: (_, e) => (

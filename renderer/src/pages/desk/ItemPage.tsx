@@ -62,7 +62,7 @@ export function ItemPage() {
         }
       >
         {/* The key facts stay above the tabs; every other field is one tab away, so the timeline needs no scrolling. */}
-        <Descriptions size="small" column={3} bordered styles={{ label: { width: 96 } }}>
+        <Descriptions size="small" column={3} bordered styles={{ label: { width: 100, whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label="案件">{item.caseNo} {item.caseName}</Descriptions.Item>
           <Descriptions.Item label="数量 / 金额"><span data-testid="item-qty">{fmtQty(item)}</span></Descriptions.Item>
           <Descriptions.Item label="类别">{ITEM_CATEGORY_LABELS[item.category]}</Descriptions.Item>
@@ -82,7 +82,7 @@ export function ItemPage() {
               key: 'fields',
               label: '全部信息',
               children: (
-                <Descriptions size="small" column={3} bordered styles={{ label: { width: 96 } }} data-testid="item-fields">
+                <Descriptions size="small" column={3} bordered styles={{ label: { width: 100, whiteSpace: 'nowrap' } }} data-testid="item-fields">
                   <Descriptions.Item label="来源">{ITEM_SOURCE_LABELS[item.source]}</Descriptions.Item>
                   <Descriptions.Item label="规格型号">{v(item.spec)}</Descriptions.Item>
                   <Descriptions.Item label="数量">{item.quantity} {item.unit}</Descriptions.Item>
