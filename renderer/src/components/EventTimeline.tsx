@@ -40,7 +40,7 @@ export function EventTimeline({ events, loading, height = 360 }: { events: Event
         { title: '库位', width: 150, render: (_, e) => arrow(e.locationFrom, e.locationTo) },
         ...(anyAgency ? [{ title: '保管单位', width: 140, render: (_: unknown, e: EventDto) => arrow(e.agencyFrom, e.agencyTo) }] : []),
         // Document numbers are shown whole (never cut off with an ellipsis).
-        ...(anyDoc ? [{ title: '文书编号', dataIndex: 'legalDocNo', width: 180, render: (d: string | null) => <span data-testid="doc-no">{d}</span> }] : []),
+        ...(anyDoc ? [{ title: '文书编号', dataIndex: 'legalDocNo', width: 200, render: (d: string | null) => <span data-testid="doc-no">{d}</span> }] : []),
         {
           title: '说明',
           render: (_, e) => (
