@@ -9,7 +9,7 @@ import { fmtDate, fmtQty } from './labels';
 
 const PAGE = 200;
 const ROW_H = 36;
-const COLS = '34px 176px minmax(110px,1fr) 72px 96px 84px 130px 140px 116px 84px 60px';
+const COLS = '34px 160px minmax(110px,1fr) 72px 96px 84px 156px 130px 116px 84px 60px';
 const HEAD = ['', '物品编码', '名称', '类别', '数量 / 金额', '状态', '案件编号', '库位', '保管单位', '扣押日期', '持有人'];
 
 export type PageLoader = (offset: number, limit: number) => Promise<{ total: number; rows: ItemDto[] } | undefined>;
