@@ -7,20 +7,31 @@ import { DB_FILE } from '../core/bootstrap';
 import { generatePassword, hashPassword } from '../core/auth/password';
 import { seedReferenceData, DEMO_USERS } from '../core/seed/reference-data';
 import { seedDemoItems } from '../core/seed/demo-items';
+import { spawnSync } from 'node:child_process';
 import { ROLES, type Role } from '../../shared/domain/enums';
 import { roleConflict } from '../../shared/domain/permissions';
 
-export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录]
+/** PostgreSQL backups are pg_dump's custom format (consistent while the server runs; restore with pg_restore). */
+function pgDump(url: string, target: string): void {
+  const r = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${target}`, url], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error('未找到 pg_dump：请安装 PostgreSQL 客户端（Debian/Ubuntu：apt-get install postgresql-client，版本不低于服务器），或在数据库服务器上运行 pg_dump --format=custom');
+  }
+  if (r.status !== 0) throw new Error(`pg_dump 失败：${(r.stderr ?? '').trim() || `退出码 ${r.status}`}`);
+}
+
+export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录] [--database postgres://…]
 
   init                                   创建数据库并生成管理员一次性密码
   seed-demo [--items N] [--password P]   写入演示单位、用户、库位（以及 N 件演示物品）
   verify                                 校验流转账本的哈希链（失败时退出码 1）
-  backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/）
+  backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/；PostgreSQL 用 pg_dump）
   user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号]
   user reset-password --username U       重置密码并打印一次性密码
   user unlock --username U               解除登录锁定
 
-数据目录：--data 优先，其次环境变量 SEIZED_DATA_DIR，默认 ./.data`;
+数据目录：--data 优先，其次环境变量 SEIZED_DATA_DIR，默认 ./.data（照片等文件放在这里）
+数据库：默认是数据目录中的 SQLite 文件；--database（或环境变量 DATABASE_URL）指定 PostgreSQL 服务器`;
 
 function opt(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -54,14 +65,19 @@ export async function runCommand(command: string, argv: readonly string[], app: 
     const target = resolve(need(argv, '--out'));
     if (existsSync(target)) throw new Error(`${target} 已存在，请换一个文件名`);
     await mkdir(dirname(target), { recursive: true });
-    await app.store.backup(target);
+    if (app.databaseUrl) pgDump(app.databaseUrl, target);
+    else await app.store.backup(target);
     const photos = await readdir(join(app.dataDir, 'photos')).catch(() => [] as string[]);
     if (photos.length > 0) {
       await mkdir(`${target}-photos`, { recursive: true });
       for (const p of photos) await copyFile(join(app.dataDir, 'photos', p), join(`${target}-photos`, p));
     }
     console.log(`已在线备份数据库到 ${target}${photos.length ? `，照片 ${photos.length} 张到 ${target}-photos/` : ''}`);
-    console.log(`恢复：把该文件改名为 ${DB_FILE} 放入新的数据目录（照片放入其 photos/ 子目录），然后运行 verify 校验。`);
+    console.log(
+      app.databaseUrl
+        ? '恢复：createdb 新库 && pg_restore -d postgres://…/新库 备份文件，照片放入服务器数据目录的 photos/，然后运行 verify --database … 校验。'
+        : `恢复：把该文件改名为 ${DB_FILE} 放入新的数据目录（照片放入其 photos/ 子目录），然后运行 verify 校验。`,
+    );
     return 0;
   }
   if (command === 'user') {

@@ -1,5 +1,5 @@
 /** Admin CLI: `npm run cli -- <command> [--data DIR]`. */
-import { openApp, printFirstAdmin, resolveDataDir } from '../core/bootstrap';
+import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
 import { verifyLedger } from '../core/ledger/ledger.verify';
 import { runCommand, USAGE } from './commands';
 
@@ -11,10 +11,11 @@ async function main(): Promise<number> {
     return command ? 0 : 1;
   }
   const dataDir = resolveDataDir(argv);
-  const app = await openApp(dataDir, { createAdmin: command === 'init' });
+  const databaseUrl = resolveDatabaseUrl(argv);
+  const app = await openApp(dataDir, { createAdmin: command === 'init', databaseUrl });
   try {
     if (command === 'init') {
-      console.log(`数据目录：${dataDir}（已完成数据库初始化与迁移）`);
+      console.log(databaseUrl ? `数据库：${redactUrl(databaseUrl)}（已完成初始化与迁移）` : `数据目录：${dataDir}（已完成数据库初始化与迁移）`);
       if (app.firstAdmin) printFirstAdmin(app.firstAdmin);
       else console.log('管理员账号已存在，未作改动。');
       return 0;

@@ -1,14 +1,14 @@
 /** Opening the app's data folder: the database file, migrations, and the first admin account. */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openSqlite, migrate, type Store } from './db/database';
+import { openPostgres, openSqlite, migrate, type Store } from './db/database';
 import { createCore, type Core } from './api/dispatch';
 import { createFirstAdmin } from './services/auth.service';
 import { generatePassword } from './auth/password';
 
 export const DB_FILE = 'seized.sqlite';
 
-export type OpenedApp = { core: Core; store: Store; dataDir: string; firstAdmin: { username: string; password: string } | null };
+export type OpenedApp = { core: Core; store: Store; dataDir: string; databaseUrl: string | null; firstAdmin: { username: string; password: string } | null };
 
 /** `--data DIR` beats SEIZED_DATA_DIR beats `./.data`. */
 export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
@@ -17,12 +17,28 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv =
   return resolve(fromArg ?? env.SEIZED_DATA_DIR ?? '.data');
 }
 
+/**
+ * `--database postgres://…` beats DATABASE_URL; without either the store is the data folder's SQLite file.
+ * Only PostgreSQL URLs are accepted, so a typo never silently opens a new empty local store.
+ */
+export function resolveDatabaseUrl(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string | null {
+  const i = argv.indexOf('--database');
+  const url = (i >= 0 ? argv[i + 1] : undefined) ?? env.DATABASE_URL ?? null;
+  if (url === null || url === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`--database 只接受 PostgreSQL 连接串（postgres://用户:密码@主机:5432/库名），收到「${url}」`);
+  return url;
+}
+
+/** A connection string with its password hidden, for logs. */
+export const redactUrl = (url: string) => url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+
 export async function openApp(
   dataDir: string,
-  opts: { createAdmin?: boolean; fontDir?: string | null; nativeBinding?: string; log?: (msg: string, err?: unknown) => void } = {},
+  opts: { createAdmin?: boolean; fontDir?: string | null; nativeBinding?: string; databaseUrl?: string | null; log?: (msg: string, err?: unknown) => void } = {},
 ): Promise<OpenedApp> {
+  // Photos stay in the data folder on either engine; the database holds their hashes.
   mkdirSync(join(dataDir, 'photos'), { recursive: true });
-  const store = openSqlite(join(dataDir, DB_FILE), { nativeBinding: opts.nativeBinding });
+  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(join(dataDir, DB_FILE), { nativeBinding: opts.nativeBinding });
   await migrate(store);
   let firstAdmin: OpenedApp['firstAdmin'] = null;
   if (opts.createAdmin !== false) {
@@ -42,7 +58,7 @@ export async function openApp(
     }
   }
   const core = createCore(store, { dataDir, clock: () => new Date(), fontDir: opts.fontDir ?? null }, opts.log);
-  return { core, store, dataDir, firstAdmin };
+  return { core, store, dataDir, databaseUrl: opts.databaseUrl ?? null, firstAdmin };
 }
 
 export function printFirstAdmin(a: OpenedApp['firstAdmin'], out: (line: string) => void = console.log): void {

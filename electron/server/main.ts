@@ -1,7 +1,7 @@
 /** `npm run serve`: the browser mode and the multi-terminal server. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openApp, printFirstAdmin, resolveDataDir } from '../core/bootstrap';
+import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
 import { createHttpHost, LOOPBACK_HOSTS } from './http-host';
 
 function arg(name: string): string | undefined {
@@ -15,7 +15,8 @@ async function main() {
   const dataDir = resolveDataDir(process.argv);
   const staticDir = resolve(arg('--static') ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) console.warn(`[serve] 未找到已构建的界面（${staticDir}），请先运行 npm run build`);
-  const app = await openApp(dataDir);
+  const databaseUrl = resolveDatabaseUrl(process.argv);
+  const app = await openApp(dataDir, { databaseUrl });
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const extraHosts = (arg('--allowed-hosts') ?? process.env.SEIZED_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
   const server = createHttpHost(app.core, {
@@ -26,7 +27,7 @@ async function main() {
     allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : extraHosts.length ? extraHosts : null,
   });
   server.listen(port, host, () => {
-    console.log(`涉案财物管理系统 已启动：http://${host}:${port}/   数据目录：${dataDir}`);
+    console.log(`涉案财物管理系统 已启动：http://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);
     if (host !== '127.0.0.1' && host !== 'localhost') console.warn('[serve] 注意：已对局域网开放，请在反向代理上启用 HTTPS 并设置 SEIZED_SECURE_COOKIE=1');
     printFirstAdmin(app.firstAdmin);
   });

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
-import { sql } from 'kysely';
+import { breakRegistration, makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { hashPassword, verifyPassword } from '../../electron/core/auth/password';
 
 let t: TestCore;
@@ -37,8 +36,7 @@ describe('dispatch', () => {
   it('turns an unexpected failure into a generic Chinese error and writes nothing', async () => {
     const c = await t.call('ga_bar', 'case.create', { caseNo: 'A0001234', name: '案' });
     const before = await t.eventCount();
-    // Break the search index so registration fails after the item row was inserted.
-    await sql`DROP TABLE items_fts`.execute(t.core.store.db);
+    await breakRegistration(t.core.store);
     const e = await t.fail('ga_bar', 'item.register', {
       caseId: c.id, seizureDocNo: 'D1', seizedAt: '2026-11-20T01:00:00Z', seizedBy: '李',
       items: [{ name: '手机', category: 'electronics', quantity: 1, unit: '部', source: 'seized' }],

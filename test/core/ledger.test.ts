@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sql } from 'kysely';
-import { makeTestCore, type TestCore } from '../support/test-core';
+import { makeTestCore, unprotectLedger, type TestCore } from '../support/test-core';
 import { verifyLedger } from '../../electron/core/ledger/ledger.verify';
 import { hashEvent } from '../../electron/core/ledger/ledger.canonical';
 
@@ -16,10 +15,7 @@ async function registerItems(n: number) {
   });
 }
 
-async function unprotect() {
-  await sql`DROP TRIGGER custody_events_no_update`.execute(db());
-  await sql`DROP TRIGGER custody_events_no_delete`.execute(db());
-}
+const unprotect = () => unprotectLedger(t.core.store);
 
 beforeEach(async () => {
   t = await makeTestCore();

@@ -51,7 +51,7 @@ describe('migrations', () => {
       })
       .execute();
 
-    expect(await migrate(store)).toEqual(['0002-requests-search']);
+    expect(await migrate(store, '0002-requests-search')).toEqual(['0002-requests-search']);
     const hits = await sql<{ rowid: number }>`SELECT rowid FROM items_fts WHERE items_fts MATCH '"苹果手"'`.execute(store.db);
     expect(hits.rows).toHaveLength(1);
     // One open request per item is enforced by the database.

@@ -55,7 +55,7 @@ describe('request.create refusals', () => {
       due_at: null, details: '{}', created_by: 1, created_at: '', updated_at: '', decided_by: null, decided_at: null, decision_comment: null,
       executed_by: null, executed_at: null, accepted_by: null, accepted_at: null, closed_at: null,
     }).returning('id').executeTakeFirstOrThrow();
-    await expect(t.core.store.db.insertInto('request_items').values({ request_id: other.id, item_id: items[0]!.id, open: 1 }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(t.core.store.db.insertInto('request_items').values({ request_id: other.id, item_id: items[0]!.id, open: 1 }).execute()).rejects.toThrow(/UNIQUE|unique constraint/);
     expect(r.openItemIds).toEqual([items[0]!.id]);
   });
 

@@ -1,5 +1,7 @@
 /** A fresh in-memory core with the demo agencies, users and locations, for service tests. */
-import { openSqlite, migrate } from '../../electron/core/db/database';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openPostgres, openSqlite, migrate, type Store } from '../../electron/core/db/database';
 import { createCore, type Core } from '../../electron/core/api/dispatch';
 import { hashPassword } from '../../electron/core/auth/password';
 import { seedReferenceData } from '../../electron/core/seed/reference-data';
@@ -22,8 +24,36 @@ export type TestCore = {
   close(): Promise<void>;
 };
 
-export async function makeTestCore(opts: { dataDir?: string | null; start?: string } = {}): Promise<TestCore> {
-  const store = openSqlite(':memory:');
+/** PostgreSQL under `npm run test:pg` (SEIZED_TEST_ENGINE=postgres + TEST_DATABASE_URL): a fresh schema per core, dropped on close. */
+export const TEST_PG_URL = (process.env.SEIZED_TEST_ENGINE === 'postgres' && process.env.TEST_DATABASE_URL) || null;
+let schemaSeq = 0;
+
+export async function openTestStore(opts: { poolSize?: number } = {}): Promise<Store> {
+  if (!TEST_PG_URL) return openSqlite(':memory:');
+  const schema = `t_${process.pid}_${++schemaSeq}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    // Extensions are per database: keep pg_trgm in public so dropping a test schema never takes it along.
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined);
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const store = openPostgres(TEST_PG_URL, { schema, max: opts.poolSize ?? 4 });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`).finally(() => c.end());
+    },
+  };
+}
+
+export async function makeTestCore(opts: { dataDir?: string | null; start?: string; poolSize?: number } = {}): Promise<TestCore> {
+  const store = await openTestStore({ poolSize: opts.poolSize });
   await migrate(store);
   const clock = {
     now: new Date(opts.start ?? '2026-11-20T02:00:00.000Z'),
@@ -68,4 +98,23 @@ export async function makeTestCore(opts: { dataDir?: string | null; start?: stri
     },
     close: () => store.close(),
   };
+}
+
+/** Test-only: lifts the append-only triggers so a test can play the forger (engine-specific, like the triggers). */
+export async function unprotectLedger(store: Store): Promise<void> {
+  if (store.dialect === 'postgres') {
+    await sql`DROP TRIGGER custody_events_append_only ON custody_events`.execute(store.db);
+    return;
+  }
+  await sql`DROP TRIGGER custody_events_no_update`.execute(store.db);
+  await sql`DROP TRIGGER custody_events_no_delete`.execute(store.db);
+}
+
+/**
+ * Test-only: makes registration fail after its item row was inserted, with an unexpected database error (not a
+ * constraint conflict): SQLite loses its search table, PostgreSQL refuses every ledger append.
+ */
+export async function breakRegistration(store: Store): Promise<void> {
+  if (store.dialect === 'postgres') await sql`ALTER TABLE custody_events ADD CONSTRAINT test_broken CHECK (seq < 0) NOT VALID`.execute(store.db);
+  else await sql`DROP TABLE items_fts`.execute(store.db);
 }

@@ -8,6 +8,7 @@ import { MSG } from '../../../shared/messages';
 import type { CoreConfig, Ctx, SessionUser } from '../context';
 import type { Store } from '../db/database';
 import { resolveSession } from '../auth/session.service';
+import { lockWriters } from '../db/dialect';
 import { AppError } from '../errors';
 import { handlers, CommittedFailure } from './handlers';
 
@@ -28,7 +29,8 @@ const fail = (e: AppError): ApiResult<never> => ({
 /** Database constraint errors that mean "someone else got there first", not a bug. */
 function isConstraintError(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || code === '23505' || code === 'SQLITE_BUSY');
+  // 23505 unique violation, 40001 serialization failure, 40P01 deadlock (PostgreSQL); busy or constraint (SQLite).
+  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_BUSY' || ['23505', '40001', '40P01'].includes(code));
 }
 
 export function createCore(store: Store, config: CoreConfig, log: (msg: string, err?: unknown) => void = console.error): Core {
@@ -50,7 +52,13 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
       const handler = handlers[method as MethodName] as (ctx: Ctx, input: unknown) => Promise<unknown>;
       let committedFailure: AppError | null = null;
       // Read-only methods skip the write transaction, so a long export does not hold other terminals' writes.
-      const run = <T>(fn: (db: typeof store.db) => Promise<T>) => ((def as MethodDef).readonly ? fn(store.db) : store.db.transaction().execute(fn));
+      const run = <T>(fn: (db: typeof store.db) => Promise<T>) =>
+        (def as MethodDef).readonly
+          ? fn(store.db)
+          : store.db.transaction().execute(async (trx) => {
+              await lockWriters(store.dialect, trx);
+              return fn(trx);
+            });
       const data = await run(async (trx) => {
         const ctx = { db: trx, dialect: store.dialect, user: user as SessionUser, session: token && user ? { token, user } : null, config, now: now.toISOString() };
         const out = await handler(ctx, parsed.data);

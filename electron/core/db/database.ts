@@ -1,6 +1,7 @@
 /** Opening the store and bringing its schema up to date. */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import type { DialectName } from './dialect';
 import { CodeMigrationProvider } from './migrations';
@@ -8,6 +9,8 @@ import { CodeMigrationProvider } from './migrations';
 export type Store = {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL: the schema holding the tables (public unless a test gave its own). */
+  schema?: string;
   close(): Promise<void>;
   /** Online, consistent copy of the database to `file`. */
   backup(file: string): Promise<void>;
@@ -24,9 +27,34 @@ export function openSqlite(file: string, opts: { nativeBinding?: string } = {}):
   return { db, dialect: 'sqlite', close: () => db.destroy(), backup: async (target) => void (await raw.backup(target)) };
 }
 
+/**
+ * Opens a PostgreSQL store (the server engine) through a connection pool. `schema` puts every table in that schema
+ * (tests use one schema each); extensions such as pg_trgm stay in `public`, which follows it on the search path.
+ */
+export function openPostgres(url: string, opts: { schema?: string; max?: number } = {}): Store {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema},public` } : {}),
+  });
+  // An idle client that loses its connection must not take the process down; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    schema: opts.schema ?? 'public',
+    close: () => db.destroy(),
+    backup: async () => {
+      throw new Error('PostgreSQL 数据库请用 pg_dump 备份（npm run cli -- backup --database … 会在 PATH 中有 pg_dump 时调用它）');
+    },
+  };
+}
+
 /** Runs every pending migration (or up to and including `upTo`). Throws on failure. */
 export async function migrate(store: Store, upTo?: string): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: new CodeMigrationProvider(store.dialect, upTo) });
+  // On PostgreSQL, name the schema: Kysely otherwise takes a migration table in any schema of the database for ours.
+  const migrator = new Migrator({ db: store.db, provider: new CodeMigrationProvider(store.dialect, upTo), ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

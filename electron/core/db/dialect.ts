@@ -79,3 +79,15 @@ export async function indexItemsForSearchAfter(dialect: DialectName, db: AnyDb, 
   await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
     SELECT i.id, i.code, i.name, c.case_no, coalesce(i.owner_name, '') FROM items i JOIN cases c ON c.id = i.case_id WHERE i.id > ${afterId}`.execute(db);
 }
+
+/**
+ * Serialises writers, taken first thing in every write transaction.
+ * PostgreSQL: a row lock on the ledger head. Every custody write appends to the one hash chain anyway, so writers
+ * queue on this row; taking it before anything is read means a call's checks ("is the item still in store?") see
+ * every write committed before it, so two terminals can never both check out one item, and the chain never forks.
+ * READ COMMITTED suffices under this lock; deadlocks cannot arise because it is always the first lock taken.
+ * SQLite: one connection per process already runs transactions one at a time; other processes wait on busy_timeout.
+ */
+export async function lockWriters(dialect: DialectName, db: AnyDb): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT seq FROM ledger_head WHERE id = 1 FOR UPDATE`.execute(db);
+}

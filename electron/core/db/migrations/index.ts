@@ -3,12 +3,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../dialect';
 import * as m0001 from './0001-core';
 import * as m0002 from './0002-requests-search';
+import * as m0003 from './0003-pg-exact-amounts';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
 export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0001-core', m0001],
   ['0002-requests-search', m0002],
+  ['0003-pg-exact-amounts', m0003],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {
