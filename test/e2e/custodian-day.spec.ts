@@ -120,6 +120,8 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await expect(confirm).toContainText(codes[3]!);
     await expect(confirm).toContainText('未上架');
     await expect(confirm).toContainText('更正');
+    await expect(page.locator('.ant-modal[class*=zoom]')).toHaveCount(0); // opening animation done
+    await shot(page, 'desk-05a-putaway-undo-confirm');
     await page.getByTestId('confirm-ok').click();
     await expect(rows.filter({ hasText: codes[3]! })).toContainText('已撤销');
     await scan(page, codes[3]!);
