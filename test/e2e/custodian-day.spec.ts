@@ -1,6 +1,7 @@
 /** The custodian's day through the UI at 1366×768: register → labels → intake → put-away → loan → search → item page → unknown scan. */
 import { test, expect, type Page } from '@playwright/test';
-import { shot, scan } from './support/helpers';
+import { shot } from './support/helpers';
+import { wedgeScan as scan } from './support/wedge';
 import { api, apiData, btn, decodePdfBarcodes, downloadFromDialog, pdfText, signIn } from './support/desk';
 
 type Item = { id: number; code: string; name: string; status: string; locationCode: string | null };
@@ -14,6 +15,7 @@ const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8B
 
 async function pick(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
+  if (testId.endsWith('-category')) await page.keyboard.type(option); // the category list is searchable (and longer than its dropdown)
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 const noPageScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
@@ -113,6 +115,14 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     const rows = page.getByTestId('putaway-rows').locator('tbody tr.ant-table-row');
     await expect(rows).toHaveCount(4);
     await rows.filter({ hasText: codes[3]! }).getByRole('button', { name: /撤销/ }).click();
+    // Undoing asks first and lists what will happen.
+    const confirm = page.getByTestId('confirm-irreversible');
+    await expect(confirm).toContainText(codes[3]!);
+    await expect(confirm).toContainText('未上架');
+    await expect(confirm).toContainText('更正');
+    await expect(page.locator('.ant-modal[class*=zoom]')).toHaveCount(0); // opening animation done
+    await shot(page, 'desk-05a-putaway-undo-confirm');
+    await page.getByTestId('confirm-ok').click();
     await expect(rows.filter({ hasText: codes[3]! })).toContainText('已撤销');
     await scan(page, codes[3]!);
     await expect(rows).toHaveCount(5);
@@ -158,8 +168,18 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
 
   await test.step('保管员扫描出库，调用单打印', async () => {
     await signIn(page, 'zx_bgy');
+    // The item list marks an item that is in an open request.
+    await page.getByRole('menuitem', { name: '物品查询' }).click();
+    await page.getByTestId('item-search').fill(loanCode);
+    await expect(page.getByTestId(`open-request-${loanCode}`)).toBeVisible();
     await page.getByRole('menuitem', { name: '调用出入库' }).click();
     await expect(page.getByTestId('checkout-scan')).toBeVisible();
+    // The approved loans waiting to go out are listed, each with its button.
+    const waiting = page.getByTestId('approved-loans').locator('tr', { hasText: requestNo });
+    await expect(waiting).toContainText('李办案');
+    await expect(waiting).toContainText(NAMES[0]!);
+    await expect(page.getByTestId(`checkout-${requestNo}`)).toBeVisible();
+    await shot(page, 'desk-08a-loan-desk-list');
     await scan(page, requestNo);
     await expect(page.getByTestId('loan-request')).toContainText(requestNo);
     await scan(page, loanCode);
@@ -167,6 +187,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await page.getByTestId('condition-out').fill('完好，封签完整');
     await shot(page, 'desk-08-loan-checkout');
     await page.getByTestId('checkout-submit').click();
+    await expect(page.getByTestId('approved-loans')).not.toContainText(requestNo);
     await page.getByRole('button', { name: '打印调用单' }).click();
     const text = pdfText(await downloadFromDialog(page, 'loan-form.pdf'));
     expect(text).toContain(requestNo);
@@ -225,6 +246,9 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
       at = i;
     }
     await expect(page.getByTestId('item-location')).toContainText(SHELF);
+    // Nothing moved means no 「A → A」 (e.g. 中心 → 中心).
+    const cells = await page.getByTestId('timeline').locator('td').allInnerTexts();
+    expect(cells.filter((c) => /^(.+) → \1$/.test(c.trim()))).toEqual([]);
     await noPageScroll(page);
     await shot(page, 'desk-12-item-page');
   });

@@ -4,11 +4,15 @@ import type { EventDto } from '@shared/api/item.contract';
 import { EVENT_TYPE_LABELS } from '@shared/domain/enums';
 import { fmtTime } from './labels';
 
-const arrow = (a: string | null, b: string | null) => (a || b ? `${a ?? '—'} → ${b ?? '—'}` : '');
+/** From → to, only when something moved (no 「中心 → 中心」). */
+const arrow = (a: string | null, b: string | null) => (a === b || (!a && !b) ? '' : `${a ?? '—'} → ${b ?? '—'}`);
 const person = (p: { name: string; idNo: string | null } | null) => (p ? `${p.name}${p.idNo ? `（${p.idNo}）` : ''}` : '');
 
-export function EventTimeline({ events, loading }: { events: EventDto[]; loading?: boolean }) {
+export function EventTimeline({ events, loading, height = 360 }: { events: EventDto[]; loading?: boolean; height?: number | string }) {
   const rows = [...events].sort((a, b) => b.seq - a.seq);
+  // Columns that would be empty for every row are left out, so 说明 gets the room.
+  const anyDoc = rows.some((e) => e.legalDocNo);
+  const anyAgency = rows.some((e) => arrow(e.agencyFrom, e.agencyTo));
   return (
     <Table<EventDto>
       data-testid="timeline"
@@ -17,15 +21,15 @@ export function EventTimeline({ events, loading }: { events: EventDto[]; loading
       loading={loading}
       dataSource={rows}
       pagination={false}
-      scroll={{ y: 360 }}
+      scroll={{ y: height }}
       columns={[
-        { title: '#', dataIndex: 'seq', width: 64 },
-        { title: '时间', dataIndex: 'occurredAt', width: 136, render: fmtTime },
-        { title: '事件', dataIndex: 'type', width: 110, render: (t: EventDto['type']) => <Tag data-event={t}>{EVENT_TYPE_LABELS[t]}</Tag> },
-        { title: '经办人', dataIndex: 'actorName', width: 80 },
+        { title: '#', dataIndex: 'seq', width: 56 },
+        { title: '时间', dataIndex: 'occurredAt', width: 132, render: fmtTime },
+        { title: '事件', dataIndex: 'type', width: 108, render: (t: EventDto['type']) => <Tag data-event={t}>{EVENT_TYPE_LABELS[t]}</Tag> },
+        { title: '经办人', dataIndex: 'actorName', width: 72 },
         {
           title: '交接人 / 见证人',
-          width: 150,
+          width: 140,
           render: (_, e) => (
             <>
               {person(e.counterpart)}
@@ -33,9 +37,10 @@ export function EventTimeline({ events, loading }: { events: EventDto[]; loading
             </>
           ),
         },
-        { title: '库位', width: 170, render: (_, e) => arrow(e.locationFrom, e.locationTo) },
-        { title: '保管单位', width: 150, render: (_, e) => arrow(e.agencyFrom, e.agencyTo) },
-        { title: '文书编号', dataIndex: 'legalDocNo', width: 120, ellipsis: true },
+        { title: '库位', width: 150, render: (_, e) => arrow(e.locationFrom, e.locationTo) },
+        ...(anyAgency ? [{ title: '保管单位', width: 140, render: (_: unknown, e: EventDto) => arrow(e.agencyFrom, e.agencyTo) }] : []),
+        // Document numbers are shown whole (never cut off with an ellipsis).
+        ...(anyDoc ? [{ title: '文书编号', dataIndex: 'legalDocNo', width: 200, render: (d: string | null) => <span data-testid="doc-no">{d}</span> }] : []),
         {
           title: '说明',
           render: (_, e) => (

@@ -1,6 +1,6 @@
 /** Photos of an item: thumbnails, add from a file, or take one with the webcam (getUserMedia → canvas → JPEG). */
 import { useEffect, useRef, useState } from 'react';
-import { Button, Empty, Image, Modal, Space, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Image, Modal, Space, Typography } from 'antd';
 import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PhotoDto } from '@shared/api/custody.contract';
 import { call } from '../api/client';
@@ -59,6 +59,7 @@ export function PhotoPanel({ itemId, canAdd }: { itemId: number; canAdd: boolean
   const [cam, setCam] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const { run, busy } = useAction();
+  const { message } = AntApp.useApp();
 
   const load = async () => {
     const list = await run(() => call('photo.list', { itemId }));
@@ -79,7 +80,10 @@ export function PhotoPanel({ itemId, canAdd }: { itemId: number; canAdd: boolean
   };
   const onFiles = async (files: FileList | null) => {
     for (const f of Array.from(files ?? [])) {
-      if (!MIMES.includes(f.type)) continue;
+      if (!MIMES.includes(f.type)) {
+        void message.error({ content: <span data-testid="photo-type-error">「{f.name}」不是照片文件，只能选择 JPG、PNG 或 WebP 格式的图片</span>, duration: 6 });
+        continue;
+      }
       await add(f.type as Mime, await readAsBase64(f));
     }
     if (fileRef.current) fileRef.current.value = '';

@@ -1,16 +1,16 @@
 /** A virtualised item table that loads pages from the server as you scroll (smooth at 100k+ rows). */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Checkbox, Empty, Spin, Typography } from 'antd';
+import { Checkbox, Empty, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS } from '@shared/domain/enums';
 import { ItemStatusTag } from './ItemStatusTag';
-import { fmtDate } from './labels';
+import { fmtDate, fmtQty } from './labels';
 
 const PAGE = 200;
 const ROW_H = 36;
-const COLS = '34px 176px minmax(110px,1fr) 76px 84px 140px 150px 120px 88px 64px';
-const HEAD = ['', '物品编码', '名称', '类别', '状态', '案件编号', '库位', '保管单位', '扣押日期', '持有人'];
+const COLS = '34px 160px minmax(110px,1fr) 72px 96px 84px 156px 130px 116px 84px 60px';
+const HEAD = ['', '物品编码', '名称', '类别', '数量 / 金额', '状态', '案件编号', '库位', '保管单位', '扣押日期', '持有人'];
 
 export type PageLoader = (offset: number, limit: number) => Promise<{ total: number; rows: ItemDto[] } | undefined>;
 
@@ -109,8 +109,16 @@ export function VirtualItemTable({ queryKey, load, selected, onSelect, onOpen, o
                   <>
                     <div style={{ paddingLeft: 10 }}><Checkbox checked={selected.has(r.id)} onChange={() => toggle(r.id)} /></div>
                     <div style={{ padding: '0 6px' }}><Typography.Link onClick={() => onOpen(r)}>{r.code}</Typography.Link></div>
-                    <Cell>{r.name}</Cell>
+                    <div style={{ padding: '0 6px', overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.name}>
+                      {r.openRequestNo && (
+                        <Tooltip title={`在未完结的申请 ${r.openRequestNo} 中`}>
+                          <Tag color="gold" style={{ marginInlineEnd: 4 }} data-testid={`open-request-${r.code}`}>申请中</Tag>
+                        </Tooltip>
+                      )}
+                      {r.name}
+                    </div>
                     <Cell>{ITEM_CATEGORY_LABELS[r.category]}</Cell>
+                    <Cell>{fmtQty(r)}</Cell>
                     <div style={{ padding: '0 6px' }}><ItemStatusTag status={r.status} /></div>
                     <Cell>{r.caseNo}</Cell>
                     <Cell>{r.locationPath ?? r.outWith ?? '—'}</Cell>

@@ -3,51 +3,18 @@
  * Printable keys aimed at a text field are held back for about one interval: if the next key comes fast, they
  * belong to a burst and never reach the field; if not, they are typed into the field as usual. When the page was
  * busy and part of a burst got typed anyway, the Enter decision takes those characters back out of the field.
+ *
+ * The listener exists from the moment the app's code loads, before any text field does, but it only claims scans once
+ * armed (the signed-in shell arms it). Until then it only watches: keys reach the fields as usual and are remembered,
+ * so a burst that starts just before arming (the first scan after a reload or a login) is still taken whole, and
+ * the part already typed into a focused field is taken back out, instead of the rest being reported as unknown.
  */
 import { loadScannerSettings, type ScannerSettings } from './scanner-settings';
+import { domFieldIO, type FieldIO, type HeldKey } from './field-io';
 
-type Held = { char: string; t: number; target: EventTarget | null };
-
-function isEditable(el: EventTarget | null): el is HTMLElement {
-  if (!(el instanceof HTMLElement)) return false;
-  if (el.isContentEditable) return true;
-  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
-  if (el instanceof HTMLInputElement) {
-    const t = el.type.toLowerCase();
-    return !el.readOnly && !el.disabled && ['text', 'search', 'password', 'email', 'number', 'tel', 'url', ''].includes(t);
-  }
-  return false;
-}
-
-/** Types held characters into the field they were aimed at (fires input events React listens to). Returns whether it typed. */
-function replay(chars: Held[]): boolean {
-  if (!chars.length) return false;
-  const target = chars[0]!.target;
-  if (!isEditable(target) || document.activeElement !== target) return false;
-  const text = chars.map((c) => c.char).join('');
-  if (!document.execCommand('insertText', false, text)) {
-    const el = target as HTMLInputElement;
-    const start = el.selectionStart ?? el.value.length;
-    const end = el.selectionEnd ?? el.value.length;
-    el.setRangeText(text, start, end, 'end');
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-  return true;
-}
-
-/** Takes back characters typed by replay() when they turn out to start a scan burst (the page was busy). */
-function unReplay(chars: Held[]): void {
-  const el = chars[0]!.target;
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || document.activeElement !== el) return;
-  const text = chars.map((c) => c.char).join('');
-  const end = el.selectionEnd ?? el.value.length;
-  if (el.value.slice(end - text.length, end) !== text) return;
-  el.setSelectionRange(end - text.length, end);
-  if (!document.execCommand('delete')) {
-    el.setRangeText('', end - text.length, end, 'end');
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-}
+type Held = HeldKey;
+/** What the detector reads from a keydown event (a KeyboardEvent in the app, a plain object in unit tests). */
+export type KeyLike = Pick<KeyboardEvent, 'key' | 'timeStamp' | 'isComposing' | 'ctrlKey' | 'altKey' | 'metaKey' | 'target' | 'preventDefault' | 'stopImmediatePropagation'>;
 
 function medianGap(keys: Held[]): number {
   const gaps = keys.slice(1).map((k, i) => k.t - keys[i]!.t).sort((a, b) => a - b);
@@ -56,12 +23,17 @@ function medianGap(keys: Held[]): number {
 
 export class ScanDetector {
   private buf: Held[] = [];
-  /** What the last flush typed into a field, in case the burst goes on. */
+  /** Characters that reached a field (typed by the last flush, or by the browser before arming), in case the burst goes on. */
   private replayed: Array<Held & { typed: boolean }> = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   settings: ScannerSettings = loadScannerSettings();
+  /** False until the signed-in shell arms it: keys are only watched, never held or claimed. */
+  armed = false;
 
-  constructor(private readonly onScan: (code: string) => void) {}
+  constructor(
+    private readonly onScan: (code: string) => void,
+    private readonly io: FieldIO = domFieldIO,
+  ) {}
 
   /** Timer path: if the page was busy and the timer fired late, queued keystrokes may still be waiting; look once more. */
   private onTimer = (due: number): void => {
@@ -79,13 +51,17 @@ export class ScanDetector {
     const held = this.buf;
     this.buf = [];
     if (!held.length) return;
-    const editable = held.filter((h) => isEditable(h.target));
-    const typed = replay(editable);
-    const mark = held.map((h) => ({ ...h, typed: typed && editable.includes(h) }));
-    const prev = this.replayed[this.replayed.length - 1];
-    const joins = prev && held[0]!.t - prev.t <= 4 * this.settings.maxIntervalMs;
-    this.replayed = joins ? [...this.replayed, ...mark] : mark;
+    const editable = held.filter((h) => this.io.isEditable(h.target));
+    const typed = this.io.replay(editable);
+    this.remember(held.map((h) => ({ ...h, typed: typed && editable.includes(h) })));
   };
+
+  /** Adds characters that reached the page to the recent run (a new run when the gap is too long). */
+  private remember(keys: Array<Held & { typed: boolean }>): void {
+    const prev = this.replayed[this.replayed.length - 1];
+    const joins = prev && keys[0]!.t - prev.t <= 4 * this.settings.maxIntervalMs;
+    this.replayed = joins ? [...this.replayed, ...keys] : keys;
+  }
 
   private strip(code: string): string {
     const { prefix, suffix } = this.settings;
@@ -95,11 +71,17 @@ export class ScanDetector {
     return c.trim();
   }
 
-  handleKey = (e: KeyboardEvent): void => {
+  handleKey = (e: KeyLike): void => {
     const s = this.settings;
     if (!s.enabled || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
     // The event's own time stamp (when the key was pressed), not when a busy page got round to handling it.
     const now = e.timeStamp || performance.now();
+    if (!this.armed) {
+      // Watching only: the key goes where it was aimed; remember it in case arming happens mid-burst.
+      if (e.key.length === 1) this.remember([{ char: e.key, t: now, target: e.target, typed: this.io.isEditable(e.target) }]);
+      else this.replayed = [];
+      return;
+    }
     const last = this.buf[this.buf.length - 1];
     if (last && now - last.t > s.maxIntervalMs) this.flush();
 
@@ -119,7 +101,7 @@ export class ScanDetector {
         this.timer = null;
         this.buf = [];
         const back = joins ? this.replayed.filter((h) => h.typed) : [];
-        if (back.length) unReplay(back);
+        if (back.length) this.io.unReplay(back);
         this.replayed = [];
         this.onScan(code);
         return;
@@ -133,7 +115,7 @@ export class ScanDetector {
       this.replayed = [];
       return;
     }
-    if (isEditable(e.target)) e.preventDefault();
+    if (this.io.isEditable(e.target)) e.preventDefault();
     this.buf.push({ char: e.key, t: now, target: e.target });
     if (this.timer) clearTimeout(this.timer);
     const wait = s.maxIntervalMs + 15;

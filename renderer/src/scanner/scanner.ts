@@ -75,13 +75,21 @@ async function dispatchScan(code: string): Promise<void> {
 }
 
 const detector = new ScanDetector((code) => void dispatchScan(code));
-let installed = false;
+let listening = false;
 
-/** Installs the global listener once (capture phase, so bursts never reach inputs). */
-export function installScanner(): void {
-  if (installed || typeof window === 'undefined') return;
-  installed = true;
+/** The keydown listener (capture phase, so bursts never reach inputs); attached when this module loads, before any field exists. */
+function listen(): void {
+  if (listening || typeof window === 'undefined') return;
+  listening = true;
   window.addEventListener('keydown', detector.handleKey, true);
+}
+listen();
+
+/** Arms the scanner (the signed-in shell calls it): from now on bursts are claimed as scans. */
+export function installScanner(): void {
+  listen();
+  if (detector.armed) return;
+  detector.armed = true;
   // Resumed on the first key or click (autoplay policy); created now so a scan never waits for it.
   setTimeout(warmUpAudio, 0);
 }

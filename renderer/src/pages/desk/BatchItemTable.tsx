@@ -1,141 +1,133 @@
-/** Batch entry of one seizure list: one row per item; Enter moves to the next cell, Ctrl+Enter / Alt+N adds a row. */
+/**
+ * Batch entry of one seizure list: a compact table (name, category, amount) and a side panel with every field of the
+ * selected row. Enter moves to the next field (the row's cells, then the panel); on the last one, and with
+ * Ctrl+Enter / Alt+N anywhere, a new row is added.
+ */
 import { useEffect, useRef, useState } from 'react';
-import { Button, Input, InputNumber, Select, Space, Table, Tooltip } from 'antd';
+import { Button, Col, Input, Row, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  ITEM_CATEGORIES,
-  ITEM_CATEGORY_LABELS,
-  ITEM_FLAGS,
-  ITEM_FLAG_LABELS,
-  ITEM_SOURCES,
-  ITEM_SOURCE_LABELS,
-  type ItemCategory,
-  type ItemFlag,
-  type ItemSource,
-} from '@shared/domain/enums';
+import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS } from '@shared/domain/enums';
+import { fmtMoney } from '../../components/labels';
+import { blankItem, nextRow, withCategory, type DraftItem, type RowErrors } from './draft-item';
+import { ItemRowPanel } from './ItemRowPanel';
 
-export type DraftItem = {
-  key: number;
-  name: string;
-  category: ItemCategory;
-  spec: string;
-  quantity: number | null;
-  unit: string;
-  features: string;
-  estimatedValue: number | null;
-  cashAmount: number | null;
-  source: ItemSource;
-  ownerName: string;
-  ownerIdNo: string;
-  sealNo: string;
-  flags: ItemFlag[];
-};
+export type { DraftItem } from './draft-item';
 
-let keySeq = 1;
-export const blankItem = (from?: Partial<DraftItem>): DraftItem => ({
-  name: '',
-  category: 'general',
-  spec: '',
-  quantity: 1,
-  unit: '件',
-  features: '',
-  estimatedValue: null,
-  cashAmount: null,
-  source: 'seized',
-  ownerName: '',
-  ownerIdNo: '',
-  sealNo: '',
-  flags: [],
-  ...from,
-  key: keySeq++,
-});
+type Props = { rows: DraftItem[]; onChange(rows: DraftItem[]): void; errors: RowErrors; selected: number; onSelect(key: number): void };
 
-const opts = <T extends string>(keys: readonly T[], labels: Record<T, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+const CATEGORY_OPTIONS = ITEM_CATEGORIES.map((c) => ({ value: c, label: ITEM_CATEGORY_LABELS[c] }));
+const FIELDS = 'input:not([type=checkbox]):not([type=file]):not([disabled])';
 
-type Props = { rows: DraftItem[]; onChange(rows: DraftItem[]): void };
-
-export function BatchItemTable({ rows, onChange }: Props) {
+export function BatchItemTable({ rows, onChange, errors, selected, onSelect }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
-  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [focusKey, setFocusKey] = useState<number | null>(null);
   const set = (key: number, patch: Partial<DraftItem>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const addRows = (n = 1, copyLast = false) => {
-    const last = rows[rows.length - 1];
-    const base = copyLast && last ? { ...last, name: '', sealNo: '', features: '' } : undefined;
-    onChange([...rows, ...Array.from({ length: n }, () => blankItem(base))]);
-    setFocusRow(rows.length);
+  const addRows = (n = 1) => {
+    const added = Array.from({ length: n }, () => nextRow(rows[rows.length - 1]));
+    onChange([...rows, ...added]);
+    onSelect(added[0]!.key);
+    setFocusKey(added[0]!.key);
   };
+  const sel = rows.find((r) => r.key === selected) ?? rows[0]!;
+  const selIndex = rows.indexOf(sel);
 
   useEffect(() => {
-    if (focusRow === null) return;
-    wrap.current?.querySelector<HTMLInputElement>(`[data-testid="row-${focusRow}-name"]`)?.focus();
-    setFocusRow(null);
-  }, [focusRow, rows.length]);
+    if (focusKey === null) return;
+    const i = rows.findIndex((r) => r.key === focusKey);
+    wrap.current?.querySelector<HTMLInputElement>(`[data-testid="row-${i}-name"]`)?.focus();
+    setFocusKey(null);
+  }, [focusKey, rows]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if ((e.key === 'Enter' && e.ctrlKey) || (e.altKey && e.key.toLowerCase() === 'n')) {
       e.preventDefault();
-      addRows(1, true);
+      addRows(1);
       return;
     }
     if (e.key !== 'Enter' || e.shiftKey) return;
     const t = e.target as HTMLElement;
     if (t.getAttribute('aria-expanded') === 'true') return; // an open dropdown takes Enter itself
-    const cells = Array.from(wrap.current?.querySelectorAll<HTMLInputElement>('td input:not([type=checkbox]):not([disabled])') ?? []);
+    const rowCells = wrap.current?.querySelectorAll<HTMLInputElement>(`tr[data-row-key="${sel.key}"] ${FIELDS}`) ?? [];
+    const panel = wrap.current?.querySelectorAll<HTMLInputElement>(`[data-testid=row-panel] ${FIELDS}`) ?? [];
+    const cells = [...Array.from(rowCells), ...Array.from(panel)];
     const i = cells.indexOf(t as HTMLInputElement);
     if (i < 0) return;
     e.preventDefault();
-    if (i === cells.length - 1) addRows(1, true);
+    if (i === cells.length - 1) addRows(1);
     else cells[i + 1]!.focus();
   };
 
-  const text = (r: DraftItem, f: 'name' | 'spec' | 'unit' | 'features' | 'ownerName' | 'ownerIdNo' | 'sealNo', i: number) => (
-    <Input size="small" data-testid={`row-${i}-${f}`} value={r[f]} onChange={(e) => set(r.key, { [f]: e.target.value })} status={f === 'name' && !r.name.trim() ? 'warning' : undefined} />
-  );
-  const num = (r: DraftItem, f: 'quantity' | 'estimatedValue' | 'cashAmount', i: number) => (
-    <InputNumber size="small" data-testid={`row-${i}-${f}`} style={{ width: '100%' }} min={0} value={r[f]} onChange={(v) => set(r.key, { [f]: v ?? null })} />
-  );
+  const errorList = rows.flatMap((r, i) => Object.values(errors[r.key] ?? {}).map((m) => `第 ${i + 1} 行：${m}`));
 
   return (
     <div ref={wrap} onKeyDown={onKeyDown}>
-      <Table<DraftItem>
-        size="small"
-        rowKey="key"
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 1640, y: 300 }}
-        columns={[
-          { title: '序号', width: 48, fixed: 'left', render: (_, __, i) => i + 1 },
-          { title: '名称 *', width: 150, fixed: 'left', render: (_, r, i) => text(r, 'name', i) },
-          { title: '类别', width: 110, render: (_, r, i) => <Select size="small" data-testid={`row-${i}-category`} style={{ width: '100%' }} value={r.category} options={opts(ITEM_CATEGORIES, ITEM_CATEGORY_LABELS)} onChange={(v) => set(r.key, { category: v, flags: v === 'cash' && !r.flags.includes('cash') ? [...r.flags, 'cash'] : r.flags })} /> },
-          { title: '规格型号', width: 120, render: (_, r, i) => text(r, 'spec', i) },
-          { title: '数量', width: 70, render: (_, r, i) => num(r, 'quantity', i) },
-          { title: '单位', width: 56, render: (_, r, i) => text(r, 'unit', i) },
-          { title: '特征', width: 150, render: (_, r, i) => text(r, 'features', i) },
-          { title: '估值（元）', width: 100, render: (_, r, i) => num(r, 'estimatedValue', i) },
-          { title: '现金金额', width: 100, render: (_, r, i) => num(r, 'cashAmount', i) },
-          { title: '来源', width: 110, render: (_, r, i) => <Select size="small" data-testid={`row-${i}-source`} style={{ width: '100%' }} value={r.source} options={opts(ITEM_SOURCES, ITEM_SOURCE_LABELS)} onChange={(v) => set(r.key, { source: v })} /> },
-          { title: '持有人', width: 90, render: (_, r, i) => text(r, 'ownerName', i) },
-          { title: '证件号码', width: 160, render: (_, r, i) => text(r, 'ownerIdNo', i) },
-          { title: '封签号', width: 110, render: (_, r, i) => text(r, 'sealNo', i) },
-          { title: '标记', width: 170, render: (_, r, i) => <Select size="small" mode="multiple" data-testid={`row-${i}-flags`} style={{ width: '100%' }} value={r.flags} maxTagCount="responsive" options={opts(ITEM_FLAGS, ITEM_FLAG_LABELS)} onChange={(v) => set(r.key, { flags: v })} /> },
-          {
-            title: '',
-            width: 64,
-            fixed: 'right',
-            render: (_, r) => (
-              <Space size={0}>
-                <Tooltip title="复制本行"><Button size="small" type="text" icon={<CopyOutlined />} onClick={() => onChange([...rows, blankItem({ ...r, name: '', sealNo: '' })])} /></Tooltip>
-                <Tooltip title="删除本行"><Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={rows.length === 1} onClick={() => onChange(rows.filter((x) => x.key !== r.key))} /></Tooltip>
-              </Space>
-            ),
-          },
-        ]}
-      />
-      <Space style={{ marginTop: 8 }}>
-        <Button size="small" icon={<PlusOutlined />} onClick={() => addRows(1, true)} data-testid="add-row">添加一行（Ctrl+回车）</Button>
-        <Button size="small" onClick={() => addRows(5, true)}>添加 5 行</Button>
-        <span style={{ color: '#888', fontSize: 12 }}>回车跳到下一格；最后一格回车自动新增一行；新行沿用上一行的类别、单位、来源和持有人。</span>
-      </Space>
+      <Row gutter={12}>
+        <Col span={13}>
+          <Table<DraftItem>
+            size="small"
+            rowKey="key"
+            dataSource={rows}
+            pagination={false}
+            scroll={{ y: 'calc(100vh - 470px)' }}
+            data-testid="draft-rows"
+            onRow={(r) => ({ onClick: () => onSelect(r.key), onFocus: () => r.key !== selected && onSelect(r.key), style: r.key === sel.key ? { background: '#e6f4ff' } : undefined })}
+            columns={[
+              { title: '序号', width: 44, render: (_, __, i) => i + 1 },
+              {
+                title: '名称 *',
+                render: (_, r, i) => (
+                  <Input
+                    size="small"
+                    data-testid={`row-${i}-name`}
+                    value={r.name}
+                    title={errors[r.key]?.name}
+                    status={errors[r.key]?.name ? 'error' : undefined}
+                    placeholder={i === rows.length - 1 ? '物品名称' : undefined}
+                    onChange={(e) => set(r.key, { name: e.target.value })}
+                  />
+                ),
+              },
+              {
+                title: '类别',
+                width: 120,
+                render: (_, r, i) => <Select size="small" data-testid={`row-${i}-category`} style={{ width: '100%' }} showSearch={{ optionFilterProp: 'label' }} value={r.category} options={CATEGORY_OPTIONS} onChange={(v) => onChange(rows.map((x) => (x.key === r.key ? withCategory(x, v) : x)))} />,
+              },
+              {
+                title: '数量 / 金额',
+                width: 120,
+                render: (_, r, i) => {
+                  const bad = errors[r.key] && (errors[r.key]!.quantity || errors[r.key]!.unit || errors[r.key]!.cashAmount);
+                  const shown = r.category === 'cash' ? (r.cashAmount == null ? '金额未填' : fmtMoney(r.cashAmount)) : r.quantity == null ? '数量未填' : `${r.quantity} ${r.unit}`;
+                  return <Typography.Text type={bad ? 'danger' : undefined} data-testid={`row-${i}-amount`}>{shown}</Typography.Text>;
+                },
+              },
+              {
+                title: '',
+                width: 64,
+                render: (_, r) => (
+                  <Space size={0}>
+                    <Tooltip title="复制本行（除名称、封签号）"><Button size="small" type="text" icon={<CopyOutlined />} onClick={(e) => { e.stopPropagation(); const c = blankItem({ ...r, name: '', sealNo: '' }); onChange([...rows, c]); onSelect(c.key); setFocusKey(c.key); }} /></Tooltip>
+                    <Tooltip title="删除本行"><Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={rows.length === 1} onClick={(e) => { e.stopPropagation(); onChange(rows.filter((x) => x.key !== r.key)); }} /></Tooltip>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          <Space style={{ marginTop: 8 }} wrap>
+            <Button size="small" icon={<PlusOutlined />} onClick={() => addRows(1)} data-testid="add-row">添加一行（Ctrl+回车）</Button>
+            <Button size="small" onClick={() => addRows(5)}>添加 5 行</Button>
+          </Space>
+          <div style={{ color: '#888', fontSize: 12, marginTop: 4 }}>回车跳到下一格；最后一格回车自动新增一行；新行沿用上一行的类别、单位、来源和持有人（姓名、证件号码），其余留空。</div>
+        </Col>
+        <Col span={11}>
+          <ItemRowPanel row={sel} index={selIndex} errors={errors[sel.key]} onChange={(p) => set(sel.key, p)} />
+        </Col>
+      </Row>
+      {errorList.length > 0 && (
+        <Typography.Text type="danger" data-testid="row-errors" style={{ display: 'block', marginTop: 6 }}>
+          {errorList.join('；')}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Pick a case by searching its number or name, or create one. */
+/** Pick a case of one host agency by searching its number or name; a case officer may also create one. */
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -8,8 +8,16 @@ import { call } from '../../api/client';
 import { useAction } from '../../components/use-action';
 
 type NewCase = { caseNo: string; name: string; cause?: string; officerName?: string };
+type Props = {
+  value?: CaseDto | null;
+  onChange?(c: CaseDto | null): void;
+  /** Only cases hosted by this agency are offered; nothing is offered until it is known. */
+  hostAgencyId: number | undefined;
+  allowCreate: boolean;
+  status?: 'error';
+};
 
-export function CasePicker({ value, onChange }: { value: CaseDto | null; onChange(c: CaseDto | null): void }) {
+export function CasePicker({ value, onChange, hostAgencyId, allowCreate, status }: Props) {
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<CaseDto[]>([]);
   const [creating, setCreating] = useState(false);
@@ -17,38 +25,42 @@ export function CasePicker({ value, onChange }: { value: CaseDto | null; onChang
   const { run, busy } = useAction();
 
   useEffect(() => {
-    const t = setTimeout(() => void run(() => call('case.list', { q: q || undefined, limit: 30 })).then((r) => r && setOptions(r.rows)), 250);
+    if (!hostAgencyId) return void setOptions([]);
+    const t = setTimeout(() => void run(() => call('case.list', { q: q || undefined, hostAgencyId, limit: 30 })).then((r) => r && setOptions(r.rows)), 250);
     return () => clearTimeout(t);
-  }, [q, run]);
+  }, [q, hostAgencyId, run]);
 
   const create = async (v: NewCase) => {
     const c = await run(() => call('case.create', v), { success: `已新建案件 ${v.caseNo}` });
     if (c) {
       setCreating(false);
-      onChange(c);
+      onChange?.(c);
     }
   };
   const all = value && !options.some((o) => o.id === value.id) ? [value, ...options] : options;
+  const empty = !hostAgencyId ? '请先选择案件单位' : allowCreate ? '没有找到本单位的案件，可点击「新建案件」' : '该单位没有匹配的案件（案件由办案单位新建）';
 
   return (
-    <Space.Compact style={{ width: '100%' }}>
+    <Space.Compact style={{ width: '100%', display: 'flex' }}>
       <Select
         data-testid="case-picker"
-        showSearch
-        filterOption={false}
-        onSearch={setQ}
+        showSearch={{ filterOption: false, onSearch: setQ }}
         loading={busy}
-        placeholder="输入案件编号或案件名称查找"
-        style={{ flex: 1 }}
+        disabled={!hostAgencyId}
+        status={status}
+        placeholder={hostAgencyId ? '输入案件编号或案件名称查找' : '请先选择案件单位'}
+        style={{ flex: 1, minWidth: 0 }}
         value={value?.id}
-        onChange={(id: number | undefined) => onChange(all.find((c) => c.id === id) ?? null)}
+        onChange={(id: number | undefined) => onChange?.(all.find((c) => c.id === id) ?? null)}
         allowClear
         options={all.map((c) => ({ value: c.id, label: `${c.caseNo}　${c.name}（${CASE_STAGE_LABELS[c.stage]}，${c.itemCount} 件）` }))}
-        notFoundContent="没有找到案件，可点击右侧「新建案件」"
+        notFoundContent={empty}
       />
-      <Button icon={<PlusOutlined />} onClick={() => { form.resetFields(); setCreating(true); }}>
-        新建案件
-      </Button>
+      {allowCreate && (
+        <Button icon={<PlusOutlined />} style={{ flex: 'none' }} onClick={() => { form.resetFields(); setCreating(true); }}>
+          新建案件
+        </Button>
+      )}
       <Modal open={creating} title="新建案件" onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create}>
           <Form.Item label="案件编号" name="caseNo" rules={[{ required: true, message: '请填写案件编号' }]}><Input data-testid="new-case-no" placeholder="如 滨公刑〔2026〕123号" /></Form.Item>

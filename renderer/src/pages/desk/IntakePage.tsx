@@ -9,6 +9,7 @@ import { useAction, errorText } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { PrintDialog } from '../../components/PrintDialog';
+import { fmtQty } from '../../components/labels';
 import { beepOk, scanError } from '../../scanner';
 
 type Line = { item: ItemDto; accept: boolean; conditionNote: string; sealNo: string; reason: string };
@@ -105,7 +106,7 @@ export function IntakePage() {
           { title: '物品编码', width: 190, render: (_, l) => <Typography.Text code>{l.item.code}</Typography.Text> },
           { title: '名称', render: (_, l) => <>{l.item.name} {needsWitness(l.item) && <Tag color="gold">需见证</Tag>}</> },
           { title: '类别', width: 90, render: (_, l) => ITEM_CATEGORY_LABELS[l.item.category] },
-          { title: '数量/金额', width: 100, render: (_, l) => (l.item.cashAmount != null ? `¥${l.item.cashAmount}` : `${l.item.quantity}${l.item.unit}`) },
+          { title: '数量/金额', width: 100, render: (_, l) => fmtQty(l.item) },
           { title: '状态', width: 90, render: (_, l) => <ItemStatusTag status={l.item.status} /> },
           {
             title: '查验结果',

@@ -1,6 +1,6 @@
-/** 物品详情: every field, photos, status, location, holding agency, open request, the full timeline, print buttons. */
+/** 物品详情: key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { LockOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { resolveScanDefault } from '../../scanner';
@@ -13,7 +13,7 @@ import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { EventTimeline } from '../../components/EventTimeline';
 import { PhotoPanel } from '../../components/PhotoPanel';
 import { PrintDialog } from '../../components/PrintDialog';
-import { fmtMoney, fmtTime } from '../../components/labels';
+import { fmtMoney, fmtQty, fmtTime } from '../../components/labels';
 import { SealDialog } from './SealDialog';
 
 export function ItemPage() {
@@ -38,12 +38,14 @@ export function ItemPage() {
   if (!item) return <Spin tip="正在读取…" style={{ display: 'block', marginTop: 80 }}><div /></Spin>;
   const v = (s: string | null | undefined) => s || '—';
 
+  const location = item.locationPath ? `${item.locationPath}（${item.locationCode}）` : item.outWith ? `在外：${item.outWith}` : '未上架';
+
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+    <Space direction="vertical" size={8} style={{ width: '100%' }}>
       <Card
         size="small"
         title={
-          <Space>
+          <Space wrap>
             <Typography.Text code style={{ fontSize: 16 }} data-testid="item-code">{item.code}</Typography.Text>
             <span data-testid="item-name">{item.name}</span>
             <ItemStatusTag status={item.status} />
@@ -59,40 +61,47 @@ export function ItemPage() {
           </Space>
         }
       >
-        <Row gutter={16}>
-          <Col span={17}>
-            <Descriptions size="small" column={3} bordered styles={{ label: { width: 96 } }}>
-              <Descriptions.Item label="案件">{item.caseNo} {item.caseName}</Descriptions.Item>
-              <Descriptions.Item label="类别">{ITEM_CATEGORY_LABELS[item.category]}</Descriptions.Item>
-              <Descriptions.Item label="来源">{ITEM_SOURCE_LABELS[item.source]}</Descriptions.Item>
-              <Descriptions.Item label="规格型号">{v(item.spec)}</Descriptions.Item>
-              <Descriptions.Item label="数量">{item.quantity} {item.unit}</Descriptions.Item>
-              <Descriptions.Item label="估值">{fmtMoney(item.estimatedValue)}</Descriptions.Item>
-              <Descriptions.Item label="现金金额">{fmtMoney(item.cashAmount)}</Descriptions.Item>
-              <Descriptions.Item label="持有人">{v(item.ownerName)}</Descriptions.Item>
-              <Descriptions.Item label="证件号码">{v(item.ownerIdNo)}</Descriptions.Item>
-              <Descriptions.Item label="扣押文书">{v(item.seizureDocNo)}</Descriptions.Item>
-              <Descriptions.Item label="扣押时间">{fmtTime(item.seizedAt)}</Descriptions.Item>
-              <Descriptions.Item label="扣押人">{v(item.seizedBy)}</Descriptions.Item>
-              <Descriptions.Item label="封签号">{v(item.sealNo)}</Descriptions.Item>
-              <Descriptions.Item label="实物位置" span={2}>
-                <span data-testid="item-location">{item.locationPath ? `${item.locationPath}（${item.locationCode}）` : item.outWith ? `在外：${item.outWith}` : '未上架'}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label="保管单位" span={2}><span data-testid="item-agency">{item.holdingAgencyName}</span></Descriptions.Item>
-              <Descriptions.Item label="未完结申请">
-                {item.openRequestNo ? <Typography.Link onClick={() => void resolveScanDefault(item.openRequestNo!)}>{item.openRequestNo}</Typography.Link> : '无'}
-              </Descriptions.Item>
-              <Descriptions.Item label="特征" span={3}>{v(item.features)}</Descriptions.Item>
-            </Descriptions>
-          </Col>
-          <Col span={7}>
-            <Typography.Text strong>照片</Typography.Text>
-            <PhotoPanel itemId={item.id} canAdd={can('item.register')} />
-          </Col>
-        </Row>
+        {/* The key facts stay above the tabs; every other field is one tab away, so the timeline needs no scrolling. */}
+        <Descriptions size="small" column={3} bordered styles={{ label: { width: 100, whiteSpace: 'nowrap' } }}>
+          <Descriptions.Item label="案件">{item.caseNo} {item.caseName}</Descriptions.Item>
+          <Descriptions.Item label="数量 / 金额"><span data-testid="item-qty">{fmtQty(item)}</span></Descriptions.Item>
+          <Descriptions.Item label="类别">{ITEM_CATEGORY_LABELS[item.category]}</Descriptions.Item>
+          <Descriptions.Item label="实物位置"><span data-testid="item-location">{location}</span></Descriptions.Item>
+          <Descriptions.Item label="保管单位"><span data-testid="item-agency">{item.holdingAgencyName}</span></Descriptions.Item>
+          <Descriptions.Item label="未完结申请">
+            {item.openRequestNo ? <Typography.Link data-testid="item-open-request" onClick={() => void resolveScanDefault(item.openRequestNo!)}>{item.openRequestNo}</Typography.Link> : '无'}
+          </Descriptions.Item>
+        </Descriptions>
       </Card>
-      <Card size="small" title={`流转记录（共 ${events.length} 条，最新在前）`}>
-        <EventTimeline events={events} loading={busy} />
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          size="small"
+          items={[
+            { key: 'trail', label: `流转记录（${events.length} 条，最新在前）`, children: <EventTimeline events={events} loading={busy} height="calc(100vh - 400px)" /> },
+            {
+              key: 'fields',
+              label: '全部信息',
+              children: (
+                <Descriptions size="small" column={3} bordered styles={{ label: { width: 100, whiteSpace: 'nowrap' } }} data-testid="item-fields">
+                  <Descriptions.Item label="来源">{ITEM_SOURCE_LABELS[item.source]}</Descriptions.Item>
+                  <Descriptions.Item label="规格型号">{v(item.spec)}</Descriptions.Item>
+                  <Descriptions.Item label="数量">{item.quantity} {item.unit}</Descriptions.Item>
+                  <Descriptions.Item label="估值">{fmtMoney(item.estimatedValue)}</Descriptions.Item>
+                  <Descriptions.Item label="现金金额">{fmtMoney(item.cashAmount)}</Descriptions.Item>
+                  <Descriptions.Item label="封签号">{v(item.sealNo)}</Descriptions.Item>
+                  <Descriptions.Item label="持有人">{v(item.ownerName)}</Descriptions.Item>
+                  <Descriptions.Item label="证件号码">{v(item.ownerIdNo)}</Descriptions.Item>
+                  <Descriptions.Item label="扣押文书"><span style={{ whiteSpace: 'nowrap' }}>{v(item.seizureDocNo)}</span></Descriptions.Item>
+                  <Descriptions.Item label="扣押时间">{fmtTime(item.seizedAt)}</Descriptions.Item>
+                  <Descriptions.Item label="扣押人">{v(item.seizedBy)}</Descriptions.Item>
+                  <Descriptions.Item label="登记时间">{fmtTime(item.createdAt)}</Descriptions.Item>
+                  <Descriptions.Item label="特征" span={3}>{v(item.features)}</Descriptions.Item>
+                </Descriptions>
+              ),
+            },
+            { key: 'photos', label: '照片', children: <PhotoPanel itemId={item.id} canAdd={can('item.register')} /> },
+          ]}
+        />
       </Card>
       <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock) => call('label.items', { itemIds: [item.id], stock })} onDone={() => void load()} />
       <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} />

@@ -10,6 +10,7 @@ import { useAction, errorText } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
 import { fmtTime } from '../../components/labels';
 import { beepOk, scanError } from '../../scanner';
+import { useConfirmIrreversible } from '../../components/confirm-irreversible';
 
 type Row_ = { eventId: number; item: ItemDto; fromPath: string | null; at: string; undone: boolean };
 
@@ -18,6 +19,7 @@ export function PutawayPage() {
   const [current, setCurrent] = useState<LocationDto | null>(null);
   const [rows, setRows] = useState<Row_[]>([]);
   const { run } = useAction();
+  const confirm = useConfirmIrreversible();
   useEffect(() => void run(() => call('location.list', {})).then((l) => l && setLocations(l)), [run]);
 
   const onCode = async (code: string) => {
@@ -41,6 +43,18 @@ export function PutawayPage() {
   };
 
   const undo = async (row: Row_) => {
+    const ok = await confirm({
+      title: `确认撤销 ${row.item.code} 的上架记录`,
+      okText: '确认撤销',
+      facts: [
+        ['撤销的记录', `${fmtTime(row.at)} 放到 ${row.item.locationPath ?? '—'}`],
+        ['撤销后库位', row.fromPath ? `回到原库位 ${row.fromPath}` : '未上架（无库位）'],
+        ['账本', '写入一条「更正」记录；原记录保留，不会删除'],
+      ],
+      items: [{ code: row.item.code, name: row.item.name }],
+      warning: '撤销后不能恢复这条上架记录；如需上架，请重新扫描库位和物品。',
+    });
+    if (!ok) return;
     const r = await run(() => call('putaway.undo', { eventId: row.eventId }), { success: `已撤销 ${row.item.code} 的上架记录` });
     if (r) setRows((rs) => rs.map((x) => (x.eventId === row.eventId ? { ...x, undone: true, item: r.item } : x)));
   };
