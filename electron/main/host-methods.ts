@@ -1,5 +1,6 @@
-/** Desktop-only methods answered by the main process (printers, silent printing, saving files). */
-import { BrowserWindow, dialog, type WebContents } from 'electron';
+/** Desktop-only methods answered by the main process (connection settings, printers, silent printing, saving files). */
+import { app, BrowserWindow, dialog, type WebContents } from 'electron';
+import { loadConnection, saveConnection } from './connection-settings';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ import type { ApiResult } from '../../shared/api/errors';
 import { formatIssues } from '../../shared/api/input-errors';
 
 const HOST_METHODS = {
+  'host.connection': z.object({}),
+  'host.setConnection': z.object({ settings: z.unknown() }),
+  'host.pickCaFile': z.object({}),
   'host.printers': z.object({}),
   'host.printPdf': z.object({ base64: z.string().min(1), deviceName: z.string().optional(), silent: z.boolean().default(true) }),
   'host.saveFile': z.object({ base64: z.string().min(1), fileName: z.string().min(1).max(200) }),
@@ -40,6 +44,23 @@ export async function handleHostMethod(sender: WebContents, method: HostMethod, 
   const parsed = HOST_METHODS[method].safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error) } };
   try {
+    if (method === 'host.connection') return { ok: true, data: loadConnection(app.getPath('userData')) };
+    if (method === 'host.setConnection') {
+      const r = saveConnection(app.getPath('userData'), (parsed.data as { settings: unknown }).settings);
+      if (!r.ok) return { ok: false, error: { code: 'BAD_INPUT', message: r.message } };
+      // Local and server mode open different stores: start afresh rather than switch under an open window.
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 300);
+      return { ok: true, data: r.settings };
+    }
+    if (method === 'host.pickCaFile') {
+      const win = BrowserWindow.fromWebContents(sender);
+      const opts = { title: '选择签发服务器证书的 CA 证书', properties: ['openFile' as const], filters: [{ name: 'PEM 证书', extensions: ['pem', 'crt', 'cer'] }] };
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return { ok: true, data: { path: res.canceled ? null : (res.filePaths[0] ?? null) } };
+    }
     if (method === 'host.printers') {
       const printers = await sender.getPrintersAsync();
       return { ok: true, data: printers.map((p) => ({ name: p.name, displayName: p.displayName, isDefault: (p as { isDefault?: boolean }).isDefault ?? false })) };

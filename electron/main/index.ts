@@ -2,7 +2,10 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { openApp, type OpenedApp } from '../core/bootstrap';
+import { loadConnection } from './connection-settings';
+import { createRemoteCore } from './remote-core';
 import { registerIpcHost } from './ipc-host';
 import { APP_ORIGIN, hardenSessions } from './security';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -39,9 +42,15 @@ async function start(): Promise<void> {
   hardenSessions();
   serveRenderer(join(here, '../renderer'));
   const fontDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : null;
-  // The desktop app sets up its administrator on the first-run screen, not with a printed password.
-  opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir, nativeBinding: app.isPackaged ? undefined : process.env.SEIZED_SQLITE_BINDING });
-  registerIpcHost(opened.core);
+  const connection = loadConnection(app.getPath('userData'));
+  if (connection.mode === 'server') {
+    // A terminal of the city's server: every call goes there; nothing custodial is kept on this computer.
+    registerIpcHost(createRemoteCore({ baseUrl: connection.serverUrl, ca: connection.caFile ? readFileSync(connection.caFile) : undefined }));
+  } else {
+    // The desktop app sets up its administrator on the first-run screen, not with a printed password.
+    opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir, nativeBinding: app.isPackaged ? undefined : process.env.SEIZED_SQLITE_BINDING });
+    registerIpcHost(opened.core);
+  }
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

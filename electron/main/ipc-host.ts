@@ -5,7 +5,7 @@ import { isTrustedUrl } from './security';
 import { handleHostMethod, isHostMethod } from './host-methods';
 import { createIpcInvoke } from './ipc-dispatch';
 
-export function registerIpcHost(core: Core): void {
+export function registerIpcHost(core: Pick<Core, 'dispatch'>): void {
   const { invoke } = createIpcInvoke(core, isTrustedUrl, {
     isHostMethod,
     handle: (sender, method, input) => handleHostMethod(sender as Electron.WebContents, method as Parameters<typeof handleHostMethod>[1], input),

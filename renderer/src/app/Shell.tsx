@@ -9,6 +9,7 @@ import { useCan, useSession } from './session';
 import { routes } from './routes';
 import { useInboxCounts } from '../pages/requests/use-inbox-counts';
 import { ScanStatus } from '../components/ScanStatus';
+import { ConnectionTag } from '../components/ConnectionTag';
 
 const GROUP_ORDER = ['工作台', '库房作业', '案件与申请', '监督', '系统管理'] as const;
 
@@ -60,6 +61,7 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
           <Space size="middle" data-testid="current-user">
             <Typography.Text strong>{user.displayName}</Typography.Text>
             <Typography.Text type="secondary">{user.agencyName}</Typography.Text>
+            <ConnectionTag />
             {user.roles.map((r) => (
               <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>
             ))}

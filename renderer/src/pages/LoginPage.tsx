@@ -1,12 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { CloudServerOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { describeConnection, getConnection, type Connection } from '../components/connection-bridge';
+import { ConnectionDialog } from './ConnectionDialog';
 import { callQuiet, ApiCallError } from '../api/client';
 import type { SessionUserDto } from '@shared/api/auth.contract';
 
 export function LoginPage({ onSignedIn }: { onSignedIn(user: SessionUserDto, mustChangePassword: boolean): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [connection, setConnection] = useState<Connection | null | undefined>(undefined);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useEffect(() => {
+    void getConnection().then(setConnection, () => setConnection(null));
+  }, []);
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -40,6 +47,17 @@ export function LoginPage({ onSignedIn }: { onSignedIn(user: SessionUserDto, mus
             登录
           </Button>
         </Form>
+        {connection !== undefined && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, textAlign: 'center' }} data-testid="connection-mode">
+            <CloudServerOutlined /> {describeConnection(connection)}
+            {connection && (
+              <Button type="link" size="small" onClick={() => setSettingsOpen(true)}>
+                连接设置
+              </Button>
+            )}
+          </Typography.Paragraph>
+        )}
+        {connection && <ConnectionDialog open={settingsOpen} current={connection} onClose={() => setSettingsOpen(false)} />}
       </Card>
     </div>
   );
