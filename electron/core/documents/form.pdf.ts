@@ -95,6 +95,9 @@ function columnWidths(cols: Col[], cells: string[][], codeW: number): number[] {
         : min.get(k)! + ((free - sum(min)) * (want.get(k)! - min.get(k)!)) / (sum(want) - sum(min));
     out[k] = Math.floor(out[k]);
   }
+  // What rounding left over goes to the widest column, so the table is as wide as the page.
+  const widest = flex.reduce((a, k) => (out[k]! > out[a]! ? k : a), flex[0]!);
+  if (flex.length) out[widest]! += Math.max(0, Math.floor(CONTENT_W - chrome(cols.length) - out.reduce((n, w) => n + w, 0)));
   return out;
 }
 
