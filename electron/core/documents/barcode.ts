@@ -1,6 +1,7 @@
 /** Code 128 and QR codes as vector SVG (bwip-js) for pdfmake's `{ svg }` element. */
 import bwipjs from 'bwip-js/node';
 import type { Content, ContentSvg } from 'pdfmake/interfaces';
+import { fitSize } from './text-fit';
 
 /** An SVG symbol with its natural size (viewBox units), so callers can scale it without distortion. */
 export type Symbol = { svg: string; w: number; h: number };
@@ -37,7 +38,8 @@ export function code128Block(text: string, o: { maxWidth: number; maxModule: num
         width,
         stack: [
           { svg: bars.svg, width, height: o.barHeight },
-          { text, fontSize: o.textSize, alignment: 'center', lineHeight: 1, margin: [0, 0.5, 0, 0] },
+          // The code is never broken: set smaller if it is wider than the bars.
+          { text, fontSize: fitSize(text, width, o.textSize, 3.5), noWrap: true, alignment: 'center', lineHeight: 1, margin: [0, 0.5, 0, 0] },
         ],
       },
       { width: '*', text: '' },

@@ -7,6 +7,7 @@ import { toEventDtos } from '../ledger/event.mapper';
 import { verifyLedger } from '../ledger/ledger.verify';
 import type { DocItemRow, FormDoc } from './document.types';
 import { formatZhDateTime } from './pdf-engine';
+import { textWidth } from './text-fit';
 
 export function itemRow(i: ItemDto): DocItemRow {
   return {
@@ -54,7 +55,11 @@ export function eventRows(events: EventDto[], withItemCode: boolean): string[][]
 }
 
 const TABLE_COLUMNS = ['序号', '时间', '类型', '人员', '单位 / 位置', '文书 / 状况 / 备注', '哈希前16位'];
-const TABLE_WIDTHS: Array<number | '*'> = [24, 58, 80, '*', '*', '*', 42];
+/** The type column also holds item codes (case trail): it is as wide as the longest, so none wraps. */
+function tableWidths(codes: string[]): Array<number | '*'> {
+  const type = Math.max(80, ...codes.map((c) => Math.ceil(textWidth(c, 7.5) + 1)));
+  return [24, 58, Math.min(type, 120), '*', '*', '*', 42];
+}
 
 /** Cover section and chain-head QR from a full ledger check, run inside the caller's transaction. */
 async function ledgerCover(ctx: Ctx, events: EventRow[]): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
@@ -96,7 +101,7 @@ export async function itemTrailDoc(ctx: Ctx, item: ItemDto, events: EventRow[]):
     ],
     items: [itemRow(item)],
     ...(await ledgerCover(ctx, events)),
-    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, false), widths: TABLE_WIDTHS },
+    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, false), widths: tableWidths([]) },
     signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
   };
 }
@@ -122,7 +127,7 @@ export async function caseTrailDoc(
     ],
     items: items.map(itemRow),
     ...(await ledgerCover(ctx, events)),
-    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, true), widths: TABLE_WIDTHS },
+    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, true), widths: tableWidths(items.map((i) => i.code)) },
     signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
   };
 }

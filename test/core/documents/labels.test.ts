@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import fs from 'node:fs';
 import { makeTestCore, type TestCore } from '../../support/test-core';
 import { renderItemLabels } from '../../../electron/core/documents/label.pdf';
-import { decodePages, pdfFonts, pdfPages, pdfText, requireTools, tempDir, writePdf } from './pdf-tools';
+import { codeProblems, decodePages, pdfFonts, pdfPages, pdfText, pdfWords, requireTools, tempDir, writePdf } from './pdf-tools';
 
 let t: TestCore;
 let dir: string;
@@ -81,6 +81,15 @@ describe('item labels', () => {
     expect(pdfText(file, 1)).toContain('物品21');
     expect(pdfText(file, 1)).not.toContain('物品22');
     expect(pdfText(file, 2)).toContain('物品23');
+  });
+
+  it('prints a 40-character code whole under the bars, even on the 40×30 label', async () => {
+    const code = '371600123456ABCDEFGH-2026-0000000000003X';
+    const labels = [{ code, name: '金项链', caseNo: 'A3716002026110001', category: '贵重物品', seizedAt: '2026-11-20T01:00:00Z' }];
+    for (const stock of ['40x30', '60x40', 'a4'] as const) {
+      const file = writePdf(dir, `long-code-${stock}.pdf`, await renderItemLabels(labels, stock, { fontDir: null }));
+      expect(codeProblems(pdfWords(file), [code]), stock).toEqual([]);
+    }
   });
 
   it('writes LABEL_PRINTED the first time and LABEL_REPRINTED afterwards or when asked', async () => {
