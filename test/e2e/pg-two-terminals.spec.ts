@@ -93,6 +93,6 @@ test('两个终端共用一个 PostgreSQL 服务器：公安移送，检察院�
   expect(res.status()).toBe(404);
   expect((await res.json()).error.message).toBe('物品未找到或无权查看');
   await proc.goto(`/#/items/${other.id}`);
-  await expect(proc.getByText('物品未找到或无权查看').first()).toBeVisible();
+  await expect(proc.getByRole('alert').filter({ hasText: `物品（编号 ${other.id}）未找到或无权查看` })).toBeVisible();
   await shot(proc, 'pg-02-court-cannot-see-police-item');
 });

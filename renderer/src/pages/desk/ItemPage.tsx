@@ -34,7 +34,7 @@ export function ItemPage() {
   }, [itemId, run]);
   useEffect(() => void load(), [load]);
 
-  if (failed) return <Alert type="error" showIcon title={`物品（编号 ${id}）不存在或无法读取`} />;
+  if (failed) return <Alert type="error" showIcon title={`物品（编号 ${id}）未找到或无权查看`} />;
   if (!item) return <Spin tip="正在读取…" style={{ display: 'block', marginTop: 80 }}><div /></Spin>;
   const v = (s: string | null | undefined) => s || '—';
 
