@@ -22,13 +22,11 @@ export function App() {
   }, [message]);
 
   const refresh = useCallback(async () => {
-    try {
-      const user = await call('auth.me', {});
-      setPhase({ kind: 'in', user, mustChangePassword: user.mustChangePassword });
-    } catch {
-      const s = await call('setup.status', {}).catch(() => ({ needsAdmin: false }));
-      setPhase(s.needsAdmin ? { kind: 'setup' } : { kind: 'login' });
-    }
+    // Both at once: a signed-out first screen should not wait for two round trips in a row.
+    const [me, status] = await Promise.allSettled([call('auth.me', {}), call('setup.status', {})]);
+    if (me.status === 'fulfilled') return setPhase({ kind: 'in', user: me.value, mustChangePassword: me.value.mustChangePassword });
+    const needsAdmin = status.status === 'fulfilled' && status.value.needsAdmin;
+    setPhase(needsAdmin ? { kind: 'setup' } : { kind: 'login' });
   }, []);
 
   useEffect(() => {

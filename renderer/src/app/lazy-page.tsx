@@ -56,7 +56,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
 export function preloadWhenIdle(pages: readonly { preload(): void }[]): void {
   if (typeof window === 'undefined') return;
   const start = () => pages.forEach((p) => p.preload());
-  const idle = () => (window.requestIdleCallback ? window.requestIdleCallback(start, { timeout: 2000 }) : window.setTimeout(start, 200));
+  // Not before the first screen has rendered: evaluating the prefetched modules would compete with it.
+  const idle = () => window.setTimeout(() => (window.requestIdleCallback ? window.requestIdleCallback(start, { timeout: 2000 }) : start()), 800);
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
 }
