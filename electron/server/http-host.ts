@@ -1,5 +1,6 @@
 /** The HTTP host: POST /api/<method> over the one dispatch, session cookie, CSRF guard, static renderer. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Core } from '../core/api/dispatch';
 import { contract, isMethodName } from '../../shared/api/contract';
 import { httpStatusOf, type ApiResult } from '../../shared/api/errors';
@@ -103,8 +104,10 @@ function parseTarget(target: string | undefined): URL | null {
   }
 }
 
-export function createHttpHost(core: Core, opts: HttpHostOptions): Server {
-  return createServer((req, res) => {
+/** With `tls` (PEM certificate and key) the host speaks HTTPS only, and its session cookie is always Secure. */
+export function createHttpHost(core: Core, opts: HttpHostOptions & { tls?: { cert: string | Buffer; key: string | Buffer } }): Server {
+  const o: HttpHostOptions = opts.tls ? { ...opts, secureCookie: true } : opts;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     // A malformed request target (e.g. `GET http://[`) must get a 400, not throw out of the listener and end the process.
     const url = parseTarget(req.url);
     if (!url) return void sendJson(res, 400, failure('BAD_INPUT', '请求地址格式不正确'));
@@ -115,10 +118,11 @@ export function createHttpHost(core: Core, opts: HttpHostOptions): Server {
         if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '系统内部错误'));
         else res.end();
       });
-    if (url.pathname.startsWith('/api/')) return void done(handleApi(core, req, res, url.pathname.slice(5), opts));
+    if (url.pathname.startsWith('/api/')) return void done(handleApi(core, req, res, url.pathname.slice(5), o));
     if (req.method !== 'GET' && req.method !== 'HEAD') return void sendJson(res, 405, failure('BAD_INPUT', '不支持的请求方法'));
     if (url.pathname === '/healthz') return void sendJson(res, 200, { ok: true });
-    if (!opts.staticDir) return void res.writeHead(404).end();
-    done(serveStatic(opts.staticDir, req, url.pathname, res));
-  });
+    if (!o.staticDir) return void res.writeHead(404).end();
+    done(serveStatic(o.staticDir, req, url.pathname, res));
+  };
+  return opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
 }

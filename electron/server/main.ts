@@ -1,5 +1,5 @@
 /** `npm run serve`: the browser mode and the multi-terminal server. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
 import { createHttpHost, LOOPBACK_HOSTS } from './http-host';
@@ -18,17 +18,22 @@ async function main() {
   const databaseUrl = resolveDatabaseUrl(process.argv);
   const app = await openApp(dataDir, { databaseUrl });
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const certFile = arg('--tls-cert') ?? process.env.SEIZED_TLS_CERT;
+  const keyFile = arg('--tls-key') ?? process.env.SEIZED_TLS_KEY;
+  if (!!certFile !== !!keyFile) throw new Error('--tls-cert 与 --tls-key 须同时给出（PEM 格式的服务器证书和私钥）');
+  const tls = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : null;
   const extraHosts = (arg('--allowed-hosts') ?? process.env.SEIZED_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
   const server = createHttpHost(app.core, {
     staticDir,
     secureCookie: process.env.SEIZED_SECURE_COOKIE === '1',
+    ...(tls ? { tls } : {}),
     log: console.error,
     // Loopback: answer only to loopback names (DNS rebinding). LAN: any name unless --allowed-hosts lists them.
     allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : extraHosts.length ? extraHosts : null,
   });
   server.listen(port, host, () => {
-    console.log(`涉案财物管理系统 已启动：http://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);
-    if (host !== '127.0.0.1' && host !== 'localhost') console.warn('[serve] 注意：已对局域网开放，请在反向代理上启用 HTTPS 并设置 SEIZED_SECURE_COOKIE=1');
+    console.log(`涉案财物管理系统 已启动：${tls ? 'https' : 'http'}://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);
+    if (!loopback && !tls) console.warn('[serve] 警告：已对局域网开放但未启用 HTTPS，密码和会话会以明文传输；请用 --tls-cert/--tls-key 启用 HTTPS（或在反向代理上启用并设置 SEIZED_SECURE_COOKIE=1）');
     printFirstAdmin(app.firstAdmin);
   });
   const stop = () => {
