@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPostgres, openSqlite, migrate, type Store } from './db/database';
 import { createCore, type Core } from './api/dispatch';
-import { createFirstAdmin } from './services/auth.service';
+import { createFirstAdmin } from './services/auth/auth.service';
 import { generatePassword } from './auth/password';
 
 export const DB_FILE = 'seized.sqlite';

@@ -1,7 +1,7 @@
 /** Printed documents for requests: the form data, and the issued PDF with its serial and RECEIPT_PRINTED event. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
-import { buildRequestDoc } from '../../electron/core/services/request.documents';
+import { buildRequestDoc } from '../../electron/core/services/requests/request.documents';
 import { agencyId, asUser, codes, ids, storedPoliceCase, witness } from './request-fixtures';
 
 let t: TestCore;

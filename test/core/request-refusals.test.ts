@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
 import { agencyId, asUser, codes, ids, storedPoliceCase, witness } from './request-fixtures';
-import { applyItemEvent, loadItem } from '../../electron/core/services/custody';
+import { applyItemEvent, loadItem } from '../../electron/core/services/custody/custody';
 
 let t: TestCore;
 beforeEach(async () => {

@@ -10,7 +10,8 @@ import type { Store } from '../db/database';
 import { resolveSession } from '../auth/session.service';
 import { lockWriters } from '../db/dialect';
 import { AppError } from '../errors';
-import { handlers, CommittedFailure } from './handlers';
+import { handlers } from './handlers';
+import { CommittedFailure } from './handler-types';
 
 export type Core = {
   store: Store;

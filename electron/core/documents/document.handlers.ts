@@ -1,15 +1,15 @@
 /** Printed documents: item and location labels, audit trails of an item or a case. */
 import { canSeeCase, canSeeItem, notVisible } from '../access/visibility';
-import type { HandlerMap } from '../api/handlers';
+import type { HandlerMap } from '../api/handler-types';
 import { hasPermission } from '../../../shared/domain/permissions';
 import type { Ctx } from '../context';
 import type { FileOut } from '../../../shared/api/common.schemas';
 import { EVENT_TYPE_LABELS, ITEM_CATEGORY_LABELS, type EventType, type ItemStatus } from '../../../shared/domain/enums';
 import { checkTransition } from '../../../shared/domain/item-state';
 import { AppError, conflict, forbidden } from '../errors';
-import { applyItemEvent } from '../services/custody';
-import { getItemDto, getItemDtos } from '../services/item.repository';
-import { locationPaths } from '../services/admin.handlers';
+import { applyItemEvent } from '../services/custody/custody';
+import { getItemDto, getItemDtos } from '../services/items/item.repository';
+import { locationPaths } from '../services/admin/admin.handlers';
 import { issueDocument } from './issue-document';
 import { LABEL_STOCK_NAMES, renderItemLabels, renderLocationLabels, type LabelStock } from './label.pdf';
 import { caseTrailDoc, itemTrailDoc } from './trail.builder';

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import type { FileOut } from '../../../shared/api/common.schemas';
 import { appendEvent } from '../ledger/ledger.append';
 import { hashOfEvents } from '../ledger/ledger.canonical';
-import { nextDocumentSerial } from '../services/sequence';
+import { nextDocumentSerial } from '../services/common/sequence';
 import { DOC_SERIAL_PREFIX, type DocMeta, type FormDoc } from './document.types';
 import { renderFormPdf } from './form.pdf';
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import type { EventRow } from '../db/schema';
 import type { EventDto } from '../../../shared/api/item.contract';
 import type { EventType } from '../../../shared/domain/enums';
-import { locationPaths } from '../services/admin.handlers';
+import { locationPaths } from '../services/admin/admin.handlers';
 
 type PersonJson = { name: string; idNo: string | null };
 

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../api/handlers';
+import type { HandlerMap } from '../api/handler-types';
 import { verifyLedger } from './ledger.verify';
 
 export const ledgerHandlers: HandlerMap<'ledger.verify' | 'ledger.head'> = {

@@ -12,7 +12,7 @@ import { hashEvent, type HashedFields } from '../ledger/ledger.canonical';
 import { checkTransition } from '../../../shared/domain/item-state';
 import type { EventType, ItemFlag, ItemStatus } from '../../../shared/domain/enums';
 import { CAUSES, DISTRICTS, ITEMS, idNumber, personName } from './demo-data';
-import { pad } from '../services/sequence';
+import { pad } from '../services/common/sequence';
 
 const BATCH = 1000;
 const CHUNK = 400; // rows per INSERT (SQLite host-parameter limit)

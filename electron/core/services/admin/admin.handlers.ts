@@ -1,0 +1,192 @@
+/** Agencies, users and locations: the admin's master data. */
+import type { HandlerMap } from '../../api/handler-types';
+import type { Ctx } from '../../context';
+import type { AgencyKind, LocationKind, Role } from '../../../../shared/domain/enums';
+import { LOCATION_KIND_LABELS, LOCATION_PARENT } from '../../../../shared/domain/enums';
+import { roleConflict } from '../../../../shared/domain/permissions';
+import type { AgencyDto, LocationDto, UserDto } from '../../../../shared/api/admin.contract';
+import { generatePassword, hashPassword } from '../../auth/password';
+import { parseRoles } from '../../auth/session.service';
+import { badInput, conflict, notFound } from '../../errors';
+import type { AgencyRow, LocationRow } from '../../db/schema';
+
+const agencyDto = (a: AgencyRow): AgencyDto => ({ id: a.id, code: a.code, name: a.name, kind: a.kind as AgencyKind, parentId: a.parent_id });
+
+async function userDtos(ctx: Ctx, id?: number): Promise<UserDto[]> {
+  let q = ctx.db.selectFrom('users as u').innerJoin('agencies as a', 'a.id', 'u.agency_id').selectAll('u').select('a.name as agency_name');
+  if (id) q = q.where('u.id', '=', id);
+  const rows = await q.orderBy('u.id').execute();
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    badgeNo: u.badge_no,
+    agencyId: u.agency_id,
+    agencyName: u.agency_name,
+    roles: parseRoles(u.roles),
+    active: u.active === 1,
+    locked: !!u.locked_until && new Date(u.locked_until) > new Date(ctx.now),
+  }));
+}
+
+/** "A 库房 / B 区 / 03 架" for every location, from one read of the (small) table. */
+export async function locationPaths(ctx: Pick<Ctx, 'db'>): Promise<Map<number, { row: LocationRow; path: string }>> {
+  const rows = await ctx.db.selectFrom('locations').selectAll().execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<number, { row: LocationRow; path: string }>();
+  for (const r of rows) {
+    const names: string[] = [];
+    for (let cur: LocationRow | undefined = r, guard = 0; cur && guard < 10; cur = cur.parent_id ? byId.get(cur.parent_id) : undefined, guard++) {
+      names.unshift(cur.name);
+    }
+    out.set(r.id, { row: r, path: names.join(' / ') });
+  }
+  return out;
+}
+
+async function locationDtos(ctx: Ctx): Promise<LocationDto[]> {
+  const paths = await locationPaths(ctx);
+  const counts = await ctx.db
+    .selectFrom('items')
+    .select(['location_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('location_id', 'is not', null)
+    .where('status', 'in', ['IN_STORE', 'PENDING_DISPOSITION'])
+    .groupBy('location_id')
+    .execute();
+  const countOf = new Map(counts.map((c) => [c.location_id, Number(c.n)]));
+  return [...paths.values()]
+    .map(({ row, path }) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind as LocationKind,
+      parentId: row.parent_id,
+      path,
+      active: row.active === 1,
+      itemCount: countOf.get(row.id) ?? 0,
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export const adminHandlers: HandlerMap<
+  'agency.list' | 'agency.save' | 'user.list' | 'user.directory' | 'user.save' | 'user.resetPassword' | 'user.unlock' | 'location.list' | 'location.save'
+> = {
+  'agency.list': async (ctx) => (await ctx.db.selectFrom('agencies').selectAll().orderBy('id').execute()).map(agencyDto),
+
+  'agency.save': async (ctx, a) => {
+    const dup = await ctx.db
+      .selectFrom('agencies')
+      .select('id')
+      .where((eb) => eb.or([eb('code', '=', a.code), eb('name', '=', a.name)]))
+      .executeTakeFirst();
+    if (dup && dup.id !== a.id) throw conflict(`单位代码「${a.code}」或名称「${a.name}」已被使用`);
+    if (a.parentId && a.parentId === a.id) throw badInput('上级单位不能是自己');
+    if (a.id) {
+      const r = await ctx.db.updateTable('agencies').set({ code: a.code, name: a.name, kind: a.kind, parent_id: a.parentId }).where('id', '=', a.id).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw notFound('单位');
+      return agencyDto(await ctx.db.selectFrom('agencies').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow());
+    }
+    const row = await ctx.db
+      .insertInto('agencies')
+      .values({ code: a.code, name: a.name, kind: a.kind, parent_id: a.parentId, created_at: ctx.now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return agencyDto(row);
+  },
+
+  'user.list': async (ctx) => userDtos(ctx),
+
+  'user.directory': async (ctx, { agencyId }) => {
+    let q = ctx.db.selectFrom('users').select(['id', 'display_name', 'badge_no', 'agency_id', 'roles']).where('active', '=', 1);
+    if (agencyId) q = q.where('agency_id', '=', agencyId);
+    const rows = await q.orderBy('display_name').execute();
+    return rows.map((u) => ({ id: u.id, displayName: u.display_name, badgeNo: u.badge_no, agencyId: u.agency_id, roles: parseRoles(u.roles) }));
+  },
+
+  'user.save': async (ctx, u) => {
+    const agency = await ctx.db.selectFrom('agencies').select('id').where('id', '=', u.agencyId).executeTakeFirst();
+    if (!agency) throw notFound('所属单位');
+    const dup = await ctx.db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    if (dup && dup.id !== u.id) throw conflict(`用户名「${u.username}」已存在`);
+    if (u.id === ctx.user.id && (!u.active || !u.roles.includes('admin'))) throw badInput('不能停用自己或取消自己的管理员角色');
+    const conflictMsg = roleConflict(u.roles);
+    if (conflictMsg) throw badInput(`用户「${u.username}」的角色设置有误：${conflictMsg}`);
+    const roles = JSON.stringify([...new Set<Role>(u.roles)]);
+    if (u.id) {
+      const r = await ctx.db
+        .updateTable('users')
+        .set({ username: u.username, display_name: u.displayName, badge_no: u.badgeNo ?? null, agency_id: u.agencyId, roles, active: u.active ? 1 : 0 })
+        .where('id', '=', u.id)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
+      if (!u.active) await ctx.db.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+      return { user: (await userDtos(ctx, u.id))[0]! };
+    }
+    const initialPassword = generatePassword();
+    const row = await ctx.db
+      .insertInto('users')
+      .values({
+        username: u.username,
+        display_name: u.displayName,
+        badge_no: u.badgeNo ?? null,
+        agency_id: u.agencyId,
+        roles,
+        password_hash: hashPassword(initialPassword),
+        failed_attempts: 0,
+        locked_until: null,
+        must_change_password: 1,
+        active: u.active ? 1 : 0,
+        created_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { user: (await userDtos(ctx, row.id))[0]!, initialPassword };
+  },
+
+  'user.resetPassword': async (ctx, { id }) => {
+    const password = generatePassword();
+    const r = await ctx.db
+      .updateTable('users')
+      .set({ password_hash: hashPassword(password), must_change_password: 1, failed_attempts: 0, locked_until: null })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
+    await ctx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return { password };
+  },
+
+  'user.unlock': async (ctx, { id }) => {
+    const r = await ctx.db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
+    return { ok: true };
+  },
+
+  'location.list': async (ctx) => locationDtos(ctx),
+
+  'location.save': async (ctx, l) => {
+    const dup = await ctx.db.selectFrom('locations').select('id').where('code', '=', l.code).executeTakeFirst();
+    if (dup && dup.id !== l.id) throw conflict(`库位编码「${l.code}」已存在`);
+    const wantParent = LOCATION_PARENT[l.kind];
+    if (wantParent === null && l.parentId) throw badInput('库房不能有上级库位');
+    if (wantParent !== null) {
+      const parent = l.parentId ? await ctx.db.selectFrom('locations').select(['kind']).where('id', '=', l.parentId).executeTakeFirst() : undefined;
+      if (!parent || parent.kind !== wantParent) {
+        throw badInput(`${LOCATION_KIND_LABELS[l.kind]}必须放在一个${LOCATION_KIND_LABELS[wantParent]}之下`);
+      }
+    }
+    if (l.id) {
+      const r = await ctx.db
+        .updateTable('locations')
+        .set({ code: l.code, name: l.name, kind: l.kind, parent_id: l.parentId, active: l.active ? 1 : 0 })
+        .where('id', '=', l.id)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw notFound('库位');
+    } else {
+      await ctx.db
+        .insertInto('locations')
+        .values({ code: l.code, name: l.name, kind: l.kind, parent_id: l.parentId, active: l.active ? 1 : 0, created_at: ctx.now })
+        .execute();
+    }
+    return (await locationDtos(ctx)).find((x) => x.code === l.code)!;
+  },
+};

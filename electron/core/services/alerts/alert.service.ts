@@ -1,0 +1,186 @@
+/**
+ * Deadline alerts. Each kind is one indexed query for at most ALERT_LIMIT_PER_KIND rows (oldest first)
+ * plus one count, so the list stays quick with 100k items.
+ * Scope: custodians, inspectors and admins see every agency; other roles see items their agency holds.
+ */
+import type { HandlerMap } from '../../api/handler-types';
+import type { Ctx } from '../../context';
+import { ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type AlertKind } from '../../../../shared/api/custody.contract';
+import { ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemStatus } from '../../../../shared/domain/enums';
+import { fmtLocal } from '../custody/custody.lookup';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/** Statuses in which the agency still holds the item (not yet released, not gone). */
+const HELD = ['REGISTERED', 'RECEIVING', 'IN_STORE', 'ON_LOAN', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY'];
+const statusLabel = (s: string) => ITEM_STATUS_LABELS[s as ItemStatus] ?? s;
+const flagLike = (flag: string) => `%"${flag}"%`;
+
+type Found = { count: number; alerts: AlertDto[] };
+
+function ago(fromIso: string, nowMs: number): string {
+  const ms = nowMs - Date.parse(fromIso);
+  return ms >= 2 * DAY ? `${Math.floor(ms / DAY)} 天` : `${Math.floor(ms / HOUR)} 小时`;
+}
+
+function itemsQuery(ctx: Ctx, agencyId: number | null) {
+  let q = ctx.db.selectFrom('items as i').innerJoin('cases as c', 'c.id', 'i.case_id');
+  if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
+  return q;
+}
+type ItemsQuery = ReturnType<typeof itemsQuery>;
+
+async function countAndRows(q: ItemsQuery, orderBy: 'i.seized_at' | 'i.created_at' | 'i.updated_at') {
+  const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['i.id', 'i.code', 'i.name', 'i.status', 'i.seized_at', 'i.created_at', 'i.updated_at', 'c.case_no'])
+    .orderBy(orderBy)
+    .orderBy('i.id')
+    .limit(ALERT_LIMIT_PER_KIND)
+    .execute();
+  return { count: Number(n.n), rows };
+}
+
+async function intakeAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<Found> {
+  const overdue = new Date(now - 24 * HOUR).toISOString();
+  const q = itemsQuery(ctx, agencyId).where('i.status', 'in', ['REGISTERED', 'RECEIVING']).where('i.seized_at', '<', new Date(now - 20 * HOUR).toISOString());
+  const { count, rows } = await countAndRows(q, 'i.seized_at');
+  return {
+    count,
+    alerts: rows.map((r) => {
+      const late = r.seized_at < overdue;
+      const deadline = fmtLocal(new Date(Date.parse(r.seized_at) + 24 * HOUR).toISOString());
+      return {
+        kind: 'intake' as const,
+        severity: late ? ('danger' as const) : ('warning' as const),
+        itemId: r.id,
+        itemCode: r.code,
+        caseNo: r.case_no,
+        message: late
+          ? `${r.code}「${r.name}」扣押已 ${ago(r.seized_at, now)} 仍未入库，已超过 24 小时入库时限（应于 ${deadline} 前入库）`
+          : `${r.code}「${r.name}」扣押已 ${ago(r.seized_at, now)}，须于 ${deadline} 前入库`,
+        since: r.seized_at,
+      };
+    }),
+  };
+}
+
+async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<Found> {
+  let q = ctx.db
+    .selectFrom('requests as r')
+    .innerJoin('request_items as ri', 'ri.request_id', 'r.id')
+    .innerJoin('items as i', 'i.id', 'ri.item_id')
+    .innerJoin('cases as c', 'c.id', 'i.case_id')
+    .where('r.status', '=', 'in_progress')
+    .where('r.kind', '=', 'loan')
+    .where('r.due_at', '<', new Date(now).toISOString())
+    .where('i.status', '=', 'ON_LOAN');
+  if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
+  const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['i.id', 'i.code', 'i.name', 'i.out_with', 'c.case_no', 'r.request_no', 'r.due_at'])
+    .orderBy('r.due_at')
+    .orderBy('i.id')
+    .limit(ALERT_LIMIT_PER_KIND)
+    .execute();
+  return {
+    count: Number(n.n),
+    alerts: rows.map((r) => ({
+      kind: 'loan_overdue' as const,
+      severity: 'danger' as const,
+      itemId: r.id,
+      itemCode: r.code,
+      caseNo: r.case_no,
+      requestNo: r.request_no,
+      message: `${r.code}「${r.name}」调用（${r.request_no}${r.out_with ? `，${r.out_with}` : ''}）应于 ${fmtLocal(r.due_at!)} 归还，已逾期 ${ago(r.due_at!, now)}`,
+      since: r.due_at!,
+    })),
+  };
+}
+
+async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<Found> {
+  const overdue = new Date(now - 3 * DAY).toISOString();
+  const q = itemsQuery(ctx, agencyId)
+    .where('i.status', 'in', HELD)
+    .where('i.flags', 'like', flagLike('unrelated'))
+    .where('i.created_at', '<', new Date(now - 2 * DAY).toISOString());
+  const { count, rows } = await countAndRows(q, 'i.created_at');
+  return {
+    count,
+    alerts: rows.map((r) => {
+      const late = r.created_at < overdue;
+      const deadline = fmtLocal(new Date(Date.parse(r.created_at) + 3 * DAY).toISOString());
+      return {
+        kind: 'unrelated' as const,
+        severity: late ? ('danger' as const) : ('warning' as const),
+        itemId: r.id,
+        itemCode: r.code,
+        caseNo: r.case_no,
+        message: late
+          ? `${r.code}「${r.name}」与案件无关，登记已 ${ago(r.created_at, now)} 仍未发还，超过 3 日期限（应于 ${deadline} 前发还）`
+          : `${r.code}「${r.name}」与案件无关，须于 ${deadline} 前发还`,
+        since: r.created_at,
+      };
+    }),
+  };
+}
+
+async function inStoreFlagAlerts(ctx: Ctx, agencyId: number | null, now: number, flag: 'perishable' | 'hazardous'): Promise<Found> {
+  const q = itemsQuery(ctx, agencyId)
+    .where('i.status', 'in', ['IN_STORE', 'PENDING_DISPOSITION'])
+    .where((eb) => eb.or([eb('i.category', '=', flag), eb('i.flags', 'like', flagLike(flag))]));
+  const { count, rows } = await countAndRows(q, 'i.seized_at');
+  const advice = flag === 'perishable' ? '为易腐物品，请及时申请先行变卖/拍卖或处置' : '为危险物品，请确认存放于专用库位并尽快移交或处置';
+  return {
+    count,
+    alerts: rows.map((r) => ({
+      kind: flag,
+      severity: 'warning' as const,
+      itemId: r.id,
+      itemCode: r.code,
+      caseNo: r.case_no,
+      message: `${r.code}「${r.name}」${advice}（扣押已 ${ago(r.seized_at, now)}）`,
+      since: r.seized_at,
+    })),
+  };
+}
+
+async function closedCaseAlerts(ctx: Ctx, agencyId: number | null): Promise<Found> {
+  const q = itemsQuery(ctx, agencyId)
+    .where('c.stage', '=', 'closed')
+    .where('i.status', 'not in', [...TERMINAL_STATUSES, 'LOST']);
+  const { count, rows } = await countAndRows(q, 'i.updated_at');
+  return {
+    count,
+    alerts: rows.map((r) => ({
+      kind: 'closed_case' as const,
+      severity: 'danger' as const,
+      itemId: r.id,
+      itemCode: r.code,
+      caseNo: r.case_no,
+      message: `案件 ${r.case_no} 已结案，${r.code}「${r.name}」尚未处置（当前状态：${statusLabel(r.status)}）`,
+      since: r.updated_at,
+    })),
+  };
+}
+
+
+export const alertHandlers: HandlerMap<'alert.list'> = {
+  'alert.list': async (ctx) => {
+    const now = Date.parse(ctx.now);
+    const seesAll = ctx.user.roles.some((r) => r === 'custodian' || r === 'inspector' || r === 'admin');
+    const agencyId = seesAll ? null : ctx.user.agencyId;
+    const found: Record<AlertKind, Found> = {
+      intake: await intakeAlerts(ctx, agencyId, now),
+      loan_overdue: await loanAlerts(ctx, agencyId, now),
+      unrelated: await unrelatedAlerts(ctx, agencyId, now),
+      perishable: await inStoreFlagAlerts(ctx, agencyId, now, 'perishable'),
+      hazardous: await inStoreFlagAlerts(ctx, agencyId, now, 'hazardous'),
+      closed_case: await closedCaseAlerts(ctx, agencyId),
+    };
+    const rank = { danger: 0, warning: 1 };
+    const alerts = ALERT_KINDS.flatMap((k) => found[k].alerts).sort((a, b) => rank[a.severity] - rank[b.severity] || a.since.localeCompare(b.since));
+    const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, found[k].count])) as Record<AlertKind, number>;
+    return { alerts, counts, limitPerKind: ALERT_LIMIT_PER_KIND };
+  },
+};
