@@ -66,7 +66,7 @@ describe('loans', () => {
     expect(asked.waitingFor).toBe('调用在外，延期申请待滨州市公安局审批');
     expect((await t.fail('ga_bar', 'loan.extend', { requestId: r.id, newDueAt: newDue, reason: '再次' })).message).toContain('已有待审批的延期申请');
     expect((await t.call('ga_sp', 'inbox.counts', {})).approve).toBe(1);
-    expect((await t.fail('jc_sp', 'loan.decideExtension', { requestId: r.id, approve: true })).code).toBe('FORBIDDEN');
+    expect((await t.fail('jc_sp', 'loan.decideExtension', { requestId: r.id, approve: true })).code).toBe('NOT_FOUND');
     expect(await t.eventCount()).toBe(before);
     const ok = await t.call('ga_sp', 'loan.decideExtension', { requestId: r.id, approve: true });
     expect(ok.dueAt).toBe(newDue);

@@ -27,14 +27,21 @@ async function transferToJc(itemIds: number[], mode: 'paper' | 'physical' = 'pap
 }
 
 describe('request.create refusals', () => {
-  it('refuses items held by another agency, naming each item', async () => {
+  it('refuses items another agency holds: unseen ones as missing, formerly held ones naming each item and its holder', async () => {
     const { items } = await storedPoliceCase(t, ['手机', '电脑']);
-    const err = await refused('jc_bar', 'request.create', { kind: 'loan', itemIds: ids(items), reason: '鉴定', purpose: 'appraisal', dueAt: '2026-11-25T00:00:00Z' });
+    // The procuratorate never held them: to it they do not exist (nothing about the holder leaks).
+    const unseen = await refused('jc_bar', 'request.create', { kind: 'loan', itemIds: ids(items), reason: '鉴定', purpose: 'appraisal', dueAt: '2026-11-25T00:00:00Z' });
+    expect(unseen).toMatchObject({ code: 'NOT_FOUND', message: `物品未找到或无权查看（编号 ${ids(items).join('、')}）` });
+    // After a transfer the police still see them, and are told who holds each one now.
+    const r = await transferToJc(ids(items));
+    await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
+    await t.call('jc_sp', 'request.accept', { id: r.id, accept: true });
+    const err = await refused('ga_bar', 'request.create', { kind: 'loan', itemIds: ids(items), reason: '鉴定', purpose: 'appraisal', dueAt: '2026-11-25T00:00:00Z' });
     expect(err.code).toBe('FORBIDDEN');
     expect(err.message).toContain(items[0]!.code);
     expect(err.message).toContain(items[1]!.code);
     expect(err.details).toHaveLength(2);
-    expect(err.details![0]).toContain('保管责任单位为滨州市公安局');
+    expect(err.details![0]).toContain('保管责任单位为滨州市人民检察院');
   });
 
   it('refuses a second open request on the same item, naming the open request no.', async () => {
@@ -108,7 +115,8 @@ describe('approval refusals', () => {
   it('refuses cancellation by someone else, and after execution', async () => {
     const { items } = await storedPoliceCase(t, ['手机']);
     const r = await t.call('ga_bar', 'request.create', { kind: 'loan', itemIds: ids(items), reason: '辨认', purpose: 'identification', dueAt: '2026-11-25T00:00:00Z' });
-    expect((await refused('jc_bar', 'request.cancel', { id: r.id, reason: 'x' })).message).toContain('只有申请人或滨州市公安局的审批人');
+    expect((await refused('jc_bar', 'request.cancel', { id: r.id, reason: 'x' })).message).toBe('申请单未找到或无权查看');
+    expect((await refused('zx_bgy', 'request.cancel', { id: r.id, reason: 'x' })).message).toContain('只有申请人或滨州市公安局的审批人');
     await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
     await t.call('zx_bgy', 'request.execute', { id: r.id, scannedCodes: codes(items) });
     expect((await refused('ga_bar', 'request.cancel', { id: r.id, reason: 'x' })).message).toContain('已执行或已关闭的申请不能撤销');
@@ -207,9 +215,8 @@ describe('acceptance refusals', () => {
     const { items } = await storedPoliceCase(t, ['手机']);
     const r = await transferToJc(ids(items));
     await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
-    const wrong = await refused('fy_sp', 'request.accept', { id: r.id, accept: true });
-    expect(wrong.code).toBe('FORBIDDEN');
-    expect(wrong.message).toBe(`移送申请 ${r.requestNo}只能由接收单位滨州市人民检察院确认接收`);
+    // The court neither sent nor receives it: to the court it does not exist.
+    expect(await refused('fy_sp', 'request.accept', { id: r.id, accept: true })).toMatchObject({ code: 'NOT_FOUND', message: '申请单未找到或无权查看' });
     expect((await refused('ga_sp', 'request.accept', { id: r.id, accept: true })).code).toBe('FORBIDDEN');
     expect((await refused('jc_sp', 'request.accept', { id: r.id, accept: false })).message).toContain('必须填写拒收理由');
 

@@ -96,6 +96,41 @@ describe('visibility: cases and requests', () => {
     }
   });
 
+  it('writes on what the user may not see answer like missing records too', async () => {
+    const id = (await t.call('ga_bar', 'request.list', {})).rows.find((r) => r.requestNo === transferNo)!.id;
+    expect(await t.fail('fy_sp', 'request.cancel', { id, reason: '试探' })).toMatchObject({ code: 'NOT_FOUND', message: '申请单未找到或无权查看' });
+    const e = await t.fail('fy_bar', 'request.create', { kind: 'loan', itemIds: [ownP.id], reason: '试探', purpose: 'identification', dueAt: new Date(t.clock.now.getTime() + 86_400_000).toISOString() });
+    expect(e.code).toBe('NOT_FOUND');
+    expect(e.message).toContain('物品未找到或无权查看');
+    expect(e.message).not.toContain('公安');
+  });
+
+  it('inbox, alerts and export follow the same rule', async () => {
+    // The procuratorate's approver has nothing of the police's in the inbox; the court's sees nothing at all.
+    expect((await t.call('fy_sp', 'inbox.list', { box: 'approve', offset: 0, limit: 50 })).total).toBe(0);
+    expect((await t.call('fy_sp', 'inbox.counts', {})).approve).toBe(0);
+    // Alerts: a case unit sees its own items' alerts only; the admin sees no custody records.
+    await t.core.store.db.updateTable('items').set({ flags: JSON.stringify(['perishable']) }).execute();
+    const alertItems = async (u: string) => new Set((await t.call(u, 'alert.list', {})).alerts.map((a) => a.itemId));
+    expect([...(await alertItems('ga_bar'))].sort()).toEqual([ownP.id]);
+    expect([...(await alertItems('jc_bar'))]).toEqual([passed.id]);
+    expect((await alertItems('fy_bar')).size).toBe(0);
+    expect((await alertItems('admin')).size).toBe(0);
+    expect((await alertItems('zx_bgy')).size).toBe(2);
+    // Export: the same rows as the list.
+    const xlsxRows = async (u: string) => {
+      const f = await t.call(u, 'item.export', {});
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+      const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+      return [ownP.code, passed.code].map((c) => text.includes(c));
+    };
+    expect(await xlsxRows('jc_bar')).toEqual([false, true]);
+    expect(await xlsxRows('ga_bar')).toEqual([true, true]);
+    expect(await xlsxRows('fy_bar')).toEqual([false, false]);
+  });
+
   it('an unknown id answers exactly like one the user may not see', async () => {
     const unknown = await t.fail('fy_bar', 'item.get', { id: 999_999 });
     const hidden = await t.fail('fy_bar', 'item.get', { id: ownP.id });

@@ -3,6 +3,7 @@
  * plus one count, so the list stays quick with 100k items.
  * Scope: custodians, inspectors and admins see every agency; other roles see items their agency holds.
  */
+import { seesAllCustody } from '../../access/visibility';
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx } from '../../context';
 import { ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type AlertKind } from '../../../../shared/api/custody.contract';
@@ -168,8 +169,9 @@ async function closedCaseAlerts(ctx: Ctx, agencyId: number | null): Promise<Foun
 export const alertHandlers: HandlerMap<'alert.list'> = {
   'alert.list': async (ctx) => {
     const now = Date.parse(ctx.now);
-    const seesAll = ctx.user.roles.some((r) => r === 'custodian' || r === 'inspector' || r === 'admin');
-    const agencyId = seesAll ? null : ctx.user.agencyId;
+    // The store and inspectors: every alert; a case unit: its own items'; anyone else (the admin): none (-1 matches no agency).
+    const officer = ctx.user.roles.includes('case_officer') || ctx.user.roles.includes('approver');
+    const agencyId = seesAllCustody(ctx.user) ? null : officer ? ctx.user.agencyId : -1;
     const found: Record<AlertKind, Found> = {
       intake: await intakeAlerts(ctx, agencyId, now),
       loan_overdue: await loanAlerts(ctx, agencyId, now),

@@ -1,4 +1,5 @@
 /** request.create: checks every listed item (holding agency, one open request, status) before writing anything. */
+import { canSeeItem } from '../../access/visibility';
 import type { Ctx } from '../../context';
 import type { ItemRow } from '../../db/schema';
 import type { RequestCreateInput, RequestDetails } from '../../../../shared/api/request.contract';
@@ -115,10 +116,13 @@ async function kindDetails(ctx: Ctx, input: RequestCreateInput): Promise<{ detai
 /** Creates the request; returns its id. */
 export async function createRequest(ctx: Ctx, input: RequestCreateInput): Promise<number> {
   const ids = [...new Set(input.itemIds)];
-  const items = await ctx.db.selectFrom('items').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const rows = await ctx.db.selectFrom('items').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  // Items the user may not see are reported exactly like missing ones.
+  const items: ItemRow[] = [];
+  for (const it of rows) if (await canSeeItem(ctx, it.id)) items.push(it);
   if (items.length !== ids.length) {
     const found = new Set(items.map((i) => i.id));
-    throw new AppError('NOT_FOUND', `物品不存在（编号 ${ids.filter((i) => !found.has(i)).join('、')}）`);
+    throw new AppError('NOT_FOUND', `物品未找到或无权查看（编号 ${ids.filter((i) => !found.has(i)).join('、')}）`);
   }
   await checkItems(ctx, input, items);
   const caseIds = [...new Set(items.map((i) => i.case_id))];

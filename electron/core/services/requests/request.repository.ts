@@ -1,10 +1,10 @@
 /** Reading and writing request rows; request items and their `open` flag. */
 import type { Updateable } from 'kysely';
-import type { Ctx } from '../../context';
+import type { Ctx, SessionUser } from '../../context';
 import type { ItemRow, RequestRow, RequestTable } from '../../db/schema';
 import { requestDetails, type RequestDetails, type RequestSummaryDto } from '../../../../shared/api/request.contract';
 import { REQUEST_STATUS_LABELS, type RequestKind, type RequestStatus, type TransferMode } from '../../../../shared/domain/requests';
-import { notVisible } from '../../access/visibility';
+import { canSeeRequest, notVisible } from '../../access/visibility';
 
 /** A request row with the names its messages and DTOs need. */
 export type RequestView = {
@@ -65,8 +65,11 @@ export async function toViews(ctx: Pick<Ctx, 'db'>, rows: RequestRow[]): Promise
   });
 }
 
-export async function loadView(ctx: Pick<Ctx, 'db'>, id: number): Promise<RequestView> {
-  return (await toViews(ctx, [await loadRequestRow(ctx, id)]))[0]!;
+/** One request as a view; with a user, a request they may not see answers like a missing one (reads and writes alike). */
+export async function loadView(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, id: number): Promise<RequestView> {
+  const row = await loadRequestRow(ctx, id);
+  if (ctx.user && !canSeeRequest(ctx.user, row)) throw notVisible('申请单');
+  return (await toViews(ctx, [row]))[0]!;
 }
 
 /** Who the request waits for, in Chinese. */
