@@ -95,7 +95,7 @@ export async function createHttpHost(core: Core, opts: HttpHostOptions): Promise
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode }) });
   registerApi(app, core, { secureCookie: !!(opts.tls || opts.secureCookie), loginLimit: opts.loginLimit ?? DEFAULT_LOGIN_LIMIT });
 
-  app.get('/healthz', async (_req, reply) => sendJson(reply, 200, { ok: true }));
+  app.route({ method: ['GET', 'HEAD'], url: '/healthz', handler: async (_req, reply) => sendJson(reply, 200, { ok: true }) });
   app.all('/*', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(reply, 405, failure('BAD_INPUT', '不支持的请求方法'));
     if (!opts.staticDir) return reply.code(404).send();

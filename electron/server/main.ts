@@ -27,7 +27,8 @@ async function main() {
     staticDir,
     secureCookie: process.env.SEIZED_SECURE_COOKIE === '1',
     ...(tls ? { tls } : {}),
-    log: 'info',
+    log: (process.env.SEIZED_LOG_LEVEL as 'info' | undefined) ?? 'info',
+    requestTimeoutMs: Number(arg('--request-timeout') ?? process.env.SEIZED_REQUEST_TIMEOUT ?? 60) * 1000,
     loginLimit: { max: Number(arg('--login-limit') ?? process.env.SEIZED_LOGIN_LIMIT ?? 10), windowMs: 60_000 },
     trustProxy: process.env.SEIZED_TRUST_PROXY === '1',
     // Loopback: answer only to loopback names (DNS rebinding). LAN: any name unless --allowed-hosts lists them.

@@ -51,6 +51,14 @@ describe('LAN server: logs, timeouts, login throttling', () => {
     expect(all).not.toContain(SESSION_COOKIE);
   });
 
+  it('answers HEAD /healthz and names the body limit in Chinese', async () => {
+    const base = await start({});
+    expect((await fetch(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
+    const big = await fetch(`${base}/api/case.list`, { method: 'POST', headers: H, body: JSON.stringify({ q: 'x'.repeat(300 * 1024) }) });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ ok: false, error: { code: 'TOO_LARGE', message: '请求内容超过 256 KB 上限' } });
+  });
+
   it('is silent by default', async () => {
     const lines: string[] = [];
     const base = await start({ logStream: { write: (l) => void lines.push(l) } });
