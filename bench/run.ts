@@ -40,7 +40,7 @@ async function firstScreen(app: Awaited<ReturnType<typeof openApp>>) {
     console.log('首屏测量：跳过（未找到 out/renderer，请先运行 npm run build）');
     return;
   }
-  const server = createHttpHost(app.core, { staticDir });
+  const server = await createHttpHost(app.core, { staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,99 +1,46 @@
-/** The HTTP host: POST /api/<method> over the one dispatch, session cookie, CSRF guard, static renderer. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+/**
+ * The HTTP host on fastify: POST /api/<method> over the one dispatch (api-routes.ts), Host allow-list, static renderer,
+ * /healthz, JSON-lines request logs (pino), request timeouts and login throttling.
+ */
+import type { Server } from 'node:http';
+import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { Core } from '../core/api/dispatch';
-import { contract, isMethodName } from '../../shared/api/contract';
-import { httpStatusOf, type ApiResult } from '../../shared/api/errors';
 import { serveStatic } from './static-files';
-import type { MethodDef } from '../../shared/api/define';
+import { DEFAULT_MAX_BYTES, failure, registerApi, sendJson, tooLarge } from './api-routes';
 
-export const SESSION_COOKIE = 'seized_sid';
-const DEFAULT_MAX_BYTES = 256 * 1024;
+export { SESSION_COOKIE } from './api-routes';
 
 export type HttpHostOptions = {
   staticDir: string | null;
   secureCookie?: boolean;
-  log?: (line: string) => void;
+  /** With `tls` (PEM certificate and key) the host speaks HTTPS only, and its session cookie is always Secure. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Request log level (pino, JSON lines). Default 'silent'; `npm run serve` uses 'info'. */
+  log?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where log lines go (default stdout). */
+  logStream?: { write(line: string): void };
   /**
    * Host names (without port) the server answers to. A loopback server answers only to loopback names, so a web page
    * that re-points its own DNS name at 127.0.0.1 (DNS rebinding) cannot reach the API. Null: any host (LAN server).
    */
   allowedHosts?: readonly string[] | null;
+  /** A request must arrive whole within this time; an idle connection is closed after it too. Default 60 s. */
+  requestTimeoutMs?: number;
+  /** Login attempts per client address per window (default 10 per minute). */
+  loginLimit?: { max: number; windowMs: number };
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 };
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_LOGIN_LIMIT = { max: 10, windowMs: 60_000 };
 
-function hostAllowed(req: IncomingMessage, allowed: readonly string[] | null | undefined): boolean {
+function hostAllowed(host: string | undefined, allowed: readonly string[] | null | undefined): boolean {
   if (!allowed) return true;
-  const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
-  return allowed.includes(host);
-}
-
-function readCookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-  res.end(text);
-}
-
-const failure = (code: string, message: string): ApiResult<never> => ({ ok: false, error: { code: code as never, message } });
-
-/** Rejects cross-site requests: a browser always sends Origin on cross-origin POSTs, and Sec-Fetch-Site when it can. */
-function isCrossSite(req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = req.headers.origin;
-  if (origin && origin !== `http://${req.headers.host}` && origin !== `https://${req.headers.host}`) return true;
-  return req.headers['x-seized-client'] !== '1';
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return 'too-large';
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function handleApi(core: Core, req: IncomingMessage, res: ServerResponse, method: string, opts: HttpHostOptions) {
-  if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '接口只接受 POST 请求'), { Allow: 'POST' });
-  if (isCrossSite(req)) return sendJson(res, 403, failure('FORBIDDEN', '拒绝跨站请求'));
-  if (!isMethodName(method)) return sendJson(res, 404, failure('UNKNOWN_METHOD', `未知的接口：${method}`));
-  const limit = (contract[method] as MethodDef).maxBytes ?? DEFAULT_MAX_BYTES;
-  if (Number(req.headers['content-length'] ?? 0) > limit) return sendJson(res, 413, failure('TOO_LARGE', `请求内容超过 ${Math.round(limit / 1024)} KB 上限`));
-  const body = await readBody(req, limit);
-  if (body === 'too-large') return sendJson(res, 413, failure('TOO_LARGE', `请求内容超过 ${Math.round(limit / 1024)} KB 上限`));
-  let input: unknown = {};
-  if (body.length > 0) {
-    try {
-      input = JSON.parse(body.toString('utf8'));
-    } catch {
-      return sendJson(res, 400, failure('BAD_INPUT', '请求内容不是有效的 JSON'));
-    }
-  }
-  const token = readCookie(req, SESSION_COOKIE);
-  const result = await core.dispatch(token, method, input);
-  const cookieFlags = `Path=/; HttpOnly; SameSite=Strict${opts.secureCookie ? '; Secure' : ''}`;
-  if (!result.ok) {
-    const clear = result.error.code === 'UNAUTHENTICATED' && token ? { 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieFlags}; Max-Age=0` } : undefined;
-    return sendJson(res, httpStatusOf(result.error.code), result, clear);
-  }
-  if (method === 'auth.login') {
-    const { token: newToken, ...rest } = result.data as { token: string };
-    return sendJson(res, 200, { ok: true, data: { ...rest, token: '' } }, { 'Set-Cookie': `${SESSION_COOKIE}=${encodeURIComponent(newToken)}; ${cookieFlags}` });
-  }
-  if (method === 'auth.logout') return sendJson(res, 200, result, { 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieFlags}; Max-Age=0` });
-  return sendJson(res, 200, result);
+  return allowed.includes((host ?? '').toLowerCase().replace(/:\d+$/, ''));
 }
 
 function parseTarget(target: string | undefined): URL | null {
@@ -104,25 +51,64 @@ function parseTarget(target: string | undefined): URL | null {
   }
 }
 
-/** With `tls` (PEM certificate and key) the host speaks HTTPS only, and its session cookie is always Secure. */
-export function createHttpHost(core: Core, opts: HttpHostOptions & { tls?: { cert: string | Buffer; key: string | Buffer } }): Server {
-  const o: HttpHostOptions = opts.tls ? { ...opts, secureCookie: true } : opts;
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    // A malformed request target (e.g. `GET http://[`) must get a 400, not throw out of the listener and end the process.
-    const url = parseTarget(req.url);
-    if (!url) return void sendJson(res, 400, failure('BAD_INPUT', '请求地址格式不正确'));
-    if (!hostAllowed(req, opts.allowedHosts)) return void sendJson(res, 421, failure('FORBIDDEN', '请求的主机名不被本服务接受'));
-    const done = (p: Promise<void>) =>
-      p.catch((err: unknown) => {
-        opts.log?.(`[http] ${req.method} ${url.pathname} failed: ${String(err)}`);
-        if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '系统内部错误'));
-        else res.end();
-      });
-    if (url.pathname.startsWith('/api/')) return void done(handleApi(core, req, res, url.pathname.slice(5), o));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void sendJson(res, 405, failure('BAD_INPUT', '不支持的请求方法'));
-    if (url.pathname === '/healthz') return void sendJson(res, 200, { ok: true });
-    if (!o.staticDir) return void res.writeHead(404).end();
-    done(serveStatic(o.staticDir, req, url.pathname, res));
-  };
-  return opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(handler);
+const BAD_TARGET = '/__bad-request-target__';
+const badUrl = (reply: FastifyReply) => sendJson(reply, 400, failure('BAD_INPUT', '请求地址格式不正确'));
+
+/** Builds the host and waits until it is ready; the caller listens on the returned node server. */
+export async function createHttpHost(core: Core, opts: HttpHostOptions): Promise<Server> {
+  const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
+    logger: { level: opts.log ?? 'silent', ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    // One line per request (below), written when the response ends, instead of fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestTimeout: timeout,
+    connectionTimeout: timeout,
+    bodyLimit: DEFAULT_MAX_BYTES,
+    trustProxy: opts.trustProxy ?? false,
+    exposeHeadRoutes: false,
+    // A malformed request target (e.g. `GET http://[`) must get a 400, not a crash.
+    rewriteUrl: (req) => (parseTarget(req.url) ? (req.url ?? '/') : BAD_TARGET),
+    frameworkErrors: (_err, _req, reply) => void badUrl(reply),
+  }) as unknown as import('fastify').FastifyInstance;
+
+  // Method, path, status, time and client address; never the body, a header or the cookie.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.raw.once('close', () => {
+      req.log.info(
+        { method: req.method, url: req.url, status: reply.raw.statusCode, responseTime: Math.round(reply.elapsedTime), ip: req.ip, aborted: !reply.raw.writableFinished || undefined },
+        'request',
+      );
+    });
+    if (req.url === BAD_TARGET) return badUrl(reply);
+    if (!hostAllowed(req.headers.host, opts.allowedHosts)) return sendJson(reply, 421, failure('FORBIDDEN', '请求的主机名不被本服务接受'));
+  });
+
+  app.setErrorHandler(async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err.statusCode === 429) return sendJson(reply, 429, failure('TOO_MANY_REQUESTS', '登录尝试过于频繁，请稍后再试'));
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendJson(reply, 413, tooLarge(req.routeOptions.bodyLimit ?? DEFAULT_MAX_BYTES));
+    req.log.error({ err, method: req.method, url: req.url }, 'request failed');
+    return sendJson(reply, 500, failure('INTERNAL', '系统内部错误'));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode }) });
+  registerApi(app, core, { secureCookie: !!(opts.tls || opts.secureCookie), loginLimit: opts.loginLimit ?? DEFAULT_LOGIN_LIMIT });
+
+  app.route({ method: ['GET', 'HEAD'], url: '/healthz', handler: async (_req, reply) => sendJson(reply, 200, { ok: true }) });
+  app.all('/*', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(reply, 405, failure('BAD_INPUT', '不支持的请求方法'));
+    if (!opts.staticDir) return reply.code(404).send();
+    // static-files.ts writes the response itself (precompressed variants, ETag/304, caching).
+    reply.hijack();
+    const url = parseTarget(req.url)!;
+    await serveStatic(opts.staticDir, req.raw, url.pathname, reply.raw).catch((err: unknown) => {
+      req.log.error({ err, url: req.url }, 'static file failed');
+      if (!reply.raw.headersSent) reply.raw.writeHead(500).end();
+      else reply.raw.end();
+    });
+  });
+
+  await app.ready();
+  return app.server;
 }

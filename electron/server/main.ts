@@ -23,11 +23,14 @@ async function main() {
   if (!!certFile !== !!keyFile) throw new Error('--tls-cert 与 --tls-key 须同时给出（PEM 格式的服务器证书和私钥）');
   const tls = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : null;
   const extraHosts = (arg('--allowed-hosts') ?? process.env.SEIZED_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-  const server = createHttpHost(app.core, {
+  const server = await createHttpHost(app.core, {
     staticDir,
     secureCookie: process.env.SEIZED_SECURE_COOKIE === '1',
     ...(tls ? { tls } : {}),
-    log: console.error,
+    log: (process.env.SEIZED_LOG_LEVEL as 'info' | undefined) ?? 'info',
+    requestTimeoutMs: Number(arg('--request-timeout') ?? process.env.SEIZED_REQUEST_TIMEOUT ?? 60) * 1000,
+    loginLimit: { max: Number(arg('--login-limit') ?? process.env.SEIZED_LOGIN_LIMIT ?? 10), windowMs: 60_000 },
+    trustProxy: process.env.SEIZED_TRUST_PROXY === '1',
     // Loopback: answer only to loopback names (DNS rebinding). LAN: any name unless --allowed-hosts lists them.
     allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : extraHosts.length ? extraHosts : null,
   });

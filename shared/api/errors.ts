@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   LOCKED: 423,
+  /** Too many login attempts from one client address. */
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   /** A desktop terminal in server mode cannot reach its server. */
   SERVER_UNREACHABLE: 503,

@@ -34,6 +34,9 @@ test.beforeAll(async () => {
   const data = mkdtempSync(join(tmpdir(), 'seized-pg-e2e-'));
   execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'seed-demo', '--items', '20', '--password', 'Demo1234', '--database', dbUrl, '--data', data], { stdio: 'pipe' });
   server = spawn(process.execPath, ['--import', 'tsx', 'electron/server/main.ts', '--database', dbUrl, '--data', data, '--port', String(PORT)], { stdio: 'pipe' });
+  // Drain the JSON request log: an unread pipe fills up and a full pipe blocks the server's writes.
+  server.stdout?.resume();
+  server.stderr?.resume();
   for (let i = 0; i < 120; i++) {
     const up = await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false);
     if (up) return;

@@ -24,7 +24,7 @@ let port = 0;
 
 async function startServer(): Promise<void> {
   app = await openApp(dataDir, { createAdmin: false });
-  server = createHttpHost(app.core, { staticDir: null });
+  server = await createHttpHost(app.core, { staticDir: null });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   port = (server.address() as AddressInfo).port;
 }
@@ -82,7 +82,7 @@ describe('desktop terminal forwarding to the server', () => {
 
   it('refuses an address that is not http(s), and names a server that answers something else', async () => {
     expect(() => createRemoteCore({ baseUrl: 'ftp://127.0.0.1' })).toThrow('服务器地址须以 https:// 或 http:// 开头');
-    const other = createHttpHost(app.core, { staticDir: null });
+    const other = await createHttpHost(app.core, { staticDir: null });
     const strange = (await import('node:http')).createServer((_q, s) => s.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>路由器登录</html>'));
     await new Promise<void>((r) => strange.listen(0, '127.0.0.1', () => r()));
     const remote = createRemoteCore({ baseUrl: `http://127.0.0.1:${(strange.address() as AddressInfo).port}`, sleep: noWait });

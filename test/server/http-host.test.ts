@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await makeTestCore();
   const staticDir = mkdtempSync(join(tmpdir(), 'seized-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>涉案财物管理系统</title>');
-  server = createHttpHost(t.core, { staticDir });
+  server = await createHttpHost(t.core, { staticDir });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -96,7 +96,7 @@ describe('HTTP host', () => {
   });
 
   it('answers only to loopback host names when told to (DNS rebinding)', async () => {
-    const strict = createHttpHost(t.core, { staticDir: null, allowedHosts: LOOPBACK_HOSTS });
+    const strict = await createHttpHost(t.core, { staticDir: null, allowedHosts: LOOPBACK_HOSTS });
     await new Promise<void>((r) => strict.listen(0, '127.0.0.1', () => r()));
     const port = (strict.address() as AddressInfo).port;
     const { request } = await import('node:http');

@@ -43,7 +43,7 @@ beforeAll(async () => {
   await precompressFile(join(root, 'index.html'));
   await precompressFile(join(root, 'assets', 'index-abc123.js'));
   await precompressFile(join(root, 'assets', 'tiny-abc123.js'));
-  server = createHttpHost(t.core, { staticDir: root });
+  server = await createHttpHost(t.core, { staticDir: root });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   port = (server.address() as AddressInfo).port;
 });
