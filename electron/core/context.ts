@@ -13,6 +13,9 @@ export type SessionUser = {
   agencyName: string;
   agencyKind: string;
   roles: Role[];
+  /** The store a custodian works in (保管中心 or 分库); null for everyone else. */
+  storeId: number | null;
+  storeName: string | null;
   /** An initial or reset password is still in use: dispatch allows nothing but changing it. */
   mustChangePassword: boolean;
 };

@@ -19,6 +19,9 @@ export const userDto = z.object({
   agencyId: z.number(),
   agencyName: z.string(),
   roles: z.array(role),
+  /** The store a custodian works in. */
+  storeId: z.number().nullable(),
+  storeName: z.string().nullable(),
   active: z.boolean(),
   locked: z.boolean(),
 });
@@ -30,6 +33,8 @@ export const locationDto = z.object({
   name: z.string(),
   kind: locationKind,
   parentId: z.number().nullable(),
+  /** The store (保管中心 or 分库) whose tree it is in. */
+  storeId: z.number().nullable(),
   path: z.string(),
   active: z.boolean(),
   itemCount: z.number(),
@@ -71,6 +76,8 @@ export const adminContract = defineMethods({
       badgeNo: optText(30),
       agencyId: id,
       roles: z.array(role).min(1, '至少选择一个角色'),
+      /** Required for custodians: the store they work in. */
+      storeId: id.nullable().default(null),
       active: z.boolean().default(true),
     }),
     output: z.object({ user: userDto, initialPassword: z.string().optional() }),

@@ -11,6 +11,9 @@ export const sessionUser = z.object({
   agencyName: z.string(),
   agencyKind: z.string(),
   roles: z.array(role),
+  /** The store a custodian works in (保管中心 or 分库). */
+  storeId: z.number().nullable(),
+  storeName: z.string().nullable(),
   /** Initial or reset password still in use: every method but changing it (and signing out) is refused. */
   mustChangePassword: z.boolean(),
 });

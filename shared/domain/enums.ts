@@ -178,9 +178,11 @@ export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
   closed: '结案',
 };
 
-export const LOCATION_KINDS = ['warehouse', 'zone', 'shelf', 'bin'] as const;
+/** A store (保管中心 or 分库) is the root of its location tree. */
+export const LOCATION_KINDS = ['store', 'warehouse', 'zone', 'shelf', 'bin'] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 export const LOCATION_KIND_LABELS: Record<LocationKind, string> = {
+  store: '保管中心/分库',
   warehouse: '库房',
   zone: '区',
   shelf: '架',
@@ -188,7 +190,8 @@ export const LOCATION_KIND_LABELS: Record<LocationKind, string> = {
 };
 /** Which kind may sit under which. */
 export const LOCATION_PARENT: Record<LocationKind, LocationKind | null> = {
-  warehouse: null,
+  store: null,
+  warehouse: 'store',
   zone: 'warehouse',
   shelf: 'zone',
   bin: 'shelf',

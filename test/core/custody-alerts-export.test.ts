@@ -124,7 +124,7 @@ describe('Excel export', () => {
     expect(header.slice(0, 14)).toEqual(['编码', '名称', '案件编号', '案件名称', '类别', '规格', '数量', '单位', '现金金额（元）', '估值（元）', '状态', '存放位置', '持有单位', '扣押时间']);
     expect(ws.rowCount).toBe(3);
     const row = (n: number) => Object.fromEntries(header.map((h, i) => [h as string, ws.getRow(n).getCell(i + 1).value]));
-    expect(row(2)).toMatchObject({ 编码: phone!.code, 名称: '黑色苹果手机', 类别: '电子设备', 数量: 1, 状态: '在库', 存放位置: 'A 库房 / 一般物品区 / 01 号架', 持有单位: '滨州市公安局', 扣押时间: '2026-11-20 09:00' });
+    expect(row(2)).toMatchObject({ 编码: phone!.code, 名称: '黑色苹果手机', 类别: '电子设备', 数量: 1, 状态: '在库', 存放位置: '市中心库 / A 库房 / 一般物品区 / 01 号架', 持有单位: '滨州市公安局', 扣押时间: '2026-11-20 09:00' });
     expect(row(3)).toMatchObject({ 编码: cash!.code, 类别: '现金', '现金金额（元）': 12000, 状态: '待入库' });
     const info = wb.getWorksheet('导出说明')!;
     expect(String(info.getRow(1).getCell(2).value)).toContain('吴监督');

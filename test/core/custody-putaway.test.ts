@@ -36,12 +36,12 @@ describe('put-away, moves and undo', () => {
     const { phone } = await inStore();
     const stored = await t.call('zx_bgy', 'putaway.scan', { locationCode: 'WH-A-Z1-S01', itemCode: phone.code });
     expect(stored.item.locationCode).toBe('WH-A-Z1-S01');
-    expect(stored.item.locationPath).toBe('A 库房 / 一般物品区 / 01 号架');
+    expect(stored.item.locationPath).toBe('市中心库 / A 库房 / 一般物品区 / 01 号架');
     const moved = await t.call('zx_bgy', 'putaway.scan', { locationCode: 'WH-A-Z1-S02', itemCode: phone.code });
     expect(moved.item.locationCode).toBe('WH-A-Z1-S02');
     let tl = await t.call('zx_bgy', 'item.timeline', { id: phone.id });
     expect(tl.slice(0, 2).map((e) => e.type)).toEqual(['MOVED', 'STORED']);
-    expect(tl[0]).toMatchObject({ locationFrom: 'A 库房 / 一般物品区 / 01 号架', locationTo: 'A 库房 / 一般物品区 / 02 号架' });
+    expect(tl[0]).toMatchObject({ locationFrom: '市中心库 / A 库房 / 一般物品区 / 01 号架', locationTo: '市中心库 / A 库房 / 一般物品区 / 02 号架' });
 
     // Only the last location event can be undone.
     const before = await t.eventCount();
@@ -53,7 +53,7 @@ describe('put-away, moves and undo', () => {
     const undo = await t.call('zx_bgy', 'putaway.undo', { eventId: moved.eventId });
     expect(undo.item.locationCode).toBe('WH-A-Z1-S01');
     tl = await t.call('zx_bgy', 'item.timeline', { id: phone.id });
-    expect(tl[0]).toMatchObject({ id: undo.eventId, type: 'CORRECTION', locationFrom: 'A 库房 / 一般物品区 / 02 号架', locationTo: 'A 库房 / 一般物品区 / 01 号架' });
+    expect(tl[0]).toMatchObject({ id: undo.eventId, type: 'CORRECTION', locationFrom: '市中心库 / A 库房 / 一般物品区 / 02 号架', locationTo: '市中心库 / A 库房 / 一般物品区 / 01 号架' });
     const movedEvent = tl.find((e) => e.id === moved.eventId)!;
     expect(tl[0]!.payload).toMatchObject({ correctsEventId: moved.eventId, correctsSeq: movedEvent.seq, correctsType: 'MOVED' });
     expect(tl.filter((e) => e.type === 'MOVED')).toHaveLength(1); // the moved event itself is untouched

@@ -26,8 +26,8 @@ describe('request documents', () => {
     expect(field(doc.fields, '接收单位')).toBe('滨州市人民检察院');
     expect(field(doc.fields, '法律依据')).toBe('滨公诉字〔2026〕9号');
     expect(doc.items.map((i) => [i.code, i.name, i.quantity, i.location])).toEqual([
-      [items[0]!.code, '黑色手机', 1, 'A 库房 / 一般物品区 / 01 号架'],
-      [items[1]!.code, '电脑', 1, 'A 库房 / 一般物品区 / 01 号架'],
+      [items[0]!.code, '黑色手机', 1, '市中心库 / A 库房 / 一般物品区 / 01 号架'],
+      [items[1]!.code, '电脑', 1, '市中心库 / A 库房 / 一般物品区 / 01 号架'],
     ]);
     expect(doc.items[0]!.features).toBe('黑色手机特征');
     expect(doc.signatures.map((s) => [s.role, s.name])).toEqual([

@@ -153,6 +153,6 @@ describe('target locations', () => {
     expect(await t.eventCount()).toBe(before);
     expect(await snapshot()).toBe(snap);
     const ok = await t.call('ga_bar', 'request.create', { kind: 'allocation', itemIds: [items[0]!.id], reason: '调拨', toLocationId: await locationId(t, 'WH-B-Z1') });
-    expect(ok.details.toLocationPath).toBe('B 库房（车辆） / 车辆停放区');
+    expect(ok.details.toLocationPath).toBe('市中心库 / B 库房（车辆） / 车辆停放区');
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Who may read what: the one rule, applied by every read in core.
- * - Custodians (the store) and inspectors (read-only supervision) see every item, case and request.
+ * - Inspectors (read-only supervision) see every item, case and request.
+ * - Custodians see the items of their store (保管中心 or 分库): those it has or has had, and items not yet received
+ *   anywhere; they see every case and request, but a request's items only as far as they see them.
  * - Case officers and approvers see the cases their agency hosts or has hosted (or whose items it holds or held),
  *   the items their agency holds or has held, and the requests their agency sent or that are addressed to it.
  * - Anyone else (the admin) sees no custody records.
@@ -15,12 +17,21 @@ import { AppError } from '../errors';
 type Reader = Pick<Ctx, 'db' | 'user'>;
 
 export const seesAllCustody = (u: SessionUser) => u.roles.includes('custodian') || u.roles.includes('inspector');
+const storeScoped = (u: SessionUser) => u.roles.includes('custodian') && !u.roles.includes('inspector');
 const agencyScoped = (u: SessionUser) => u.roles.includes('case_officer') || u.roles.includes('approver');
 
 export const notVisible = (what: string) => new AppError('NOT_FOUND', `${what}未找到或无权查看`);
 
 /** A where-clause for a query over `items as i`; undefined when the user sees every item. */
 export function itemScope(u: SessionUser) {
+  if (storeScoped(u)) {
+    const storeId = u.storeId ?? -1;
+    return (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>) =>
+      eb.or([
+        eb('i.store_id', 'is', null),
+        eb.exists(eb.selectFrom('item_stores as st').select('st.item_id').whereRef('st.item_id', '=', 'i.id').where('st.store_id', '=', storeId)),
+      ]);
+  }
   if (seesAllCustody(u)) return undefined;
   const agencyId = agencyScoped(u) ? u.agencyId : -1;
   return (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>) =>
@@ -36,6 +47,13 @@ export function caseScope(u: SessionUser) {
 }
 
 export async function canSeeItem(ctx: Reader, itemId: number): Promise<boolean> {
+  if (storeScoped(ctx.user)) {
+    const item = await ctx.db.selectFrom('items').select('store_id').where('id', '=', itemId).executeTakeFirst();
+    if (!item) return false;
+    if (item.store_id === null) return true;
+    const had = await ctx.db.selectFrom('item_stores').select('item_id').where('item_id', '=', itemId).where('store_id', '=', ctx.user.storeId ?? -1).executeTakeFirst();
+    return had !== undefined;
+  }
   if (seesAllCustody(ctx.user)) return true;
   if (!agencyScoped(ctx.user)) return false;
   const row = await ctx.db.selectFrom('item_holders').select('item_id').where('item_id', '=', itemId).where('agency_id', '=', ctx.user.agencyId).executeTakeFirst();

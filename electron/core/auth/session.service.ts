@@ -20,6 +20,7 @@ export function parseRoles(json: string): Role[] {
 
 export async function toSessionUser(db: Kysely<Database>, u: UserRow): Promise<SessionUser> {
   const agency = await db.selectFrom('agencies').select(['name', 'kind']).where('id', '=', u.agency_id).executeTakeFirstOrThrow();
+  const store = u.store_id === null ? undefined : await db.selectFrom('locations').select('name').where('id', '=', u.store_id).executeTakeFirst();
   return {
     id: u.id,
     username: u.username,
@@ -29,6 +30,8 @@ export async function toSessionUser(db: Kysely<Database>, u: UserRow): Promise<S
     agencyName: agency.name,
     agencyKind: agency.kind,
     roles: parseRoles(u.roles),
+    storeId: store ? u.store_id : null,
+    storeName: store?.name ?? null,
     mustChangePassword: u.must_change_password === 1,
   };
 }

@@ -23,6 +23,8 @@ export interface UserTable {
   must_change_password: number;
   active: number;
   created_at: string;
+  /** The store a custodian works in. */
+  store_id: number | null;
 }
 
 export interface SessionTable {
@@ -40,6 +42,10 @@ export interface LocationTable {
   parent_id: number | null;
   active: number;
   created_at: string;
+  /** The tree's root (kind 'store'). */
+  store_id: number | null;
+  /** Materialised id path, '/1/4/9/': a subtree is `path LIKE '/1/4/%'`. */
+  path: string | null;
 }
 
 export interface CaseTable {
@@ -82,6 +88,8 @@ export interface ItemTable {
   created_by: number;
   created_at: string;
   updated_at: string;
+  /** The store that has the item (null before intake). */
+  store_id: number | null;
 }
 
 export interface ItemPhotoTable {
@@ -179,6 +187,32 @@ export interface CaseHolderTable {
   agency_id: number;
 }
 
+/** Every store that has had an item: custodians read their store's items through it. */
+export interface ItemStoreTable {
+  item_id: number;
+  store_id: number;
+}
+
+export interface StoreTransferTable {
+  id: Generated<number>;
+  transfer_no: string;
+  from_store_id: number;
+  to_store_id: number;
+  /** IN_TRANSIT until the receiving custodian has scanned every item in, then RECEIVED. */
+  status: string;
+  note: string | null;
+  created_by: number;
+  created_at: string;
+  received_by: number | null;
+  received_at: string | null;
+}
+
+export interface StoreTransferItemTable {
+  transfer_id: number;
+  item_id: number;
+  received: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -195,6 +229,9 @@ export interface Database {
   request_items: RequestItemTable;
   item_holders: ItemHolderTable;
   case_holders: CaseHolderTable;
+  item_stores: ItemStoreTable;
+  store_transfers: StoreTransferTable;
+  store_transfer_items: StoreTransferItemTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

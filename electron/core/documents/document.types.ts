@@ -7,6 +7,7 @@ export type DocType =
   | 'return_list' // 发还清单
   | 'disposition_record' // 处置记录
   | 'audit_trail' // 流转记录
+  | 'store_transfer' // 跨库调拨交接单
   | 'stocktake'; // 盘点表
 
 export const DOC_SERIAL_PREFIX: Record<DocType, string> = {
@@ -17,6 +18,7 @@ export const DOC_SERIAL_PREFIX: Record<DocType, string> = {
   return_list: 'FHQD',
   disposition_record: 'CZJL',
   audit_trail: 'LZJL',
+  store_transfer: 'KDJJ',
   stocktake: 'PD',
 };
 

@@ -25,10 +25,15 @@ export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: 
   const db = app.store.db;
   const user = (u: string) => db.selectFrom('users').select(['id', 'display_name', 'agency_id']).where('username', '=', u).executeTakeFirstOrThrow();
   const officer = await user('ga_bar');
-  const custodian = await user('zx_bgy');
   const police = await db.selectFrom('agencies').select(['id', 'code']).where('id', '=', officer.agency_id).executeTakeFirstOrThrow();
-  const shelves = await db.selectFrom('locations').select('id').where('kind', 'in', ['shelf', 'bin']).where('active', '=', 1).execute();
-  if (shelves.length === 0) throw new Error('没有可用的货架，请先写入库位');
+  // Each store's items are received and shelved by one of its own custodians.
+  const keepers = await db.selectFrom('users').select(['id', 'display_name', 'agency_id', 'store_id']).where('store_id', 'is not', null).orderBy('id').execute();
+  const keeperOf = new Map<number, (typeof keepers)[number]>();
+  for (const k of keepers) if (!keeperOf.has(k.store_id!)) keeperOf.set(k.store_id!, k);
+  const shelves = (await db.selectFrom('locations').select(['id', 'store_id']).where('kind', 'in', ['shelf', 'bin']).where('active', '=', 1).orderBy('id').execute()).filter(
+    (l) => l.store_id !== null && keeperOf.has(l.store_id),
+  );
+  if (shelves.length === 0) throw new Error('没有可用的货架（或货架所在的保管中心没有保管员），请先写入库位和保管员');
   const year = new Date().getFullYear();
   const stamp = Date.now().toString(36).slice(-5).toUpperCase();
   let made = 0;
@@ -71,7 +76,8 @@ export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: 
         const d = ITEMS[g % ITEMS.length]!;
         const waiting = g % 10 === 9; // one in ten still waits for intake
         const flags: ItemFlag[] = d.category === 'cash' ? ['cash'] : d.category === 'valuables' ? ['valuable'] : d.category === 'hazardous' ? ['hazardous'] : d.category === 'perishable' ? ['perishable'] : [];
-        return { g, d, waiting, flags, code: `${police.code}-${year}-${pad(firstNo + k, 6)}`, caseNo: caseRows[Math.floor(k / 5)]!.case_no, shelf: shelves[g % shelves.length]!.id };
+        const shelf = shelves[g % shelves.length]!;
+        return { g, d, waiting, flags, code: `${police.code}-${year}-${pad(firstNo + k, 6)}`, caseNo: caseRows[Math.floor(k / 5)]!.case_no, shelf: shelf.id, store: shelf.store_id! };
       });
       await insertChunks(
         trx,
@@ -82,12 +88,13 @@ export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: 
           owner_name: personName(p.g + 3), owner_id_no: idNumber(p.g), seizure_doc_no: `滨公（${DISTRICTS[p.g % DISTRICTS.length]}）扣字〔${year}〕${Math.floor(p.g / 5) + 1}号`,
           seized_at: iso(p.waiting ? 3600_000 : 2 * 86400_000), seized_by: officer.display_name, seal_no: `FQ${pad(p.g, 7)}`, flags: JSON.stringify(p.flags),
           status: p.waiting ? 'REGISTERED' : 'IN_STORE', location_id: p.waiting ? null : p.shelf, out_with: null, holding_agency_id: police.id,
-          created_by: officer.id, created_at: iso(2 * 86400_000), updated_at: iso(0),
+          created_by: officer.id, created_at: iso(2 * 86400_000), updated_at: iso(0), store_id: p.waiting ? null : p.store,
         })),
       );
       const itemIds = new Map((await trx.selectFrom('items').select(['id', 'code']).where('id', '>', afterId).execute()).map((r) => [r.code, r.id]));
       await indexItemsForSearchAfter(app.store.dialect, trx, afterId);
       await sql`INSERT INTO item_holders (item_id, agency_id) SELECT id, holding_agency_id FROM items WHERE id > ${afterId}`.execute(trx);
+      await sql`INSERT INTO item_stores (item_id, store_id) SELECT id, store_id FROM items WHERE id > ${afterId} AND store_id IS NOT NULL`.execute(trx);
       await sql`INSERT INTO case_holders (case_id, agency_id) SELECT DISTINCT case_id, holding_agency_id FROM items WHERE id > ${afterId}`.execute(trx);
 
       // Ledger: REGISTERED → RECEIVED → STORED, chained from the current head.
@@ -110,6 +117,7 @@ export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: 
       for (const p of plans) {
         let s = push('REGISTERED', null, p, officer, { agency_from_id: null, legal_doc_no: `滨公扣字〔${year}〕${Math.floor(p.g / 5) + 1}号`, counterpart: JSON.stringify({ name: officer.display_name, idNo: null }), note: `登记「${p.d.name}」` }, p.waiting ? 3600_000 : 2 * 86400_000);
         if (p.waiting) continue;
+        const custodian = keeperOf.get(p.store)!;
         s = push('RECEIVED', s, p, custodian, { counterpart: JSON.stringify({ name: officer.display_name, idNo: null }), condition_note: '外观完好，封签完整' }, 40 * 3600_000);
         push('STORED', s, p, custodian, { location_to_id: p.shelf }, 39 * 3600_000);
       }

@@ -1,4 +1,4 @@
-/** Demo/test reference data: the three agencies and the centre, their users, a small warehouse. */
+/** Demo/test reference data: the three agencies and the centre, their users, the city centre store and one district store. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AgencyKind, LocationKind, Role } from '../../../shared/domain/enums';
@@ -11,10 +11,11 @@ export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; kind: Ag
   { code: '371600JW', name: '滨州市纪委监委', kind: 'supervision' },
 ];
 
-export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; badgeNo: string; agency: string; roles: Role[] }> = [
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; badgeNo: string; agency: string; roles: Role[]; store?: string }> = [
   { username: 'admin', displayName: '系统管理员', badgeNo: 'A0001', agency: '371600ZX', roles: ['admin'] },
-  { username: 'zx_bgy', displayName: '王保管', badgeNo: 'ZX1001', agency: '371600ZX', roles: ['custodian'] },
-  { username: 'zx_bgy2', displayName: '赵保管', badgeNo: 'ZX1002', agency: '371600ZX', roles: ['custodian'] },
+  { username: 'zx_bgy', displayName: '王保管', badgeNo: 'ZX1001', agency: '371600ZX', roles: ['custodian'], store: 'ST-ZX' },
+  { username: 'zx_bgy2', displayName: '赵保管', badgeNo: 'ZX1002', agency: '371600ZX', roles: ['custodian'], store: 'ST-ZX' },
+  { username: 'bc_bgy', displayName: '钱保管', badgeNo: 'BC1001', agency: '371600ZX', roles: ['custodian'], store: 'ST-BC' },
   { username: 'ga_bar', displayName: '李办案', badgeNo: '061234', agency: '371600', roles: ['case_officer'] },
   { username: 'ga_sp', displayName: '张审批', badgeNo: '060001', agency: '371600', roles: ['approver'] },
   { username: 'jc_bar', displayName: '陈检察', badgeNo: 'JC2001', agency: '371600JC', roles: ['case_officer'] },
@@ -25,14 +26,19 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
 ];
 
 export const DEMO_LOCATIONS: ReadonlyArray<{ code: string; name: string; kind: LocationKind; parent: string | null }> = [
-  { code: 'WH-A', name: 'A 库房', kind: 'warehouse', parent: null },
+  { code: 'ST-ZX', name: '市中心库', kind: 'store', parent: null },
+  { code: 'WH-A', name: 'A 库房', kind: 'warehouse', parent: 'ST-ZX' },
   { code: 'WH-A-Z1', name: '一般物品区', kind: 'zone', parent: 'WH-A' },
   { code: 'WH-A-Z1-S01', name: '01 号架', kind: 'shelf', parent: 'WH-A-Z1' },
   { code: 'WH-A-Z1-S02', name: '02 号架', kind: 'shelf', parent: 'WH-A-Z1' },
   { code: 'WH-A-Z2', name: '贵重物品区', kind: 'zone', parent: 'WH-A' },
   { code: 'WH-A-Z2-S01', name: '保险柜 01', kind: 'shelf', parent: 'WH-A-Z2' },
-  { code: 'WH-B', name: 'B 库房（车辆）', kind: 'warehouse', parent: null },
+  { code: 'WH-B', name: 'B 库房（车辆）', kind: 'warehouse', parent: 'ST-ZX' },
   { code: 'WH-B-Z1', name: '车辆停放区', kind: 'zone', parent: 'WH-B' },
+  { code: 'ST-BC', name: '滨城分库', kind: 'store', parent: null },
+  { code: 'BC-A', name: '滨城 A 库房', kind: 'warehouse', parent: 'ST-BC' },
+  { code: 'BC-A-Z1', name: '一般物品区', kind: 'zone', parent: 'BC-A' },
+  { code: 'BC-A-Z1-S01', name: '01 号架', kind: 'shelf', parent: 'BC-A-Z1' },
 ];
 
 /** Inserts the reference data. `passwordHash` is used for every demo user. Returns user ids by username. */
@@ -43,6 +49,22 @@ export async function seedReferenceData(db: Kysely<Database>, now: string, passw
     agencyIds[a.code] = existing
       ? existing.id
       : (await db.insertInto('agencies').values({ ...a, parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  const locIds: Record<string, number> = {};
+  for (const l of DEMO_LOCATIONS) {
+    const existing = await db.selectFrom('locations').select('id').where('code', '=', l.code).executeTakeFirst();
+    locIds[l.code] = existing
+      ? existing.id
+      : (
+          await db
+            .insertInto('locations')
+            .values({ code: l.code, name: l.name, kind: l.kind, parent_id: l.parent ? locIds[l.parent]! : null, active: 1, created_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+    const id = locIds[l.code]!;
+    const parent = l.parent ? await db.selectFrom('locations').select(['path', 'store_id']).where('id', '=', locIds[l.parent]!).executeTakeFirstOrThrow() : null;
+    await db.updateTable('locations').set({ path: `${parent?.path ?? '/'}${id}/`, store_id: parent ? parent.store_id : id }).where('id', '=', id).execute();
   }
   const userIds: Record<string, number> = {};
   for (const u of DEMO_USERS) {
@@ -58,6 +80,7 @@ export async function seedReferenceData(db: Kysely<Database>, now: string, passw
               badge_no: u.badgeNo,
               agency_id: agencyIds[u.agency]!,
               roles: JSON.stringify(u.roles),
+              store_id: u.store ? locIds[u.store]! : null,
               password_hash: passwordHash,
               failed_attempts: 0,
               locked_until: null,
@@ -65,19 +88,6 @@ export async function seedReferenceData(db: Kysely<Database>, now: string, passw
               active: 1,
               created_at: now,
             })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-  }
-  const locIds: Record<string, number> = {};
-  for (const l of DEMO_LOCATIONS) {
-    const existing = await db.selectFrom('locations').select('id').where('code', '=', l.code).executeTakeFirst();
-    locIds[l.code] = existing
-      ? existing.id
-      : (
-          await db
-            .insertInto('locations')
-            .values({ code: l.code, name: l.name, kind: l.kind, parent_id: l.parent ? locIds[l.parent]! : null, active: 1, created_at: now })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;

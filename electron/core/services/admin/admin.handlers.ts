@@ -2,18 +2,24 @@
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx } from '../../context';
 import type { AgencyKind, LocationKind, Role } from '../../../../shared/domain/enums';
-import { LOCATION_KIND_LABELS, LOCATION_PARENT } from '../../../../shared/domain/enums';
 import { roleConflict } from '../../../../shared/domain/permissions';
 import type { AgencyDto, LocationDto, UserDto } from '../../../../shared/api/admin.contract';
 import { generatePassword, hashPassword } from '../../auth/password';
 import { parseRoles } from '../../auth/session.service';
 import { badInput, conflict, notFound } from '../../errors';
 import type { AgencyRow, LocationRow } from '../../db/schema';
+import { saveLocation } from '../stores/location.save';
+import { worksInStore } from '../stores/store.rules';
 
 const agencyDto = (a: AgencyRow): AgencyDto => ({ id: a.id, code: a.code, name: a.name, kind: a.kind as AgencyKind, parentId: a.parent_id });
 
 async function userDtos(ctx: Ctx, id?: number): Promise<UserDto[]> {
-  let q = ctx.db.selectFrom('users as u').innerJoin('agencies as a', 'a.id', 'u.agency_id').selectAll('u').select('a.name as agency_name');
+  let q = ctx.db
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .leftJoin('locations as st', 'st.id', 'u.store_id')
+    .selectAll('u')
+    .select(['a.name as agency_name', 'st.name as store_name']);
   if (id) q = q.where('u.id', '=', id);
   const rows = await q.orderBy('u.id').execute();
   return rows.map((u) => ({
@@ -24,6 +30,8 @@ async function userDtos(ctx: Ctx, id?: number): Promise<UserDto[]> {
     agencyId: u.agency_id,
     agencyName: u.agency_name,
     roles: parseRoles(u.roles),
+    storeId: u.store_id,
+    storeName: u.store_name,
     active: u.active === 1,
     locked: !!u.locked_until && new Date(u.locked_until) > new Date(ctx.now),
   }));
@@ -44,6 +52,7 @@ export async function locationPaths(ctx: Pick<Ctx, 'db'>): Promise<Map<number, {
   return out;
 }
 
+/** Locations with their store and in-store counts; a count covers the location's whole subtree. */
 async function locationDtos(ctx: Ctx): Promise<LocationDto[]> {
   const paths = await locationPaths(ctx);
   const counts = await ctx.db
@@ -53,19 +62,35 @@ async function locationDtos(ctx: Ctx): Promise<LocationDto[]> {
     .where('status', 'in', ['IN_STORE', 'PENDING_DISPOSITION'])
     .groupBy('location_id')
     .execute();
-  const countOf = new Map(counts.map((c) => [c.location_id, Number(c.n)]));
+  const countOf = new Map<number, number>();
+  for (const c of counts) {
+    const idPath = paths.get(c.location_id!)?.row.path ?? `/${c.location_id}/`;
+    for (const id of idPath.split('/').filter(Boolean)) countOf.set(Number(id), (countOf.get(Number(id)) ?? 0) + Number(c.n));
+  }
+  const ownStore = worksInStore(ctx.user) ? ctx.user.storeId : undefined;
   return [...paths.values()]
+    .filter(({ row }) => ownStore === undefined || row.store_id === ownStore)
     .map(({ row, path }) => ({
       id: row.id,
       code: row.code,
       name: row.name,
       kind: row.kind as LocationKind,
       parentId: row.parent_id,
+      storeId: row.store_id,
       path,
       active: row.active === 1,
       itemCount: countOf.get(row.id) ?? 0,
     }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+    .sort((a, b) => (paths.get(a.id)?.row.path ?? '').localeCompare(paths.get(b.id)?.row.path ?? '') || a.code.localeCompare(b.code));
+}
+
+/** A custodian works in exactly one store (保管中心 or 分库). */
+async function custodianStore(ctx: Ctx, storeId: number | null): Promise<number> {
+  if (storeId === null) throw badInput('保管员必须指定所在的保管中心或分库');
+  const store = await ctx.db.selectFrom('locations').select(['kind', 'active']).where('id', '=', storeId).executeTakeFirst();
+  if (!store || store.kind !== 'store') throw badInput('所选的保管场所不存在，或不是保管中心/分库');
+  if (!store.active) throw badInput('所选的保管中心/分库已停用');
+  return storeId;
 }
 
 export const adminHandlers: HandlerMap<
@@ -112,10 +137,11 @@ export const adminHandlers: HandlerMap<
     const conflictMsg = roleConflict(u.roles);
     if (conflictMsg) throw badInput(`用户「${u.username}」的角色设置有误：${conflictMsg}`);
     const roles = JSON.stringify([...new Set<Role>(u.roles)]);
+    const storeId = u.roles.includes('custodian') ? await custodianStore(ctx, u.storeId) : null;
     if (u.id) {
       const r = await ctx.db
         .updateTable('users')
-        .set({ username: u.username, display_name: u.displayName, badge_no: u.badgeNo ?? null, agency_id: u.agencyId, roles, active: u.active ? 1 : 0 })
+        .set({ username: u.username, display_name: u.displayName, badge_no: u.badgeNo ?? null, agency_id: u.agencyId, roles, store_id: storeId, active: u.active ? 1 : 0 })
         .where('id', '=', u.id)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
@@ -131,6 +157,7 @@ export const adminHandlers: HandlerMap<
         badge_no: u.badgeNo ?? null,
         agency_id: u.agencyId,
         roles,
+        store_id: storeId,
         password_hash: hashPassword(initialPassword),
         failed_attempts: 0,
         locked_until: null,
@@ -163,30 +190,5 @@ export const adminHandlers: HandlerMap<
 
   'location.list': async (ctx) => locationDtos(ctx),
 
-  'location.save': async (ctx, l) => {
-    const dup = await ctx.db.selectFrom('locations').select('id').where('code', '=', l.code).executeTakeFirst();
-    if (dup && dup.id !== l.id) throw conflict(`库位编码「${l.code}」已存在`);
-    const wantParent = LOCATION_PARENT[l.kind];
-    if (wantParent === null && l.parentId) throw badInput('库房不能有上级库位');
-    if (wantParent !== null) {
-      const parent = l.parentId ? await ctx.db.selectFrom('locations').select(['kind']).where('id', '=', l.parentId).executeTakeFirst() : undefined;
-      if (!parent || parent.kind !== wantParent) {
-        throw badInput(`${LOCATION_KIND_LABELS[l.kind]}必须放在一个${LOCATION_KIND_LABELS[wantParent]}之下`);
-      }
-    }
-    if (l.id) {
-      const r = await ctx.db
-        .updateTable('locations')
-        .set({ code: l.code, name: l.name, kind: l.kind, parent_id: l.parentId, active: l.active ? 1 : 0 })
-        .where('id', '=', l.id)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw notFound('库位');
-    } else {
-      await ctx.db
-        .insertInto('locations')
-        .values({ code: l.code, name: l.name, kind: l.kind, parent_id: l.parentId, active: l.active ? 1 : 0, created_at: ctx.now })
-        .execute();
-    }
-    return (await locationDtos(ctx)).find((x) => x.code === l.code)!;
-  },
+  'location.save': async (ctx, l) => saveLocation(ctx, l).then(async (id) => (await locationDtos(ctx)).find((x) => x.id === id)!),
 };

@@ -6,6 +6,7 @@ import type { Ctx } from '../../context';
 import type { EventRow, ItemRow } from '../../db/schema';
 import { appendEvent, type EventInput } from '../../ledger/ledger.append';
 import { AppError, notFound } from '../../errors';
+import { assertHandlesItem, recordStore, storeAfter } from '../stores/store.rules';
 
 export type ItemChange = {
   locationId?: number | null;
@@ -13,7 +14,12 @@ export type ItemChange = {
   outWith?: string | null;
   flags?: string[];
   sealNo?: string | null;
+  /** A store transfer moves the item to another store. */
+  storeId?: number;
 };
+
+/** Events by which a store takes an item in. */
+const INTAKE_EVENTS = new Set(['RECEIVED', 'PHYSICAL_TRANSFER_IN']);
 
 export async function loadItem(ctx: Ctx, itemId: number): Promise<ItemRow> {
   const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', itemId).executeTakeFirst();
@@ -33,6 +39,7 @@ export async function applyItemEvent(
 ): Promise<{ item: ItemRow; event: EventRow }> {
   const check = checkTransition(item.status as ItemStatus, event.type);
   if (!check.ok) throw new AppError('CONFLICT', `${item.code}（${item.name}）：${check.message}`);
+  if (change.storeId === undefined) await assertHandlesItem(ctx, item, INTAKE_EVENTS.has(event.type));
   const next: ItemRow = {
     ...item,
     status: check.to,
@@ -43,6 +50,8 @@ export async function applyItemEvent(
     seal_no: change.sealNo !== undefined ? change.sealNo : item.seal_no,
     updated_at: ctx.now,
   };
+  next.store_id = await storeAfter(ctx, item, { locationId: next.location_id, storeId: change.storeId, claims: INTAKE_EVENTS.has(event.type) });
+  if (next.store_id !== null && next.store_id !== item.store_id) await recordStore(ctx, item.id, next.store_id);
   await ctx.db
     .updateTable('items')
     .set({

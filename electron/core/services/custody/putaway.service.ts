@@ -9,6 +9,7 @@ import { AppError, conflict } from '../../errors';
 import { applyItemEvent } from './custody';
 import { getItemDto } from '../items/item.repository';
 import { findItem, findItemById, itemLabel } from './custody.lookup';
+import { assertHandlesItem, storeName, worksInStore } from '../stores/store.rules';
 
 const kindLabel = (k: string) => LOCATION_KIND_LABELS[k as LocationKind] ?? k;
 
@@ -21,6 +22,10 @@ export async function storageLocation(ctx: Ctx, code: string): Promise<LocationR
   const loc = await ctx.db.selectFrom('locations').selectAll().where('code', '=', code).executeTakeFirst();
   if (!loc) throw new AppError('NOT_FOUND', `库位编码「${code}」不存在`);
   if (!loc.active) throw conflict(`库位「${code}」（${loc.name}）已停用，不能存放物品`);
+  if (worksInStore(ctx.user) && loc.store_id !== null && loc.store_id !== ctx.user.storeId) {
+    throw conflict(`库位「${code}」（${loc.name}）属于「${await storeName(ctx, loc.store_id)}」，不是本库（${ctx.user.storeName ?? '未指定保管中心'}）的库位`);
+  }
+  if (loc.kind === 'store') throw conflict(`「${code}」是保管场所（${loc.name}），范围过大，请扫描具体的区、货架或货位`);
   if (loc.kind === 'warehouse') throw conflict(`「${code}」是库房（${loc.name}），范围过大，请扫描具体的区、货架或货位`);
   const child = await ctx.db.selectFrom('locations').select(['code', 'kind']).where('parent_id', '=', loc.id).where('active', '=', 1).executeTakeFirst();
   if (child) throw conflict(`「${code}」（${loc.name}）下设${kindLabel(child.kind)}，请扫描其下具体的${kindLabel(child.kind)}（如 ${child.code}）`);
@@ -83,6 +88,7 @@ export const putawayHandlers: HandlerMap<'putaway.scan' | 'putaway.undo'> = {
     const label = EVENT_TYPE_LABELS[ev.type as EventType] ?? ev.type;
     if ((ev.type !== 'STORED' && ev.type !== 'MOVED') || ev.item_id === null) throw conflict(`只能撤销「上架」或「移位」记录，第 ${ev.seq} 号记录是「${label}」`);
     const item = await findItemById(ctx, ev.item_id);
+    await assertHandlesItem(ctx, item);
     const later = await ctx.db
       .selectFrom('custody_events')
       .select(['id', 'seq', 'type', 'location_from_id', 'location_to_id', 'payload'])
