@@ -1,6 +1,6 @@
 /** Several stores in one city: custodians see and handle only their store; goods move between stores by a scanned transfer. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
+import { makeTestCore, type TestCore } from '../support/test-core';
 
 let t: TestCore;
 beforeEach(async () => {
