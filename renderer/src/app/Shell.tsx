@@ -60,7 +60,7 @@ export function Shell({ mustChangePassword }: { mustChangePassword: boolean }) {
           </div>
           <Space size="middle" data-testid="current-user">
             <Typography.Text strong>{user.displayName}</Typography.Text>
-            <Typography.Text type="secondary">{user.agencyName}</Typography.Text>
+            <Typography.Text type="secondary">{user.agencyName}{user.storeName ? ` · ${user.storeName}` : ''}</Typography.Text>
             <ConnectionTag />
             {user.roles.map((r) => (
               <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>

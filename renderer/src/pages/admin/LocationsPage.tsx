@@ -41,7 +41,7 @@ export function LocationsPage({ editable }: { editable: boolean }) {
   const data = useMemo(() => tree(rows), [rows]);
 
   const openNew = (parent?: LocationDto) => {
-    const kind = parent ? LOCATION_KINDS[LOCATION_KINDS.indexOf(parent.kind) + 1] ?? 'bin' : 'warehouse';
+    const kind = parent ? LOCATION_KINDS[LOCATION_KINDS.indexOf(parent.kind) + 1] ?? 'bin' : 'store';
     form.resetFields();
     form.setFieldsValue({ parentId: parent?.id ?? null, kind, active: true, code: parent ? `${parent.code}-` : '' });
     setEditing({ parentId: parent?.id ?? null });
@@ -66,7 +66,7 @@ export function LocationsPage({ editable }: { editable: boolean }) {
               打印库位标签（{selected.length}）
             </Button>
           )}
-          {editable && <Button type="primary" icon={<PlusOutlined />} onClick={() => openNew()}>新增库房</Button>}
+          {editable && <Button type="primary" icon={<PlusOutlined />} onClick={() => openNew()}>新增保管中心/分库</Button>}
         </Space>
       }
     >

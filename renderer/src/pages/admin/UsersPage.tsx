@@ -3,27 +3,31 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { AgencyDto, UserDto } from '@shared/api/admin.contract';
+import type { StoreDto } from '@shared/api/store.contract';
 import { ROLES, ROLE_LABELS, type Role } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { useAction } from '../../components/use-action';
 
-type Values = { username: string; displayName: string; badgeNo?: string; agencyId: number; roles: Role[]; active: boolean };
+type Values = { username: string; displayName: string; badgeNo?: string; agencyId: number; roles: Role[]; storeId?: number | null; active: boolean };
 
 export function UsersPage() {
   const [rows, setRows] = useState<UserDto[]>([]);
   const [agencies, setAgencies] = useState<AgencyDto[]>([]);
+  const [stores, setStores] = useState<StoreDto[]>([]);
   const [editing, setEditing] = useState<Partial<UserDto> | null>(null);
   const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
   const [form] = Form.useForm<Values>();
   const { run, busy } = useAction();
+  const roles = Form.useWatch('roles', form);
   const load = async () => setRows((await run(() => call('user.list', {}))) ?? []);
   useEffect(() => {
     void load();
     void run(() => call('agency.list', {})).then((a) => setAgencies(a ?? []));
+    void run(() => call('store.list', {})).then((s) => setStores(s ?? []));
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = async (v: Values) => {
-    const r = await run(() => call('user.save', { ...v, id: editing?.id }), { success: '用户已保存' });
+    const r = await run(() => call('user.save', { ...v, storeId: v.roles.includes('custodian') ? (v.storeId ?? null) : null, id: editing?.id }), { success: '用户已保存' });
     if (!r) return;
     setEditing(null);
     if (r.initialPassword) setSecret({ who: `${r.user.displayName}（${r.user.username}）`, password: r.initialPassword });
@@ -52,6 +56,7 @@ export function UsersPage() {
           { title: '警号/工号', dataIndex: 'badgeNo', width: 100 },
           { title: '单位', dataIndex: 'agencyName', ellipsis: true },
           { title: '角色', dataIndex: 'roles', width: 170, render: (rs: Role[]) => rs.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>) },
+          { title: '所在库', dataIndex: 'storeName', width: 100, render: (s: string | null) => s ?? '—' },
           {
             title: '状态',
             width: 110,
@@ -90,6 +95,11 @@ export function UsersPage() {
           <Form.Item label="角色" name="roles" rules={[{ required: true, message: '至少选择一个角色' }]}>
             <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
           </Form.Item>
+          {roles?.includes('custodian') && (
+            <Form.Item label="所在保管中心/分库" name="storeId" rules={[{ required: true, message: '保管员必须指定所在的保管中心或分库' }]}>
+              <Select options={stores.filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))} />
+            </Form.Item>
+          )}
           <Form.Item label="启用" name="active" valuePropName="checked"><Switch /></Form.Item>
         </Form>
       </Modal>

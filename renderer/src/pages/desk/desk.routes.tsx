@@ -1,4 +1,4 @@
-import { AuditOutlined, BarcodeOutlined, DatabaseOutlined, FileAddOutlined, ImportOutlined, InboxOutlined, SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarcodeOutlined, DatabaseOutlined, FileAddOutlined, ImportOutlined, InboxOutlined, NodeIndexOutlined, SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
 import { lazyPage } from '../../app/lazy-page';
 
@@ -11,6 +11,7 @@ const ItemsPage = lazyPage(() => import('./ItemsPage').then((m) => m.ItemsPage))
 const ItemPage = lazyPage(() => import('./ItemPage').then((m) => m.ItemPage));
 const LoanDeskPage = lazyPage(() => import('./LoanDeskPage').then((m) => m.LoanDeskPage));
 const LoanRequestPage = lazyPage(() => import('./LoanRequestPage').then((m) => m.LoanRequestPage));
+const StoreTransferPage = lazyPage(() => import('../stores/StoreTransferPage').then((m) => m.StoreTransferPage));
 const LoanApprovalPage = lazyPage(() => import('./LoanApprovalPage').then((m) => m.LoanApprovalPage));
 
 // The scanner listens on every screen from the moment the app loads.
@@ -21,6 +22,7 @@ export const deskRoutes: AppRoute[] = [
   { path: '/intake', element: <IntakePage />, permission: 'custody.handle', menu: { label: '入库查验', icon: <ImportOutlined />, group: '库房作业', order: 10 } },
   { path: '/putaway', element: <PutawayPage />, permission: 'custody.handle', menu: { label: '上架/移位', icon: <InboxOutlined />, group: '库房作业', order: 20 } },
   { path: '/loans', element: <LoanDeskPage />, permission: 'custody.handle', menu: { label: '调用出入库', icon: <SwapOutlined />, group: '库房作业', order: 30 } },
+  { path: '/store-transfers', element: <StoreTransferPage />, permission: 'custody.handle', menu: { label: '跨库调拨', icon: <NodeIndexOutlined />, group: '库房作业', order: 35 } },
   { path: '/locations', element: <LocationsPage editable={false} />, permission: 'custody.handle', menu: { label: '库位与标签', icon: <DatabaseOutlined />, group: '库房作业', order: 40 } },
   { path: '/register', element: <RegisterPage />, permission: 'item.register', menu: { label: '登记财物', icon: <FileAddOutlined />, group: '案件与申请', order: 10 } },
   { path: '/loan-request', element: <LoanRequestPage />, permission: 'request.create', menu: { label: '申请调用', icon: <BarcodeOutlined />, group: '案件与申请', order: 20 } },
