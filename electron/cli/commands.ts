@@ -26,7 +26,7 @@ export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录] [--
   seed-demo [--items N] [--password P]   写入演示单位、用户、库位（以及 N 件演示物品）
   verify                                 校验流转账本的哈希链（失败时退出码 1）
   backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/；PostgreSQL 用 pg_dump）
-  user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号]
+  user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号] [--store 保管中心/分库编码]
   user reset-password --username U       重置密码并打印一次性密码
   user unlock --username U               解除登录锁定
 
@@ -91,10 +91,20 @@ export async function runCommand(command: string, argv: readonly string[], app: 
       if (bad.length) throw new Error(`未知角色：${bad.join('、')}（可用：${ROLES.join(', ')}）`);
       const clash = roleConflict(roles as Role[]);
       if (clash) throw new Error(clash);
+      let storeId: number | null = null;
+      if (roles.includes('custodian')) {
+        const stores = await db.selectFrom('locations').select(['id', 'code', 'name']).where('kind', '=', 'store').where('active', '=', 1).orderBy('code').execute();
+        const code = opt(argv, '--store');
+        const store = stores.find((x) => x.code === code);
+        if (code && !store) throw new Error(`保管中心/分库编码「${code}」不存在（可用：${stores.map((x) => `${x.code} ${x.name}`).join('、') || '无'}）`);
+        if (!store && stores.length > 0) throw new Error(`保管员须用 --store 指定所在的保管中心/分库（可用：${stores.map((x) => `${x.code} ${x.name}`).join('、')}）`);
+        storeId = store?.id ?? null;
+      }
       const password = generatePassword();
       await db
         .insertInto('users')
         .values({
+          store_id: storeId,
           username, display_name: need(argv, '--name'), badge_no: opt(argv, '--badge') ?? null, agency_id: agency.id,
           roles: JSON.stringify(roles as Role[]), password_hash: hashPassword(password), failed_attempts: 0, locked_until: null,
           must_change_password: 1, active: 1, created_at: now,

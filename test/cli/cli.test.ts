@@ -11,7 +11,7 @@ const cli = (...args: string[]) => {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
-describe('admin CLI', () => {
+describe('admin CLI', { timeout: 120_000 }, () => {
   it('init prints a one-time admin password once', () => {
     const data = mkdtempSync(join(tmpdir(), 'seized-cli-'));
     const first = cli('init', '--data', data);
@@ -60,4 +60,42 @@ describe('admin CLI', () => {
     copyFileSync(backup, join(restored, 'seized.sqlite'));
     expect(cli('verify', '--data', restored).code).toBe(0);
   });
+
+  it('user add places a custodian in a store, and refuses one without a store once stores exist', () => {
+    const data = mkdtempSync(join(tmpdir(), 'seized-cli-'));
+    expect(cli('seed-demo', '--items', '0', '--data', data).code).toBe(0);
+    const none = cli('user', 'add', '--username', 'k2', '--name', '保管', '--agency', '371600ZX', '--roles', 'custodian', '--data', data);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('保管员须用 --store 指定所在的保管中心/分库（可用：ST-BC 滨城分库、ST-ZX 市中心库）');
+    expect(cli('user', 'add', '--username', 'k2', '--name', '保管', '--agency', '371600ZX', '--roles', 'custodian', '--store', 'ST-BC', '--data', data).code).toBe(0);
+    const raw = new BetterSqlite3(join(data, 'seized.sqlite'));
+    expect(raw.prepare("SELECT l.code FROM users u JOIN locations l ON l.id = u.store_id WHERE u.username = 'k2'").get()).toEqual({ code: 'ST-BC' });
+    raw.close();
+  });
 });
+
+/** The same commands on the server engine: seed-demo and verify with --database on a throwaway PostgreSQL database. */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('admin CLI on PostgreSQL', () => {
+  it('seed-demo --database, then verify --database exits 0', async () => {
+    const pg = (await import('pg')).default;
+    const base = process.env.TEST_DATABASE_URL!;
+    const name = `seized_cli_${process.pid}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = base.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+      const seeded = cli('seed-demo', '--items', '200', '--database', url);
+      expect(seeded.out).toMatch(/已生成 200 件演示物品/);
+      expect(seeded.code).toBe(0);
+      const ok = cli('verify', '--database', url);
+      expect(ok.out).toContain('账本校验通过');
+      expect(ok.code).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
+});
+

@@ -50,6 +50,7 @@ const EXPECTED: Record<string, [Seen, Seen]> = {
   fy_bar: ['no', 'no'], // court: never held either
   fy_sp: ['no', 'no'],
   zx_bgy: ['yes', 'yes'], // custodian: the store's items
+  bc_bgy: ['no', 'no'], // custodian of the district store: both are kept in the city centre store
   jw_jd: ['yes', 'yes'], // inspector: everything, read-only
 };
 
@@ -76,7 +77,8 @@ describe('visibility: item reads', () => {
 
 describe('visibility: cases and requests', () => {
   it('cases: the host, whoever held an item of it, the store and inspectors', async () => {
-    const table: Record<string, [Seen, Seen]> = { ga_bar: ['yes', 'yes'], jc_bar: ['no', 'yes'], fy_bar: ['no', 'no'], zx_bgy: ['yes', 'yes'], jw_jd: ['yes', 'yes'] };
+    // Custodians of every store see the cases (to register on behalf of a unit); their items follow the store rule.
+    const table: Record<string, [Seen, Seen]> = { ga_bar: ['yes', 'yes'], jc_bar: ['no', 'yes'], fy_bar: ['no', 'no'], zx_bgy: ['yes', 'yes'], bc_bgy: ['yes', 'yes'], jw_jd: ['yes', 'yes'] };
     for (const [user, [p, j]] of Object.entries(table)) {
       expect([await sees(user, 'case.get', { id: caseP }), await sees(user, 'case.get', { id: caseJ })], user).toEqual([p, j]);
       expect([await sees(user, 'case.detail', { caseId: caseP }), await sees(user, 'document.caseTrail', { caseId: caseJ })], user).toEqual([p, j]);
@@ -87,7 +89,7 @@ describe('visibility: cases and requests', () => {
 
   it('requests: the sending and the receiving agency, the store and inspectors', async () => {
     const id = (await t.call('ga_bar', 'request.list', {})).rows.find((r) => r.requestNo === transferNo)!.id;
-    for (const [user, want] of Object.entries({ ga_bar: 'yes', jc_sp: 'yes', fy_bar: 'no', fy_sp: 'no', zx_bgy: 'yes', jw_jd: 'yes' } as const)) {
+    for (const [user, want] of Object.entries({ ga_bar: 'yes', jc_sp: 'yes', fy_bar: 'no', fy_sp: 'no', zx_bgy: 'yes', bc_bgy: 'no', jw_jd: 'yes' } as const)) {
       expect(await sees(user, 'request.get', { id }), user).toBe(want);
       expect(await sees(user, 'request.document', { id }), user).toBe(want);
       const listed = (await t.call(user, 'request.list', {})).rows.some((r) => r.requestNo === transferNo);
@@ -117,6 +119,7 @@ describe('visibility: cases and requests', () => {
     expect((await alertItems('fy_bar')).size).toBe(0);
     expect((await alertItems('admin')).size).toBe(0);
     expect((await alertItems('zx_bgy')).size).toBe(2);
+    expect((await alertItems('bc_bgy')).size).toBe(0);
     // Export: the same rows as the list.
     const xlsxRows = async (u: string) => {
       const f = await t.call(u, 'item.export', {});

@@ -38,6 +38,16 @@ export function itemScope(u: SessionUser) {
     eb.exists(eb.selectFrom('item_holders as ih').select('ih.item_id').whereRef('ih.item_id', '=', 'i.id').where('ih.agency_id', '=', agencyId));
 }
 
+/**
+ * What a custodian's alerts concern: the items their store keeps now, and those not yet received anywhere.
+ * A where-clause over `items as i`; undefined for everyone else (their alerts follow the agency rule).
+ */
+export function storeNowScope(u: SessionUser) {
+  if (!storeScoped(u)) return undefined;
+  const storeId = u.storeId ?? -1;
+  return (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>) => eb.or([eb('i.store_id', '=', storeId), eb('i.store_id', 'is', null)]);
+}
+
 /** A where-clause for a query over `cases as c`; undefined when the user sees every case. */
 export function caseScope(u: SessionUser) {
   if (seesAllCustody(u)) return undefined;
@@ -75,7 +85,39 @@ export async function assertCaseVisible(ctx: Reader, caseId: number): Promise<vo
   if (!(await canSeeCase(ctx, caseId))) throw notVisible('案件');
 }
 
-/** Requests: custodians and inspectors all; others those their agency sent or that are addressed to it. */
+/**
+ * Requests of a store's items, for a custodian: a where-clause over `requests` (undefined for everyone else, whose
+ * requests follow canSeeRequest). A request concerns a store when one of its items is, or was, kept there, or has
+ * not been received anywhere yet.
+ */
+export function requestStoreScope(u: SessionUser) {
+  if (!storeScoped(u)) return undefined;
+  const storeId = u.storeId ?? -1;
+  return (eb: ExpressionBuilder<Database, 'requests'>) =>
+    eb.exists(
+      eb
+        .selectFrom('request_items as sri')
+        .innerJoin('items as si', 'si.id', 'sri.item_id')
+        .select('sri.item_id')
+        .whereRef('sri.request_id', '=', 'requests.id')
+        .where((w) =>
+          w.or([
+            w('si.store_id', 'is', null),
+            w.exists(w.selectFrom('item_stores as sst').select('sst.item_id').whereRef('sst.item_id', '=', 'si.id').where('sst.store_id', '=', storeId)),
+          ]),
+        ),
+    );
+}
+
+/** The store check of one request, for a custodian (see requestStoreScope). */
+export async function requestInUsersStore(ctx: Reader, requestId: number): Promise<boolean> {
+  const scope = requestStoreScope(ctx.user);
+  if (!scope) return true;
+  const row = await ctx.db.selectFrom('requests').select('id').where('id', '=', requestId).where(scope).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Requests: custodians and inspectors all (custodians within their store, see requestStoreScope); others those their agency sent or that are addressed to it. */
 export function canSeeRequest(u: SessionUser, r: { from_agency_id: number; to_agency_id: number | null }): boolean {
   if (seesAllCustody(u)) return true;
   return agencyScoped(u) && (r.from_agency_id === u.agencyId || r.to_agency_id === u.agencyId);

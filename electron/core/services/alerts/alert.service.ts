@@ -3,7 +3,7 @@
  * plus one count, so the list stays quick with 100k items.
  * Scope: custodians, inspectors and admins see every agency; other roles see items their agency holds.
  */
-import { seesAllCustody } from '../../access/visibility';
+import { seesAllCustody, storeNowScope } from '../../access/visibility';
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx } from '../../context';
 import { ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type AlertKind } from '../../../../shared/api/custody.contract';
@@ -27,7 +27,8 @@ function ago(fromIso: string, nowMs: number): string {
 function itemsQuery(ctx: Ctx, agencyId: number | null) {
   let q = ctx.db.selectFrom('items as i').innerJoin('cases as c', 'c.id', 'i.case_id');
   if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
-  return q;
+  const inStore = storeNowScope(ctx.user);
+  return inStore ? q.where(inStore) : q;
 }
 type ItemsQuery = ReturnType<typeof itemsQuery>;
 
@@ -77,6 +78,8 @@ async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promi
     .where('r.due_at', '<', new Date(now).toISOString())
     .where('i.status', '=', 'ON_LOAN');
   if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
+  const inStore = storeNowScope(ctx.user);
+  if (inStore) q = q.where(inStore);
   const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .select(['i.id', 'i.code', 'i.name', 'i.out_with', 'c.case_no', 'r.request_no', 'r.due_at'])

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import type { ItemStatus } from '../../../../shared/domain/enums';
 import { ITEM_STATUSES } from '../../../../shared/domain/enums';
-import { canSeeRequest, itemScope, notVisible } from '../../access/visibility';
+import { canSeeRequest, itemScope, notVisible, requestStoreScope } from '../../access/visibility';
 import { toEventDtos } from '../../ledger/event.mapper';
 import { getItemDtos } from './item.repository';
 import { caseDtos } from './item.handlers';
@@ -31,7 +31,10 @@ export async function caseDetail(ctx: Ctx, caseId: number): Promise<MethodOutput
   }
   const order = (s: ItemStatus) => ITEM_STATUSES.indexOf(s);
 
-  const rq = (await ctx.db.selectFrom('requests').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').execute()).filter((r) => canSeeRequest(ctx.user, r));
+  const inStore = requestStoreScope(ctx.user);
+  let rqQuery = ctx.db.selectFrom('requests').selectAll().where('case_id', '=', caseId);
+  if (inStore) rqQuery = rqQuery.where(inStore);
+  const rq = (await rqQuery.orderBy('id', 'desc').execute()).filter((r) => canSeeRequest(ctx.user, r));
   const requests = (await toViews(ctx, rq)).map(toSummary);
 
   const visible = new Set(itemIds);

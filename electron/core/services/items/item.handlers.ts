@@ -10,7 +10,7 @@ import { toEventDtos } from '../../ledger/event.mapper';
 import { indexItemForSearch, likeContains } from '../../db/dialect';
 import { localYear, nextSequence, pad } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
-import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder } from '../../access/visibility';
+import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder, requestInUsersStore } from '../../access/visibility';
 import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
@@ -181,7 +181,7 @@ export const itemHandlers: HandlerMap<
     const loc = await ctx.db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
     if (loc) return { kind: 'location' as const, id: loc.id, code: loc.code, label: loc.name };
     const req = await ctx.db.selectFrom('requests').select(['id', 'request_no', 'kind', 'from_agency_id', 'to_agency_id']).where('request_no', '=', code).executeTakeFirst();
-    if (req && canSeeRequest(ctx.user, req)) return { kind: 'request' as const, id: req.id, code: req.request_no, label: req.kind };
+    if (req && canSeeRequest(ctx.user, req) && (await requestInUsersStore(ctx, req.id))) return { kind: 'request' as const, id: req.id, code: req.request_no, label: req.kind };
     return { kind: 'unknown' as const, code };
   },
 };

@@ -6,6 +6,7 @@ import { OPEN_REQUEST_STATUSES, type InboxBox, type RequestAction } from '../../
 import { actionsFor } from './request.policy';
 import { toSummary, toViews, type RequestView } from './request.repository';
 import { seesAllRequests } from './request.read';
+import { requestStoreScope } from '../../access/visibility';
 
 const BOX_ACTIONS: Record<Exclude<InboxBox, 'mine'>, RequestAction[]> = {
   approve: ['decide', 'decideExtension'],
@@ -20,6 +21,8 @@ async function openViews(ctx: Ctx): Promise<RequestView[]> {
     const a = ctx.user.agencyId;
     q = q.where((eb) => eb.or([eb('from_agency_id', '=', a), eb('to_agency_id', '=', a), eb('created_by', '=', ctx.user.id)]));
   }
+  const inStore = requestStoreScope(ctx.user);
+  if (inStore) q = q.where(inStore);
   return toViews(ctx, await q.orderBy('id').execute());
 }
 

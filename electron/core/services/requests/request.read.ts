@@ -2,7 +2,7 @@
 import type { Ctx, SessionUser } from '../../context';
 import type { RequestDto, RequestSummaryDto } from '../../../../shared/api/request.contract';
 import type { MethodParsedInput } from '../../../../shared/api/contract';
-import { canSeeRequest, notVisible, seesAllCustody } from '../../access/visibility';
+import { canSeeRequest, notVisible, requestInUsersStore, requestStoreScope, seesAllCustody } from '../../access/visibility';
 import { toEventDtos } from '../../ledger/event.mapper';
 import { likeContains } from '../../db/dialect';
 import { getItemDtos } from '../items/item.repository';
@@ -12,8 +12,8 @@ import { loadView, toSummary, toViews, type RequestView } from './request.reposi
 /** Custodians and inspectors see every request; others those their agency sends or that are addressed to it. */
 export const seesAllRequests = seesAllCustody;
 
-export async function assertVisible(_ctx: Pick<Ctx, 'db'>, v: RequestView, u: SessionUser): Promise<void> {
-  if (!canSeeRequest(u, v.row)) throw notVisible('申请单');
+export async function assertVisible(ctx: Pick<Ctx, 'db'>, v: RequestView, u: SessionUser): Promise<void> {
+  if (!canSeeRequest(u, v.row) || !(await requestInUsersStore({ db: ctx.db, user: u }, v.row.id))) throw notVisible('申请单');
 }
 
 export async function requestDto(ctx: Ctx, id: number): Promise<RequestDto> {
@@ -36,6 +36,8 @@ export async function listRequests(ctx: Ctx, f: MethodParsedInput<'request.list'
     const a = ctx.user.agencyId;
     q = q.where((eb) => eb.or([eb('from_agency_id', '=', a), eb('to_agency_id', '=', a)]));
   }
+  const inStore = requestStoreScope(ctx.user);
+  if (inStore) q = q.where(inStore);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.mine) q = q.where('created_by', '=', ctx.user.id);

@@ -4,7 +4,7 @@ import type { Ctx, SessionUser } from '../../context';
 import type { ItemRow, RequestRow, RequestTable } from '../../db/schema';
 import { requestDetails, type RequestDetails, type RequestSummaryDto } from '../../../../shared/api/request.contract';
 import { REQUEST_STATUS_LABELS, type RequestKind, type RequestStatus, type TransferMode } from '../../../../shared/domain/requests';
-import { canSeeRequest, notVisible } from '../../access/visibility';
+import { canSeeRequest, notVisible, requestInUsersStore } from '../../access/visibility';
 
 /** A request row with the names its messages and DTOs need. */
 export type RequestView = {
@@ -69,6 +69,7 @@ export async function toViews(ctx: Pick<Ctx, 'db'>, rows: RequestRow[]): Promise
 export async function loadView(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, id: number): Promise<RequestView> {
   const row = await loadRequestRow(ctx, id);
   if (ctx.user && !canSeeRequest(ctx.user, row)) throw notVisible('申请单');
+  if (ctx.user && !(await requestInUsersStore({ db: ctx.db, user: ctx.user }, id))) throw notVisible('申请单');
   return (await toViews(ctx, [row]))[0]!;
 }
 
