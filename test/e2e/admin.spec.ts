@@ -27,6 +27,11 @@ test('管理员：新增用户显示一次性初始密码，用户首次登录�
   await dlg.getByLabel('角色').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保管员' }).click();
   await dlg.getByText('新增用户', { exact: true }).click(); // close the multi-select dropdown
+  // A custodian works in one store: the form asks for it and refuses to save without it.
+  await dlg.getByRole('button', { name: btn('保存') }).click();
+  await expect(dlg.getByText('保管员必须指定所在的保管中心或分库')).toBeVisible();
+  await dlg.getByLabel('所在保管中心/分库').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '滨城分库' }).click();
   await dlg.getByRole('button', { name: btn('保存') }).click();
   const secret = page.getByTestId('initial-password');
   await expect(secret).toBeVisible();
@@ -56,6 +61,7 @@ test('管理员：新增用户显示一次性初始密码，用户首次登录�
   expect((await api(page, 'item.list', {})).status).toBe(200);
   await signIn(page, username, 'NewPass123');
   await expect(page.getByTestId('current-user')).toContainText('测试保管员');
+  await expect(page.getByTestId('current-user')).toContainText('滨城分库');
 
   // A wrong current password is refused with a Chinese message.
   await page.getByRole('menuitem', { name: '修改密码' }).click();
