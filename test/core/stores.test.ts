@@ -125,6 +125,13 @@ describe('stores', () => {
     expect((await t.fail('ga_bar', 'storeTransfer.dispatch', { toStoreId: toBc, itemCodes: [phone.code] })).code).toBe('FORBIDDEN');
   });
 
+  it('an allocation cannot send items to another store’s location: that is a store transfer', async () => {
+    const { phone } = await centreItems();
+    const shelf = (await t.call('admin', 'location.list', {})).find((l: { code: string }) => l.code === 'BC-A-Z1-S01')!.id;
+    const err = await t.fail('ga_bar', 'request.create', { kind: 'allocation', itemIds: [phone.id], reason: '调整存放', toLocationId: shelf });
+    expect(err.details?.join('')).toContain('目标库位属于另一个保管中心/分库');
+  });
+
   it('a custodian must be given a store, and locations nest under a store', async () => {
     const agencies = await t.call('admin', 'agency.list', {});
     const centre = agencies.find((a: { code: string }) => a.code === '371600ZX')!.id;

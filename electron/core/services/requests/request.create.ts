@@ -45,6 +45,8 @@ export async function nextRequestNo(ctx: Ctx, kind: RequestKind): Promise<string
 }
 
 async function checkItems(ctx: Ctx, input: RequestCreateInput, items: ItemRow[]): Promise<void> {
+  const targetStore =
+    input.kind === 'allocation' ? ((await ctx.db.selectFrom('locations').select('store_id').where('id', '=', input.toLocationId).executeTakeFirst())?.store_id ?? null) : null;
   const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
   const open = await ctx.db
     .selectFrom('request_items as ri')
@@ -74,6 +76,9 @@ async function checkItems(ctx: Ctx, input: RequestCreateInput, items: ItemRow[])
       }
     }
     if (input.kind === 'allocation' && it.location_id === input.toLocationId) problems.push(`${itemLabel(it)}：已在目标库位，无需调拨`);
+    if (input.kind === 'allocation' && it.store_id !== null && targetStore !== null && it.store_id !== targetStore) {
+      problems.push(`${itemLabel(it)}：目标库位属于另一个保管中心/分库，库间搬运请由保管员办理跨库调拨`);
+    }
   }
   const all = [...notHeld, ...problems];
   if (all.length === 0) return;

@@ -55,7 +55,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
   const claimant = r.details.claimant;
 
   useEffect(() => {
-    if (mode === 'receiveIn') void call('location.list', {}).then((l) => setLocations(l.filter((x) => x.active && x.kind !== 'warehouse')));
+    if (mode === 'receiveIn') void call('location.list', {}).then((l) => setLocations(l.filter((x) => x.active && x.kind !== 'warehouse' && x.kind !== 'store')));
   }, [mode]);
 
   const onScan = async (raw: string) => {
