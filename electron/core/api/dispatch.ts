@@ -63,7 +63,7 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
     try {
       let user: SessionUser | null = null;
       if (def.permission !== 'public') {
-        user = await resolveSession(store.db, token, now);
+        user = await resolveSession(store.db, token, now, store.dialect);
         if (!user) return fail(new AppError('UNAUTHENTICATED', MSG.notSignedIn));
         if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) return fail(new AppError('PASSWORD_CHANGE_REQUIRED', MSG.mustChangePassword));
         if (!hasPermission(user.roles, def.permission)) return fail(new AppError('FORBIDDEN', MSG.forbidden(def.summary)));

@@ -11,7 +11,9 @@ import { indexItemForSearch, likeContains } from '../../db/dialect';
 import { localYear, nextSequence, pad } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
 import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder } from '../../access/visibility';
-import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
+import { hotItemDto } from './item.hot';
+import { fixedQuery } from '../../db/prepared';
+import { applyItemFilter, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
@@ -149,12 +151,12 @@ export const itemHandlers: HandlerMap<
   },
 
   'item.get': async (ctx, { id }) => {
-    const item = await getItemDto(ctx, { id });
+    const item = await hotItemDto(ctx, { id });
     if (!item || !(await canSeeItem(ctx, item.id))) throw notVisible('物品');
     return item;
   },
   'item.byCode': async (ctx, { code }) => {
-    const item = await getItemDto(ctx, { code });
+    const item = await hotItemDto(ctx, { code });
     // Unknown and not visible answer alike, so a code's existence does not leak.
     if (!item || !(await canSeeItem(ctx, item.id))) throw new AppError('NOT_FOUND', `编码「${code}」未找到或无权查看`);
     return item;
@@ -175,7 +177,7 @@ export const itemHandlers: HandlerMap<
   },
 
   'scan.resolve': async (ctx, { code }) => {
-    const item = await ctx.db.selectFrom('items').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+    const [item] = await fixedQuery<{ id: number; code: string; name: string }>(ctx.db, ctx.dialect, 'SELECT id, code, name FROM items WHERE code = ?', [code]);
     if (item && (await canSeeItem(ctx, item.id))) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };
     if (item) return { kind: 'unknown' as const, code };
     const loc = await ctx.db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
