@@ -13,7 +13,7 @@ export async function signIn(app: OpenedApp, username: string): Promise<Caller> 
   const token = (login.data as { token: string }).token;
   return async (m, input) => {
     const r = await app.core.dispatch(token, m, input);
-    if (!r.ok) throw new Error(`${m}：${r.error.message}`);
+    if (!r.ok) throw new Error(`${m}：${r.error.message}${r.error.details?.length ? `（${r.error.details.join('；')}）` : ''}`);
     return r.data;
   };
 }
@@ -55,7 +55,7 @@ export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof op
     measure: 'p95',
     value: p95,
     unit: 'ms',
-    raw: { label: '原始主键外点查 p95', value: rawSel.p95 },
+    raw: { label: '原始预编译点查同一行 p95', value: rawSel.p95 },
     goal: { text: '≤ 1 ms 且 ≤ 3× 原始点查', met: p95 <= 1 && p95 <= 3 * rawSel.p95 },
     note: '1000 次',
   });
