@@ -1,5 +1,5 @@
 /** 物品详情 (details first, the timeline as soon as it arrives): key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { LockOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
+import { takePrefetched } from '../../api/item-prefetch';
 import { useCan } from '../../app/session';
 import { useAction } from '../../components/use-action';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
@@ -34,12 +35,16 @@ export function ItemPage() {
   // An answer for an item no longer shown (the next scan came first) is dropped.
   const load = useCallback(async () => {
     setEventsLoading(true);
-    const timeline = run(() => call('item.timeline', { id: itemId })).then((ev) => {
+    const pre = takePrefetched(itemId);
+    const timeline = run(() => pre?.timeline ?? call('item.timeline', { id: itemId })).then((ev) => {
       if (current.current !== itemId) return;
-      if (ev) setEvents(ev);
-      setEventsLoading(false);
+      // A transition: the details commit first, the timeline table renders right after.
+      startTransition(() => {
+        if (ev) setEvents(ev);
+        setEventsLoading(false);
+      });
     });
-    const i = await run(() => call('item.get', { id: itemId }));
+    const i = await run(() => pre?.item ?? call('item.get', { id: itemId }));
     if (current.current !== itemId) return;
     setFailed(!i);
     if (i) setItem(i);
