@@ -20,9 +20,9 @@ type Loaded = { path: string; raw: number; transferred: number };
 /** loginCpu/homeCpu: main-thread CPU time of the page (ms), which depends far less on other load than wall time. */
 type Run = { loginMs: number; homeMs: number; loginCpu: number; homeCpu: number; login: Loaded[]; home: Loaded[] };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The same flags as playwright.config.ts.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -143,7 +143,7 @@ export async function benchFirstScreen(o: FirstScreenOptions): Promise<{ loginMs
     return null;
   }
   const runs = o.runs ?? 5;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     await coldRun(browser, o); // warm-up: starts Chromium's renderer processes; not counted
     const results: Run[] = [];

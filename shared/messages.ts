@@ -25,4 +25,5 @@ export const MSG = {
   badOutput: '系统返回的数据不完整，操作未生效',
   mustChangePassword: '您正在使用初始密码或管理员重置的密码，须先修改密码才能办理其他业务',
   conflictRetry: '数据已被他人修改，请刷新后重试',
+  busyRetry: '数据库正忙（另一个终端或程序正在写入），本次操作未生效，请稍后重试',
 } as const;

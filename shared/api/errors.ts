@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   /** Too many login attempts from one client address. */
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
+  /** The database is busy with another program's write (SQLite lock, PostgreSQL lock wait or deadlock): nothing changed. */
+  BUSY: 503,
   /** A desktop terminal in server mode cannot reach its server. */
   SERVER_UNREACHABLE: 503,
 } as const;

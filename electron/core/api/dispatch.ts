@@ -27,22 +27,43 @@ const fail = (e: AppError): ApiResult<never> => ({
   error: e.details?.length ? { code: e.code, message: e.message, details: e.details } : { code: e.code, message: e.message },
 });
 
-/** Database constraint errors that mean "someone else got there first", not a bug. */
-function isConstraintError(err: unknown): boolean {
+/**
+ * What a database error means to the user. `busy`: another connection or process holds the lock (every SQLITE_BUSY
+ * and SQLITE_LOCKED variant; PostgreSQL serialization failure, deadlock, lock not available): the transaction was
+ * rolled back, nothing changed, and the call may simply be run again. `conflict`: a uniqueness or reference check
+ * failed because someone else wrote first.
+ */
+export function classifyDbError(err: unknown): 'busy' | 'conflict' | null {
   const code = (err as { code?: unknown })?.code;
-  // 23505 unique violation, 40001 serialization failure, 40P01 deadlock (PostgreSQL); busy or constraint (SQLite).
-  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_BUSY' || ['23505', '40001', '40P01'].includes(code));
+  if (typeof code !== 'string') return null;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || ['40001', '40P01', '55P03'].includes(code)) return 'busy';
+  if (code.startsWith('SQLITE_CONSTRAINT') || code === '23505' || code === '23503') return 'conflict';
+  return null;
 }
+
+/** Busy calls are run again this many times (after short pauses) before the user is told. */
+const BUSY_RETRIES = 2;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createCore(store: Store, config: CoreConfig, log: (msg: string, err?: unknown) => void = console.error): Core {
   async function dispatch(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+    for (let attempt = 0; ; attempt++) {
+      const r = await dispatchOnce(token, method, rawInput);
+      if (r !== BUSY) return r;
+      if (attempt >= BUSY_RETRIES) return fail(new AppError('BUSY', MSG.busyRetry));
+      await pause(50 * (attempt + 1));
+    }
+  }
+
+  const BUSY = Symbol('busy');
+  async function dispatchOnce(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown> | typeof BUSY> {
     if (!isMethodName(method)) return fail(new AppError('UNKNOWN_METHOD', MSG.unknownMethod(method)));
     const def = contract[method];
     const now = config.clock();
     try {
       let user: SessionUser | null = null;
       if (def.permission !== 'public') {
-        user = await resolveSession(store.db, token, now);
+        user = await resolveSession(store.db, token, now, store.dialect);
         if (!user) return fail(new AppError('UNAUTHENTICATED', MSG.notSignedIn));
         if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) return fail(new AppError('PASSWORD_CHANGE_REQUIRED', MSG.mustChangePassword));
         if (!hasPermission(user.roles, def.permission)) return fail(new AppError('FORBIDDEN', MSG.forbidden(def.summary)));
@@ -78,7 +99,13 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
       return { ok: true, data };
     } catch (err) {
       if (err instanceof AppError) return fail(err);
-      if (isConstraintError(err)) {
+      const kind = classifyDbError(err);
+      if (kind === 'busy') {
+        log(`[dispatch] ${method}: database busy (${(err as { code: string }).code}), nothing changed`);
+        return BUSY;
+      }
+      // A read-only call changed nothing, so it never tells the user that data was changed under them.
+      if (kind === 'conflict' && !(def as MethodDef).readonly) {
         log(`[dispatch] ${method}: constraint`, err);
         return fail(new AppError('CONFLICT', MSG.conflictRetry));
       }

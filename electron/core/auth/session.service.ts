@@ -2,6 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
+import type { DialectName } from '../db/dialect';
+import { fixedQuery } from '../db/prepared';
 import type { SessionUser } from '../context';
 import { ROLES, type Role } from '../../../shared/domain/enums';
 import { AppError } from '../errors';
@@ -21,6 +23,11 @@ export function parseRoles(json: string): Role[] {
 export async function toSessionUser(db: Kysely<Database>, u: UserRow): Promise<SessionUser> {
   const agency = await db.selectFrom('agencies').select(['name', 'kind']).where('id', '=', u.agency_id).executeTakeFirstOrThrow();
   const store = u.store_id === null ? undefined : await db.selectFrom('locations').select('name').where('id', '=', u.store_id).executeTakeFirst();
+  return sessionUserOf(u, agency, store?.name ?? null);
+}
+
+/** `storeName` null: the user works in no store (or it no longer exists). */
+function sessionUserOf(u: UserRow, agency: { name: string; kind: string }, storeName: string | null): SessionUser {
   return {
     id: u.id,
     username: u.username,
@@ -30,8 +37,8 @@ export async function toSessionUser(db: Kysely<Database>, u: UserRow): Promise<S
     agencyName: agency.name,
     agencyKind: agency.kind,
     roles: parseRoles(u.roles),
-    storeId: store ? u.store_id : null,
-    storeName: store?.name ?? null,
+    storeId: storeName === null ? null : u.store_id,
+    storeName,
     mustChangePassword: u.must_change_password === 1,
   };
 }
@@ -90,14 +97,21 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
   return token;
 }
 
-/** The signed-in user for a token, or null when unknown, expired or the user was disabled. */
-export async function resolveSession(db: Kysely<Database>, token: string | null | undefined, now: Date): Promise<SessionUser | null> {
+/** One statement for the whole lookup (session, user, agency), prepared once: it runs on every call. */
+const SESSION_SQL = `SELECT s.expires_at AS session_expires_at, a.name AS agency_name, a.kind AS agency_kind, st.name AS store_name, u.*
+  FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id LEFT JOIN locations st ON st.id = u.store_id
+  WHERE s.token_hash = ?`;
+
+/**
+ * The signed-in user for a token, or null when unknown, expired or the user was disabled.
+ * Dispatch looks it up once per call and hands it to the handler in ctx.
+ */
+export async function resolveSession(db: Kysely<Database>, token: string | null | undefined, now: Date, dialect: DialectName = 'sqlite'): Promise<SessionUser | null> {
   if (!token) return null;
-  const s = await db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  if (!s || new Date(s.expires_at) <= now) return null;
-  const u = await db.selectFrom('users').selectAll().where('id', '=', s.user_id).executeTakeFirst();
-  if (!u || !u.active) return null;
-  return toSessionUser(db, u);
+  type Row = UserRow & { session_expires_at: string; agency_name: string; agency_kind: string; store_name: string | null };
+  const [r] = await fixedQuery<Row>(db, dialect, SESSION_SQL, [hashToken(token)]);
+  if (!r || new Date(r.session_expires_at) <= now || !r.active) return null;
+  return sessionUserOf(r, { name: r.agency_name, kind: r.agency_kind }, r.store_name);
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {

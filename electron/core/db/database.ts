@@ -1,7 +1,7 @@
 /** Opening the store and bringing its schema up to date. */
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema';
 import type { DialectName } from './dialect';
 import { CodeMigrationProvider } from './migrations';
@@ -16,6 +16,44 @@ export type Store = {
   backup(file: string): Promise<void>;
 };
 
+/** Prepared statements kept by SQL text: Kysely's SQLite driver otherwise prepares every statement anew. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+export function cachingDatabase(raw: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (text: string) => {
+      const hit = cache.get(text);
+      // A statement still being iterated (a streamed query) cannot run twice at once: prepare a fresh one.
+      if (hit && !hit.busy) return hit;
+      const stmt = raw.prepare(text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
+}
+
+/**
+ * Write transactions start with BEGIN IMMEDIATE: the write lock is taken first, so another process's writer makes
+ * this one wait (busy_timeout) instead of failing at its first write after reading a stale snapshot (SQLITE_BUSY_SNAPSHOT).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
 /** Opens (creating if needed) a SQLite store: WAL, foreign keys on, a busy timeout. `:memory:` for tests. */
 export function openSqlite(file: string, opts: { nativeBinding?: string } = {}): Store {
   const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
@@ -23,7 +61,7 @@ export function openSqlite(file: string, opts: { nativeBinding?: string } = {}):
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingDatabase(raw) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy(), backup: async (target) => void (await raw.backup(target)) };
 }
 

@@ -4,13 +4,22 @@ import type { EventRow } from '../db/schema';
 import type { EventDto } from '../../../shared/api/item.contract';
 import type { EventType } from '../../../shared/domain/enums';
 import { locationPaths } from '../services/admin/admin.handlers';
+import { locationPathOf } from '../services/items/item.hot';
 
 type PersonJson = { name: string; idNo: string | null };
 
-export async function toEventDtos(ctx: Pick<Ctx, 'db'>, rows: EventRow[]): Promise<EventDto[]> {
+/** Paths of the locations these events name: one by one when they are few (an item's timeline), else all at once. */
+async function pathsFor(ctx: Pick<Ctx, 'db' | 'dialect'>, rows: EventRow[]): Promise<Map<number, { path: string }>> {
+  const ids = [...new Set(rows.flatMap((r) => [r.location_from_id, r.location_to_id]).filter((x): x is number => x !== null))];
+  if (ids.length > 20) return locationPaths(ctx);
+  const found = await Promise.all(ids.map(async (id) => [id, { path: await locationPathOf(ctx, id) }] as const));
+  return new Map(found.filter(([, p]) => p.path !== ''));
+}
+
+export async function toEventDtos(ctx: Pick<Ctx, 'db' | 'dialect'>, rows: EventRow[]): Promise<EventDto[]> {
   if (rows.length === 0) return [];
   const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
-  const locs = await locationPaths(ctx);
+  const locs = await pathsFor(ctx, rows);
   const itemIds = [...new Set(rows.map((r) => r.item_id).filter((x): x is number => x !== null))];
   const codes = new Map<number, string>();
   for (let i = 0; i < itemIds.length; i += 500) {

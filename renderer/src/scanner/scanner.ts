@@ -2,6 +2,7 @@
 import { message as staticMessage } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { callQuiet, ApiCallError } from '../api/client';
+import { prefetchItem } from '../api/item-prefetch';
 import { ScanDetector } from './scan-detector';
 import { loadScannerSettings, saveScannerSettings, type ScannerSettings } from './scanner-settings';
 import { beepError, warmUpAudio } from './beep';
@@ -55,7 +56,10 @@ export function scanError(text: string, code?: string): void {
 export async function resolveScanDefault(code: string): Promise<void> {
   try {
     const r = await callQuiet('scan.resolve', { code });
-    if (r.kind === 'item') window.location.hash = `#/items/${r.id}`;
+    if (r.kind === 'item') {
+      prefetchItem(r.id);
+      window.location.hash = `#/items/${r.id}`;
+    }
     else if (r.kind === 'location') window.location.hash = `#/items?locationId=${r.id}`;
     else if (r.kind === 'request') window.location.hash = `#/requests/${r.id}`;
     else scanError(`未识别的编码「${code}」：不是已登记的物品、库位或申请单，未做任何记录`, code);

@@ -23,3 +23,14 @@ export async function nextDocumentSerial(ctx: Pick<Ctx, 'db' | 'now'>, prefix: s
   const day = cst(ctx.now).slice(0, 10).replace(/-/g, '');
   return `${prefix}-${day}-${pad(await nextSequence(ctx, `doc:${prefix}:${day}`), 4)}`;
 }
+
+/** Reserves `count` consecutive numbers of a scope in one statement; returns the first. */
+export async function reserveSequence(ctx: Pick<Ctx, 'db'>, scope: string, count: number): Promise<number> {
+  const row = await ctx.db
+    .insertInto('sequences')
+    .values({ scope, next_value: 1 + count })
+    .onConflict((oc) => oc.column('scope').doUpdateSet({ next_value: sql`sequences.next_value + ${count}` }))
+    .returning('next_value')
+    .executeTakeFirstOrThrow();
+  return row.next_value - count;
+}

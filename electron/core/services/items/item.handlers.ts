@@ -5,13 +5,15 @@ import type { CaseDto } from '../../../../shared/api/item.contract';
 import type { CaseStage, ItemFlag } from '../../../../shared/domain/enums';
 import { ITEM_CATEGORY_LABELS } from '../../../../shared/domain/enums';
 import { AppError, conflict, notFound } from '../../errors';
-import { appendEvent } from '../../ledger/ledger.append';
+import { appendEvents } from '../../ledger/ledger.append';
 import { toEventDtos } from '../../ledger/event.mapper';
-import { indexItemForSearch, likeContains } from '../../db/dialect';
-import { localYear, nextSequence, pad } from '../common/sequence';
+import { indexItemsForSearchAfter, likeContains } from '../../db/dialect';
+import { localYear, pad, reserveSequence } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
-import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder, requestInUsersStore } from '../../access/visibility';
-import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
+import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, requestInUsersStore } from '../../access/visibility';
+import { hotItemDto } from './item.hot';
+import { fixedQuery } from '../../db/prepared';
+import { applyItemFilter, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
@@ -95,13 +97,19 @@ export const itemHandlers: HandlerMap<
     // Item codes carry the registering agency's code (the store's, when a custodian registers).
     const agency = await ctx.db.selectFrom('agencies').select('code').where('id', '=', ctx.user.agencyId).executeTakeFirstOrThrow();
     const year = localYear(ctx.now);
-    const ids: number[] = [];
-    for (const it of input.items) {
-      const code = `${agency.code}-${year}-${pad(await nextSequence(ctx, `item:${agency.code}:${year}`), 6)}`;
-      const flags = [...new Set([...it.flags, ...(FLAG_BY_CATEGORY[it.category] ? [FLAG_BY_CATEGORY[it.category]!] : [])])];
-      const row = await ctx.db
-        .insertInto('items')
-        .values({
+    // A batch in a few set-based statements: codes reserved at once, one multi-row INSERT for the items, one for
+    // their holders, one for the search index, and the ledger events hashed in memory and inserted together.
+    const first = await reserveSequence(ctx, `item:${agency.code}:${year}`, input.items.length);
+    const seizedAt = new Date(input.seizedAt).toISOString();
+    const planned = input.items.map((it, k) => ({
+      it,
+      code: `${agency.code}-${year}-${pad(first + k, 6)}`,
+      flags: [...new Set([...it.flags, ...(FLAG_BY_CATEGORY[it.category] ? [FLAG_BY_CATEGORY[it.category]!] : [])])],
+    }));
+    const inserted = await ctx.db
+      .insertInto('items')
+      .values(
+        planned.map(({ it, code, flags }) => ({
           code,
           case_id: kase.id,
           name: it.name,
@@ -116,7 +124,7 @@ export const itemHandlers: HandlerMap<
           owner_name: it.ownerName ?? null,
           owner_id_no: it.ownerIdNo ?? null,
           seizure_doc_no: input.seizureDocNo,
-          seized_at: new Date(input.seizedAt).toISOString(),
+          seized_at: seizedAt,
           seized_by: input.seizedBy,
           seal_no: it.sealNo ?? null,
           flags: JSON.stringify(flags),
@@ -127,34 +135,40 @@ export const itemHandlers: HandlerMap<
           created_by: ctx.user.id,
           created_at: ctx.now,
           updated_at: ctx.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordHolder(ctx, row.id, kase.id, holdingAgencyId);
-      await indexItemForSearch(ctx.dialect, ctx.db, { id: row.id, code, name: it.name, case_no: kase.case_no, owner_name: it.ownerName ?? null });
-      // The registration snapshot goes into the ledger: the row may change later, the event never does.
-      await appendEvent(ctx, {
-        type: 'REGISTERED',
-        itemId: row.id,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    const idOf = new Map(inserted.map((r) => [r.code, r.id]));
+    const ids = planned.map((p) => idOf.get(p.code)!);
+    await ctx.db.insertInto('item_holders').values(ids.map((id) => ({ item_id: id, agency_id: holdingAgencyId }))).onConflict((oc) => oc.doNothing()).execute();
+    await recordCaseHolder(ctx, kase.id, holdingAgencyId);
+    // The new rows have the highest ids: this process holds the write lock (SQLite), and PostgreSQL indexes rows itself.
+    await indexItemsForSearchAfter(ctx.dialect, ctx.db, Math.min(...ids) - 1);
+    // The registration snapshot goes into the ledger: the row may change later, the event never does.
+    await appendEvents(
+      ctx,
+      planned.map(({ it, code, flags }, k) => ({
+        type: 'REGISTERED' as const,
+        itemId: ids[k]!,
         caseId: kase.id,
         agencyToId: holdingAgencyId,
         legalDocNo: input.seizureDocNo,
         counterpart: { name: input.seizedBy },
         note: `登记${ITEM_CATEGORY_LABELS[it.category]}「${it.name}」${it.quantity}${it.unit}`,
-        payload: { code, ...it, flags, seizedAt: new Date(input.seizedAt).toISOString(), statusTo: 'REGISTERED' },
-      });
-      ids.push(row.id);
-    }
+        payload: { code, ...it, flags, seizedAt, statusTo: 'REGISTERED' },
+      })),
+    );
     return getItemDtos(ctx, ids);
   },
 
   'item.get': async (ctx, { id }) => {
-    const item = await getItemDto(ctx, { id });
+    const item = await hotItemDto(ctx, { id });
     if (!item || !(await canSeeItem(ctx, item.id))) throw notVisible('物品');
     return item;
   },
   'item.byCode': async (ctx, { code }) => {
-    const item = await getItemDto(ctx, { code });
+    const item = await hotItemDto(ctx, { code });
     // Unknown and not visible answer alike, so a code's existence does not leak.
     if (!item || !(await canSeeItem(ctx, item.id))) throw new AppError('NOT_FOUND', `编码「${code}」未找到或无权查看`);
     return item;
@@ -175,7 +189,7 @@ export const itemHandlers: HandlerMap<
   },
 
   'scan.resolve': async (ctx, { code }) => {
-    const item = await ctx.db.selectFrom('items').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+    const [item] = await fixedQuery<{ id: number; code: string; name: string }>(ctx.db, ctx.dialect, 'SELECT id, code, name FROM items WHERE code = ?', [code]);
     if (item && (await canSeeItem(ctx, item.id))) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };
     if (item) return { kind: 'unknown' as const, code };
     const loc = await ctx.db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();

@@ -31,10 +31,13 @@ export function selectItemColumns(q: Base) {
 
 type ItemJoined = Awaited<ReturnType<ReturnType<typeof selectItemColumns>['execute']>>[number];
 
-/** Item rows as DTOs; with a user, owners' ID numbers are masked unless the visibility rule shows them in full. */
-export async function toItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, rows: ItemJoined[]): Promise<ItemDto[]> {
+/**
+ * Item rows as DTOs; with a user, owners' ID numbers are masked unless the visibility rule shows them in full.
+ * `known`: the paths of the rows' locations when the caller has them (the single-item hot path).
+ */
+export async function toItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, rows: ItemJoined[], known?: Map<number, { path: string }>): Promise<ItemDto[]> {
   const user = ctx.user;
-  const paths = rows.some((r) => r.location_id) ? await locationPaths(ctx) : new Map();
+  const paths: Map<number, { path: string }> = known ?? (rows.some((r) => r.location_id) ? await locationPaths(ctx) : new Map());
   return rows.map((r) => ({
     id: r.id,
     code: r.code,

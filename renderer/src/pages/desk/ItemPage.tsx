@@ -1,5 +1,5 @@
-/** 物品详情: key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
-import { useCallback, useEffect, useState } from 'react';
+/** 物品详情 (details first, the timeline as soon as it arrives): key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { LockOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
+import { takePrefetched } from '../../api/item-prefetch';
 import { useCan } from '../../app/session';
 import { useAction } from '../../components/use-action';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
@@ -26,13 +27,33 @@ export function ItemPage() {
   const [failed, setFailed] = useState(false);
   const { run, busy } = useAction();
 
+  const current = useRef(itemId);
+  current.current = itemId;
+  const [eventsLoading, setEventsLoading] = useState(true);
+
+  // Both requests leave at once; the details render as soon as the item arrives, the timeline when it does.
+  // An answer for an item no longer shown (the next scan came first) is dropped.
   const load = useCallback(async () => {
-    const [i, ev] = await Promise.all([run(() => call('item.get', { id: itemId })), run(() => call('item.timeline', { id: itemId }))]);
+    setEventsLoading(true);
+    const pre = takePrefetched(itemId);
+    const timeline = run(() => pre?.timeline ?? call('item.timeline', { id: itemId })).then((ev) => {
+      if (current.current !== itemId) return;
+      // A transition: the details commit first, the timeline table renders right after.
+      startTransition(() => {
+        if (ev) setEvents(ev);
+        setEventsLoading(false);
+      });
+    });
+    const i = await run(() => pre?.item ?? call('item.get', { id: itemId }));
+    if (current.current !== itemId) return;
     setFailed(!i);
     if (i) setItem(i);
-    if (ev) setEvents(ev);
+    await timeline;
   }, [itemId, run]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    setEvents([]);
+    void load();
+  }, [load]);
 
   if (failed) return <Alert type="error" showIcon title={`物品（编号 ${id}）未找到或无权查看`} />;
   if (!item) return <Spin tip="正在读取…" style={{ display: 'block', marginTop: 80 }}><div /></Spin>;
@@ -77,7 +98,7 @@ export function ItemPage() {
         <Tabs
           size="small"
           items={[
-            { key: 'trail', label: `流转记录（${events.length} 条，最新在前）`, children: <EventTimeline events={events} loading={busy} height="calc(100vh - 400px)" /> },
+            { key: 'trail', label: `流转记录（${events.length} 条，最新在前）`, children: <EventTimeline events={events} loading={eventsLoading} height="calc(100vh - 400px)" /> },
             {
               key: 'fields',
               label: '全部信息',

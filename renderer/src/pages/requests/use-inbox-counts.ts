@@ -1,4 +1,7 @@
-/** Inbox counts for the navigation badges: polled every 30 s and refreshed after each request action. */
+/**
+ * Inbox counts for the navigation badges: polled every 30 s and refreshed after each request action — not on every
+ * navigation, so opening an item (a scan) costs no extra call.
+ */
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '@shared/api/contract';
 import { callQuiet } from '../../api/client';
@@ -18,13 +21,10 @@ export function useInboxCounts(intervalMs = 30_000): Partial<Record<string, numb
     load();
     const t = setInterval(load, intervalMs);
     const off = onInboxChanged(load);
-    const onHash = () => load();
-    window.addEventListener('hashchange', onHash);
     return () => {
       alive = false;
       clearInterval(t);
       off();
-      window.removeEventListener('hashchange', onHash);
     };
   }, [intervalMs]);
   return counts;

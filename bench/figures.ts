@@ -1,0 +1,118 @@
+/** The issue's figures measured in process through the one dispatch, each beside its raw baseline. */
+import type { OpenedApp } from '../electron/core/bootstrap';
+import { verifyLedger } from '../electron/core/ledger/ledger.verify';
+import { BENCH_PASSWORD } from './dataset';
+import { rawLedgerHash, rawPointSelect, rawRegisterInserts, type openRaw } from './raw';
+import { now, pct, sample, type Row } from './stats';
+
+export type Caller = (method: string, input: unknown) => Promise<unknown>;
+
+export async function signIn(app: OpenedApp, username: string): Promise<Caller> {
+  const login = await app.core.dispatch(null, 'auth.login', { username, password: BENCH_PASSWORD });
+  if (!login.ok) throw new Error(login.error.message);
+  const token = (login.data as { token: string }).token;
+  return async (m, input) => {
+    const r = await app.core.dispatch(token, m, input);
+    if (!r.ok) throw new Error(`${m}：${r.error.message}${r.error.details?.length ? `（${r.error.details.join('；')}）` : ''}`);
+    return r.data;
+  };
+}
+
+/** Runs a figure; a refusal or error becomes the row's note instead of stopping the bench. */
+async function guarded(rows: Row[], figure: string, fn: () => Promise<Omit<Row, 'figure'>>) {
+  try {
+    rows.push({ figure, ...(await fn()) });
+  } catch (e) {
+    rows.push({ figure, measure: '', value: null, unit: 'ms', note: `未能测量：${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+const p95Row = (xs: number[], goalMs: number, raw?: Row['raw']): Omit<Row, 'figure'> => {
+  const v = pct(xs, 95);
+  return { measure: 'p95', value: v, unit: 'ms', raw, goal: { text: `≤ ${goalMs} ms`, met: v <= goalMs }, note: `${xs.length} 次` };
+};
+
+/** A sample of item codes spread over the whole store. */
+export async function sampleCodes(app: OpenedApp, n: number): Promise<string[]> {
+  const max = Number((await app.store.db.selectFrom('items').select((eb) => eb.fn.max<number>('id').as('m')).executeTakeFirstOrThrow()).m);
+  const ids = Array.from({ length: n }, (_, k) => 1 + Math.floor(((k * 7919) % n) * (max / n)));
+  const rows = await app.store.db.selectFrom('items').select('code').where('id', 'in', ids).execute();
+  return rows.map((r) => r.code);
+}
+
+export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof openRaw>, items: number): Promise<{ rows: Row[]; caseId: number }> {
+  const rows: Row[] = [];
+  const custodian = await signIn(app, 'zx_bgy');
+  const officer = await signIn(app, 'ga_bar');
+  const codes = await sampleCodes(app, 1000);
+
+  // item.byCode in process, beside a raw prepared point select of the same codes.
+  const rawSel = rawPointSelect(raw, codes);
+  const byCode = await sample((i) => custodian('item.byCode', { code: codes[i % codes.length] }), 1000, 50);
+  const p95 = pct(byCode, 95);
+  rows.push({
+    figure: 'item.byCode 进程内',
+    measure: 'p95',
+    value: p95,
+    unit: 'ms',
+    raw: { label: '原始预编译点查同一行 p95', value: rawSel.p95 },
+    goal: { text: '≤ 1 ms 且 ≤ 3× 原始点查', met: p95 <= 1 && p95 <= 3 * rawSel.p95 },
+    note: '1000 次',
+  });
+  const locCount = Number((await app.store.db.selectFrom('locations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const p50 = pct(byCode, 50);
+  rows.push({ figure: `item.byCode 在 ${locCount} 个库位下`, measure: 'p50', value: p50, unit: 'ms', raw: { label: '原始点查 p50', value: rawSel.p50 }, goal: { text: '不随库位数增长（≤ 1 ms）', met: p50 <= 1 } });
+
+  await guarded(rows, 'alert.list 时限预警', async () => p95Row(await sample(() => custodian('alert.list', {}), 5, 1), 50));
+  await guarded(rows, 'item.list 第一页含总数', async () => p95Row(await sample(() => custodian('item.list', { limit: 50 }), 10, 1), 30));
+  await guarded(rows, 'item.list 按状态筛选', async () => p95Row(await sample(() => custodian('item.list', { status: ['IN_STORE'], limit: 50 }), 10, 1), 30));
+  await guarded(rows, 'item.list 深翻页（90% 处）', async () => p95Row(await sample(() => custodian('item.list', { offset: Math.floor(items * 0.9), limit: 50 }), 5, 1), 30));
+  await guarded(rows, 'location.list', async () => p95Row(await sample(() => custodian('location.list', {}), 10, 1), 30));
+  const searches: [string, string][] = [['1 个字「机」', '机'], ['2 个字「手机」', '手机'], ['3 个字「苹果手」', '苹果手'], ['4 个字「苹果手机」', '苹果手机'], ['编码前缀', codes[0]!.slice(0, codes[0]!.length - 3)]];
+  for (const [label, q] of searches) await guarded(rows, `搜索 ${label}`, async () => p95Row(await sample(() => custodian('item.list', { q, limit: 50 }), 10, 1), 20));
+
+  // Registration: 10,000 items in one case (20 calls of 500), beside raw prepared inserts of the same rows.
+  const rawRate = rawRegisterInserts(raw, 10_000);
+  let caseId = 0;
+  await guarded(rows, 'item.register 吞吐', async () => {
+    const kase = (await officer('case.create', { caseNo: `BENCH${Date.now()}`, name: '性能测试专案', cause: '盗窃' })) as { id: number };
+    caseId = kase.id;
+    const batch = Array.from({ length: 500 }, (_, k) => ({ name: `测试物品${k}`, category: 'general', quantity: 1, unit: '件', source: 'seized', ownerName: '王某', flags: [] }));
+    const t = now();
+    for (let b = 0; b < 20; b++) await officer('item.register', { caseId, seizureDocNo: `测扣字〔2026〕${b}号`, seizedAt: new Date(Date.now() - 60_000).toISOString(), seizedBy: '李办案', items: batch });
+    const rate = (10_000 / (now() - t)) * 1000;
+    return { measure: '10,000 件', value: rate, unit: 'items/s', raw: { label: '原始预编译插入', value: rawRate }, goal: { text: '≥ 20000 件/s 且 ≥ 0.3× 原始', met: rate >= 20_000 && rate >= 0.3 * rawRate } };
+  });
+
+  await guarded(rows, '打印 3 条事件物品的流转记录', async () => {
+    const t = await sample(() => custodian('document.itemTrail', { itemId: 1 }), 1, 0);
+    return { measure: '', value: t[0]!, unit: 'ms', goal: { text: '≤ 1000 ms', met: t[0]! <= 1000 } };
+  });
+  await guarded(rows, '案件流转记录（10,000 条事件）', async () => {
+    if (!caseId) throw new Error('登记未成功，无此案件');
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    try {
+      const t = await sample(() => custodian('document.caseTrail', { caseId }), 1, 0);
+      peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024 > before ? process.resourceUsage().maxRSS * 1024 : 0);
+      return { measure: '', value: t[0]!, unit: 'ms', goal: { text: '≤ 5000 ms', met: t[0]! <= 5000 }, note: `RSS 峰值约 ${(peak / 1048576).toFixed(0)} MB（开始时 ${(before / 1048576).toFixed(0)} MB）` };
+    } finally {
+      clearInterval(timer);
+    }
+  });
+  await guarded(rows, '1000 张标签一个 PDF', async () => {
+    const ids = Array.from({ length: 1000 }, (_, k) => k + 1);
+    const t = await sample(() => custodian('label.items', { itemIds: ids }), 1, 0);
+    return { measure: '', value: t[0]!, unit: 'ms', goal: { text: '≤ 3000 ms', met: t[0]! <= 3000 } };
+  });
+  await guarded(rows, '全量账本校验', async () => {
+    const h = rawLedgerHash(raw);
+    const t = now();
+    const v = await verifyLedger(app.store.db);
+    const ms = now() - t;
+    if (!v.ok) throw new Error('账本校验未通过');
+    return { measure: `${v.checked} 条`, value: ms, unit: 'ms', raw: { label: `读取并 SHA-256 同样的规范字节（${h.events} 条）`, value: h.ms } };
+  });
+  return { rows, caseId };
+}
