@@ -109,6 +109,18 @@ export const itemListFilter = z.object({
   caseId: id.optional(),
   seizedFrom: isoDateTime.optional(),
   seizedTo: isoDateTime.optional(),
+  flag: z.enum(ITEM_FLAGS).optional(),
+});
+
+/**
+ * How many rows a list has: exact when cheap to count; otherwise an estimate (「约 12 万件」) or a lower bound
+ * (「1000+ 件」). Lists page by cursor: `before` is the `next` of the previous page.
+ */
+export const listTotal = z.object({ n: z.number(), kind: z.enum(['exact', 'about', 'atLeast']) });
+export type ListTotal = z.infer<typeof listTotal>;
+export const keysetPage = z.object({
+  before: z.number().int().min(1).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
 });
 
 export const itemContract = defineMethods({
@@ -138,8 +150,9 @@ export const itemContract = defineMethods({
   'item.list': {
     summary: '物品查询',
     permission: 'item.read',
-    input: itemListFilter.extend(page.shape),
-    output: z.object({ total: z.number(), rows: z.array(itemDto) }),
+    input: itemListFilter.extend(keysetPage.shape),
+    /** `total` on the first page only (null on later ones); `next` is null on the last page. */
+    output: z.object({ total: listTotal.nullable(), next: z.number().nullable(), rows: z.array(itemDto) }),
     readonly: true,
   },
   'item.timeline': {

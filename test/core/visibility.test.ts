@@ -67,7 +67,7 @@ describe('visibility: item reads', () => {
         expect(await sees(user, 'document.itemTrail', { itemId: item.id })).toBe(want);
         const scan = await t.call(user, 'scan.resolve', { code: item.code });
         expect(scan.kind).toBe(want === 'yes' ? 'item' : 'unknown');
-        const listed = await t.call(user, 'item.list', { offset: 0, limit: 50 });
+        const listed = await t.call(user, 'item.list', { limit: 50 });
         expect(listed.rows.some((r) => r.id === item.id)).toBe(want === 'yes');
       }
     });

@@ -195,6 +195,8 @@ export interface Database {
   request_items: RequestItemTable;
   item_holders: ItemHolderTable;
   case_holders: CaseHolderTable;
+  /** One row per item and flag; kept in step with items.flags by triggers (0006). */
+  item_flags: { item_id: number; flag: string };
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -3,14 +3,15 @@ import type { Ctx } from '../context';
 import type { EventRow } from '../db/schema';
 import type { EventDto } from '../../../shared/api/item.contract';
 import type { EventType } from '../../../shared/domain/enums';
-import { locationPaths } from '../services/admin/admin.handlers';
+import { locationPathsFor } from '../services/items/location-paths';
 
 type PersonJson = { name: string; idNo: string | null };
 
 export async function toEventDtos(ctx: Pick<Ctx, 'db'>, rows: EventRow[]): Promise<EventDto[]> {
   if (rows.length === 0) return [];
   const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
-  const locs = await locationPaths(ctx);
+  // Only the locations these events name: the cost follows the page, not the store's thousands of bins.
+  const locs = await locationPathsFor(ctx, rows.flatMap((r) => [r.location_from_id, r.location_to_id]));
   const itemIds = [...new Set(rows.map((r) => r.item_id).filter((x): x is number => x !== null))];
   const codes = new Map<number, string>();
   for (let i = 0; i < itemIds.length; i += 500) {
@@ -18,7 +19,7 @@ export async function toEventDtos(ctx: Pick<Ctx, 'db'>, rows: EventRow[]): Promi
     for (const p of part) codes.set(p.id, p.code);
   }
   const agency = (id: number | null) => (id === null ? null : (agencies.get(id) ?? null));
-  const loc = (id: number | null) => (id === null ? null : (locs.get(id)?.path ?? null));
+  const loc = (id: number | null) => (id === null ? null : (locs.get(id) ?? null));
   return rows.map((r) => ({
     id: r.id,
     seq: r.seq,

@@ -11,7 +11,8 @@ import { indexItemForSearch, likeContains } from '../../db/dialect';
 import { localYear, nextSequence, pad } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
 import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder } from '../../access/visibility';
-import { applyItemFilter, getItemDto, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
+import { getItemDto, getItemDtos } from './item.repository';
+import { listItems } from './item.list';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
@@ -160,12 +161,7 @@ export const itemHandlers: HandlerMap<
     return item;
   },
 
-  'item.list': async (ctx, f) => {
-    const q = applyItemFilter(ctx, itemBaseQuery(ctx), f);
-    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await selectItemColumns(q).orderBy('i.id', 'desc').offset(f.offset).limit(f.limit).execute();
-    return { total: Number(total.n), rows: await toItemDtos(ctx, rows) };
-  },
+  'item.list': async (ctx, f) => listItems(ctx, f),
 
   'item.timeline': async (ctx, { id }) => {
     const exists = await ctx.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
