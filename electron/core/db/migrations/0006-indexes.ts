@@ -31,7 +31,6 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
       WHERE status IN ('IN_STORE','PENDING_DISPOSITION') AND flags LIKE ${sql.raw(`'%"${flag}"%'`)}`.execute(db);
   }
   await sql`CREATE INDEX cases_closed ON cases (id) WHERE stage = 'closed'`.execute(db);
-  await sql`CREATE INDEX requests_loan_due ON requests (due_at) WHERE status = 'in_progress' AND kind = 'loan'`.execute(db);
 
   await db.schema.createIndex('items_category').on('items').columns(['category', 'id']).execute();
   await db.schema.createIndex('items_seized').on('items').columns(['seized_at', 'id']).execute();

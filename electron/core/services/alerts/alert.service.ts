@@ -12,6 +12,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { ALERT_COUNT_CAP, ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type AlertKind } from '../../../../shared/api/custody.contract';
 import { ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemStatus } from '../../../../shared/domain/enums';
 import { fmtLocal } from '../custody/custody.lookup';
+import { itemsIndexedBy } from '../../db/dialect';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -32,8 +33,8 @@ function ago(fromIso: string, nowMs: number): string {
   return ms >= 2 * DAY ? `${Math.floor(ms / DAY)} 天` : `${Math.floor(ms / HOUR)} 小时`;
 }
 
-function itemsQuery(ctx: Ctx, agencyId: number | null, where: RawBuilder<boolean>) {
-  let q = ctx.db.selectFrom('items as i').where(where);
+function itemsQuery(ctx: Ctx, agencyId: number | null, index: string, where: RawBuilder<boolean>) {
+  let q = ctx.db.selectFrom(itemsIndexedBy(ctx.dialect, index)).where(where);
   if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
   return q;
 }
@@ -60,7 +61,7 @@ async function countAndRows(ctx: Ctx, q: ItemsQuery, orderBy: 'i.seized_at' | 'i
 
 async function intakeAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<Found> {
   const overdue = new Date(now - 24 * HOUR).toISOString();
-  const q = itemsQuery(ctx, agencyId, INTAKE).where('i.seized_at', '<', new Date(now - 20 * HOUR).toISOString());
+  const q = itemsQuery(ctx, agencyId, 'items_alert_intake', INTAKE).where('i.seized_at', '<', new Date(now - 20 * HOUR).toISOString());
   const { count, rows } = await countAndRows(ctx, q, 'i.seized_at');
   return {
     count,
@@ -88,7 +89,8 @@ async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promi
     .innerJoin('request_items as ri', 'ri.request_id', 'r.id')
     .innerJoin('items as i', 'i.id', 'ri.item_id')
     .innerJoin('cases as c', 'c.id', 'i.case_id')
-    .where(sql<boolean>`r.status = 'in_progress' AND r.kind = 'loan'`)
+    .where('r.status', '=', 'in_progress')
+    .where('r.kind', '=', 'loan')
     .where('r.due_at', '<', new Date(now).toISOString())
     .where('i.status', '=', 'ON_LOAN');
   if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
@@ -119,7 +121,7 @@ async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promi
 
 async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<Found> {
   const overdue = new Date(now - 3 * DAY).toISOString();
-  const q = itemsQuery(ctx, agencyId, UNRELATED).where('i.created_at', '<', new Date(now - 2 * DAY).toISOString());
+  const q = itemsQuery(ctx, agencyId, 'items_alert_unrelated', UNRELATED).where('i.created_at', '<', new Date(now - 2 * DAY).toISOString());
   const { count, rows } = await countAndRows(ctx, q, 'i.created_at');
   return {
     count,
@@ -143,7 +145,7 @@ async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): 
 
 async function inStoreFlagAlerts(ctx: Ctx, agencyId: number | null, now: number, flag: 'perishable' | 'hazardous'): Promise<Found> {
   // Registration adds the perishable/hazardous flag for those categories, so the flag alone answers both.
-  const { count, rows } = await countAndRows(ctx, itemsQuery(ctx, agencyId, IN_STORE_FLAG[flag]), 'i.seized_at');
+  const { count, rows } = await countAndRows(ctx, itemsQuery(ctx, agencyId, `items_alert_${flag}`, IN_STORE_FLAG[flag]), 'i.seized_at');
   const advice = flag === 'perishable' ? '为易腐物品，请及时申请先行变卖/拍卖或处置' : '为危险物品，请确认存放于专用库位并尽快移交或处置';
   return {
     count,
@@ -161,7 +163,7 @@ async function inStoreFlagAlerts(ctx: Ctx, agencyId: number | null, now: number,
 
 async function closedCaseAlerts(ctx: Ctx, agencyId: number | null): Promise<Found> {
   // Closed cases come from their partial index, their items from items_case.
-  const q = itemsQuery(ctx, agencyId, sql<boolean>`i.case_id IN (SELECT id FROM cases WHERE stage = 'closed')`).where('i.status', 'not in', [...TERMINAL_STATUSES, 'LOST']);
+  const q = itemsQuery(ctx, agencyId, 'items_case', sql<boolean>`i.case_id IN (SELECT id FROM cases WHERE stage = 'closed')`).where('i.status', 'not in', [...TERMINAL_STATUSES, 'LOST']);
   const { count, rows } = await countAndRows(ctx, q, 'i.updated_at');
   return {
     count,
