@@ -92,7 +92,8 @@ export function VirtualItemTable({ queryKey, load, selected, onSelect, onOpen, o
           <div key={h} style={{ padding: '0 6px' }}>{h}</div>
         ))}
       </div>
-      <div ref={parent} style={{ height, overflow: 'auto', position: 'relative' }}>
+      {/* Focusable, so PageDown / End scroll it from the keyboard; reaching the end loads the next page. */}
+      <div ref={parent} tabIndex={0} aria-label="物品列表（PageDown / End 翻页）" data-testid="item-scroll" style={{ height, overflow: 'auto', position: 'relative' }}>
         {rows === null && <Spin style={{ display: 'block', marginTop: 40 }} tip="正在查询…"><div /></Spin>}
         {rows?.length === 0 && !more && <Empty style={{ marginTop: 40 }} description="没有符合条件的物品" />}
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
