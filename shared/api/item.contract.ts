@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
-import { id, isoDateTime, itemStatus, optText, text, page, eventType } from './common.schemas';
+import { id, isoDateTime, itemStatus, optText, text, eventType } from './common.schemas';
 import { CASE_STAGES, ITEM_CATEGORIES, ITEM_FLAGS, ITEM_SOURCES } from '../domain/enums';
 
 export const caseDto = z.object({
@@ -127,8 +127,8 @@ export const itemContract = defineMethods({
   'case.list': {
     summary: '案件列表',
     permission: 'item.read',
-    input: z.object({ q: z.string().trim().max(60).optional(), hostAgencyId: id.optional() }).extend(page.shape),
-    output: z.object({ total: z.number(), rows: z.array(caseDto) }),
+    input: z.object({ q: z.string().trim().max(60).optional(), hostAgencyId: id.optional() }).extend(keysetPage.shape),
+    output: z.object({ total: listTotal.nullable(), next: z.number().nullable(), rows: z.array(caseDto) }),
     readonly: true,
   },
   'case.get': { summary: '案件详情', permission: 'item.read', input: z.object({ id }), output: caseDto, readonly: true },

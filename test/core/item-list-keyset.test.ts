@@ -76,6 +76,26 @@ describe('item.list by cursor', () => {
   });
 });
 
+describe('case.list by cursor', () => {
+  it('pages every visible case once, newest first, with an exact total on the first page', async () => {
+    t = await makeTestCore();
+    for (let k = 0; k < 7; k++) await t.call('ga_bar', 'case.create', { caseNo: `A37160020261199${k}0`, name: `测试案${k}` });
+    const seen: string[] = [];
+    let before: number | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const p = await t.call('ga_bar', 'case.list', { limit: 3, before });
+      if (before === undefined) expect(p.total).toEqual({ n: 7, kind: 'exact' });
+      else expect(p.total).toBeNull();
+      seen.push(...p.rows.map((c) => c.caseNo));
+      if (p.next === null) break;
+      before = p.next;
+    }
+    expect(seen).toEqual(Array.from({ length: 7 }, (_, k) => `A37160020261199${6 - k}0`));
+    // Another agency sees none of them.
+    expect((await t.call('fy_bar', 'case.list', {})).total).toEqual({ n: 0, kind: 'exact' });
+  });
+});
+
 describe('search', () => {
   it('finds 1- and 2-character queries in names and owners, and codes and case numbers by prefix', async () => {
     t = await makeTestCore();

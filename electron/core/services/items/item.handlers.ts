@@ -1,13 +1,14 @@
 /** Cases, registration of seized items, item lookup, search and history, scan resolution. */
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx, SessionUser } from '../../context';
-import type { CaseDto } from '../../../../shared/api/item.contract';
+import type { CaseDto, ListTotal } from '../../../../shared/api/item.contract';
+import { cappedTotal, pageOf } from '../common/keyset';
 import type { CaseStage, ItemFlag } from '../../../../shared/domain/enums';
 import { ITEM_CATEGORY_LABELS } from '../../../../shared/domain/enums';
 import { AppError, conflict, notFound } from '../../errors';
 import { appendEvent } from '../../ledger/ledger.append';
 import { toEventDtos } from '../../ledger/event.mapper';
-import { indexItemForSearch, likeContains } from '../../db/dialect';
+import { MAX_ID, indexItemForSearch, likeContains } from '../../db/dialect';
 import { localYear, nextSequence, pad } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
 import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, recordHolder } from '../../access/visibility';
@@ -16,11 +17,11 @@ import { listItems } from './item.list';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
-/** Cases as DTOs; with a user, only the cases the visibility rule shows them. */
+/** Cases as DTOs, newest first, by cursor; with a user, only the cases the visibility rule shows them. */
 export async function caseDtos(
   ctx: Pick<Ctx, 'db'> & { user?: SessionUser },
-  where: { id?: number; q?: string; hostAgencyId?: number; offset?: number; limit?: number },
-): Promise<{ total: number; rows: CaseDto[] }> {
+  where: { id?: number; q?: string; hostAgencyId?: number; before?: number; limit?: number },
+): Promise<{ total: ListTotal | null; next: number | null; rows: CaseDto[] }> {
   let q = ctx.db.selectFrom('cases as c').innerJoin('agencies as a', 'a.id', 'c.host_agency_id');
   const scope = ctx.user ? caseScope(ctx.user) : undefined;
   if (scope) q = q.where(scope);
@@ -30,17 +31,21 @@ export async function caseDtos(
     const text = where.q;
     q = q.where((eb) => eb.or([likeContains('c.case_no', text), likeContains('c.name', text)]));
   }
-  const total = where.id ? { n: 1 } : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  const limit = where.limit ?? 50;
+  const whole = !scope && !where.hostAgencyId && !where.q ? { table: 'cases' as const } : null;
+  const total = where.id || where.before ? null : await cappedTotal(ctx, q.select('c.id'), 'c.id', whole);
+  const found = await q
     .selectAll('c')
     .select(['a.name as host_agency_name', (eb) => eb.selectFrom('items').select(eb.fn.countAll<number>().as('n')).whereRef('items.case_id', '=', 'c.id').as('item_count')])
+    .where('c.id', '<', where.before ?? MAX_ID)
     .orderBy('c.id', 'desc')
-    .offset(where.offset ?? 0)
-    .limit(where.limit ?? 50)
+    .limit(limit + 1)
     .execute();
+  const page = pageOf(found, limit);
   return {
-    total: Number(total.n),
-    rows: rows.map((c) => ({
+    total: where.id ? { n: page.rows.length, kind: 'exact' } : total,
+    next: page.next,
+    rows: page.rows.map((c) => ({
       id: c.id,
       caseNo: c.case_no,
       name: c.name,
