@@ -44,3 +44,29 @@ test('物品查询：超过 1000 件时显示估计总数，滚动或按「加�
   expect(new Set(shown).size).toBe(shown.length);
   await shot(page, 'items-03-loaded-to-the-end');
 });
+
+test('案件与申请单列表：按游标翻页，「下一页」「上一页」可用键盘操作', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'ga_bar');
+  const stamp = Date.now();
+  for (let k = 0; k < 55; k++) await api(page, 'case.create', { caseNo: `A37160${stamp}${String(k).padStart(2, '0')}`, name: `翻页测试案${k}` });
+  await page.getByRole('menuitem', { name: '案件' }).click();
+  const total = page.getByTestId('list-total');
+  await expect(total).toHaveText(/^共 [\d,]+ 条，第 1 页$/);
+  const table = page.getByTestId('case-table');
+  await expect(table.getByRole('link', { name: `A37160${stamp}54` })).toBeVisible();
+  const next = page.getByTestId('cursor-pager').getByRole('button', { name: /下一页/ });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(total).toContainText('第 2 页');
+  await expect(table.getByRole('link', { name: `A37160${stamp}04` })).toBeAttached();
+  await expect(table.getByRole('link', { name: `A37160${stamp}54` })).toHaveCount(0);
+  await shot(page, 'cases-01-second-page');
+  await page.getByTestId('cursor-pager').getByRole('button', { name: /上一页/ }).click();
+  await expect(total).toContainText('第 1 页');
+  await expect(table.getByRole('link', { name: `A37160${stamp}54` })).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '申请单' }).click();
+  await expect(page.getByTestId('list-total')).toHaveText(/^共 [\d,]+ 条，第 1 页$/);
+  await shot(page, 'requests-01-list-total');
+});
