@@ -156,9 +156,9 @@ export const itemContract = defineMethods({
     readonly: true,
   },
   'item.timeline': {
-    summary: '物品流转记录',
+    summary: '物品流转记录（最新在前，按游标分页：beforeSeq 为上一页最后一条的序号）',
     permission: 'item.read',
-    input: z.object({ id }),
+    input: z.object({ id, beforeSeq: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(500).default(200) }),
     output: z.array(eventDto),
     readonly: true,
   },

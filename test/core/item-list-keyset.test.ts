@@ -96,6 +96,22 @@ describe('case.list by cursor', () => {
   });
 });
 
+describe('item.timeline by cursor', () => {
+  it('pages an item history newest first, every event once', async () => {
+    t = await makeTestCore();
+    const [item] = await registerMany(['黑色苹果手机']);
+    await t.call('zx_bgy', 'intake.receive', { counterpart: { name: '李办案', idNo: '061234' }, items: [{ code: item!.code }] });
+    await t.call('zx_bgy', 'putaway.scan', { locationCode: 'WH-A-Z1-S01', itemCode: item!.code });
+    await t.call('zx_bgy', 'putaway.scan', { locationCode: 'WH-A-Z1-S02', itemCode: item!.code });
+    const all = await t.call('zx_bgy', 'item.timeline', { id: item!.id });
+    expect(all.map((e) => e.type)).toEqual(['MOVED', 'STORED', 'RECEIVED', 'REGISTERED']);
+    const first = await t.call('zx_bgy', 'item.timeline', { id: item!.id, limit: 3 });
+    const rest = await t.call('zx_bgy', 'item.timeline', { id: item!.id, limit: 3, beforeSeq: first[first.length - 1]!.seq });
+    expect([...first, ...rest].map((e) => e.seq)).toEqual(all.map((e) => e.seq));
+    expect(rest).toHaveLength(1);
+  });
+});
+
 describe('search', () => {
   it('finds 1- and 2-character queries in names and owners, and codes and case numbers by prefix', async () => {
     t = await makeTestCore();

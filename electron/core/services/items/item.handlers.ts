@@ -168,10 +168,13 @@ export const itemHandlers: HandlerMap<
 
   'item.list': async (ctx, f) => listItems(ctx, f),
 
-  'item.timeline': async (ctx, { id }) => {
+  'item.timeline': async (ctx, { id, beforeSeq, limit }) => {
     const exists = await ctx.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists || !(await canSeeItem(ctx, id))) throw notVisible('物品');
-    const rows = await ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', id).orderBy('seq', 'desc').execute();
+    // Keyset on events_item (item_id, seq): a page of the newest events below the cursor, never the whole history.
+    let q = ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', id);
+    if (beforeSeq) q = q.where('seq', '<', beforeSeq);
+    const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
     return toEventDtos(ctx, rows);
   },
 
