@@ -70,3 +70,18 @@ test('案件与申请单列表：按游标翻页，「下一页」「上一页�
   await expect(page.getByTestId('list-total')).toHaveText(/^共 [\d,]+ 条，第 1 页$/);
   await shot(page, 'requests-01-list-total');
 });
+
+test('首页时限预警：由预警索引给出，超过 24 小时未入库的物品列在最前', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'ga_bar');
+  const kase = await api(page, 'case.create', { caseNo: `A371600${Date.now()}`, name: '逾期入库案' });
+  const [late] = await api(page, 'item.register', {
+    caseId: kase.id, seizureDocNo: '滨公扣字〔2026〕901号', seizedAt: new Date(Date.now() - 26 * 3600_000).toISOString(), seizedBy: '李办案',
+    items: [{ name: '逾期未入库的手机', category: 'electronics', quantity: 1, unit: '部', source: 'seized' }],
+  });
+  await signIn(page, 'zx_bgy');
+  const widget = page.getByTestId('alerts-widget');
+  await expect(widget.getByText(`${late!.code}「逾期未入库的手机」`)).toBeVisible();
+  await expect(widget).toContainText('已超过 24 小时入库时限');
+  await shot(page, 'home-01-alerts');
+});
