@@ -84,7 +84,7 @@ export function itemSearchCandidates(dialect: DialectName, q: string, before: nu
   if (dialect === 'postgres') {
     const like = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
     return sql<number>`SELECT id FROM items WHERE (code || ' ' || name || ' ' || coalesce(owner_name, '')) ILIKE ${like} AND id < ${before}
-      UNION ALL SELECT i.id FROM cases c JOIN items i ON i.case_id = c.id WHERE ${startsWith(dialect, 'c.case_no', q.toUpperCase())} AND i.id < ${before}
+      UNION SELECT i.id FROM cases c JOIN items i ON i.case_id = c.id WHERE ${startsWith(dialect, 'c.case_no', q.toUpperCase())} AND i.id < ${before}
       ORDER BY 1 DESC LIMIT ${limit}`;
   }
   const phrase = '"' + q.replace(/"/g, '""') + '"';
