@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
-import { id, isoDateTime, itemStatus, optText, text, page, eventType } from './common.schemas';
+import { id, isoDateTime, itemStatus, optText, text, eventType } from './common.schemas';
 import { CASE_STAGES, ITEM_CATEGORIES, ITEM_FLAGS, ITEM_SOURCES } from '../domain/enums';
 
 export const caseDto = z.object({
@@ -109,14 +109,26 @@ export const itemListFilter = z.object({
   caseId: id.optional(),
   seizedFrom: isoDateTime.optional(),
   seizedTo: isoDateTime.optional(),
+  flag: z.enum(ITEM_FLAGS).optional(),
+});
+
+/**
+ * How many rows a list has: exact when cheap to count; otherwise an estimate (「约 12 万件」) or a lower bound
+ * (「1000+ 件」). Lists page by cursor: `before` is the `next` of the previous page.
+ */
+export const listTotal = z.object({ n: z.number(), kind: z.enum(['exact', 'about', 'atLeast']) });
+export type ListTotal = z.infer<typeof listTotal>;
+export const keysetPage = z.object({
+  before: z.number().int().min(1).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
 });
 
 export const itemContract = defineMethods({
   'case.list': {
     summary: '案件列表',
     permission: 'item.read',
-    input: z.object({ q: z.string().trim().max(60).optional(), hostAgencyId: id.optional() }).extend(page.shape),
-    output: z.object({ total: z.number(), rows: z.array(caseDto) }),
+    input: z.object({ q: z.string().trim().max(60).optional(), hostAgencyId: id.optional() }).extend(keysetPage.shape),
+    output: z.object({ total: listTotal.nullable(), next: z.number().nullable(), rows: z.array(caseDto) }),
     readonly: true,
   },
   'case.get': { summary: '案件详情', permission: 'item.read', input: z.object({ id }), output: caseDto, readonly: true },
@@ -138,14 +150,15 @@ export const itemContract = defineMethods({
   'item.list': {
     summary: '物品查询',
     permission: 'item.read',
-    input: itemListFilter.extend(page.shape),
-    output: z.object({ total: z.number(), rows: z.array(itemDto) }),
+    input: itemListFilter.extend(keysetPage.shape),
+    /** `total` on the first page only (null on later ones); `next` is null on the last page. */
+    output: z.object({ total: listTotal.nullable(), next: z.number().nullable(), rows: z.array(itemDto) }),
     readonly: true,
   },
   'item.timeline': {
-    summary: '物品流转记录',
+    summary: '物品流转记录（最新在前，按游标分页：beforeSeq 为上一页最后一条的序号）',
     permission: 'item.read',
-    input: z.object({ id }),
+    input: z.object({ id, beforeSeq: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(500).default(200) }),
     output: z.array(eventDto),
     readonly: true,
   },

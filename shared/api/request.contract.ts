@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { fileOut, id, isoDateTime, optText, page, person, text } from './common.schemas';
-import { caseDto, eventDto, itemDto } from './item.contract';
+import { caseDto, eventDto, itemDto, keysetPage, listTotal } from './item.contract';
 import { ITEM_STATUSES } from '../domain/enums';
 import {
   CLAIMANT_ID_TYPES,
@@ -158,8 +158,9 @@ export const requestContract = defineMethods({
         caseId: id.optional(),
         q: z.string().trim().max(60).optional(),
       })
-      .extend(page.shape),
-    output: listOut,
+      .extend(keysetPage.shape),
+    /** Pages by cursor: `total` on the first page only, `next` null on the last. */
+    output: z.object({ total: listTotal.nullable(), next: z.number().nullable(), rows: z.array(requestSummaryDto) }),
     readonly: true,
   },
   'request.decide': {

@@ -158,12 +158,12 @@ describe('returns, dispositions, allocations', () => {
     const { items } = await storedPoliceCase(t, ['手机', '电脑']);
     await approvedTransfer([items[0]!.id], 'paper');
     await t.call('ga_bar', 'request.create', { kind: 'loan', itemIds: [items[1]!.id], reason: '鉴定', purpose: 'appraisal', dueAt: '2026-11-25T00:00:00Z' });
-    expect((await t.call('ga_bar', 'request.list', { mine: true })).total).toBe(2);
+    expect((await t.call('ga_bar', 'request.list', { mine: true })).total?.n).toBe(2);
     expect((await t.call('ga_bar', 'request.list', { kind: 'loan' })).rows.map((r) => r.requestNo)).toEqual(['DY-2026-000001']);
     expect((await t.call('ga_bar', 'request.list', { status: ['approved'] })).rows.map((r) => r.requestNo)).toEqual(['YS-2026-000001']);
     expect((await t.call('jc_bar', 'request.list', {})).rows.map((r) => r.requestNo)).toEqual(['YS-2026-000001']);
-    expect((await t.call('fy_bar', 'request.list', {})).total).toBe(0);
-    expect((await t.call('zx_bgy', 'request.list', {})).total).toBe(2);
+    expect((await t.call('fy_bar', 'request.list', {})).total?.n).toBe(0);
+    expect((await t.call('zx_bgy', 'request.list', {})).total?.n).toBe(2);
     expect(await t.fail('fy_bar', 'request.get', { id: 1 })).toMatchObject({ code: 'NOT_FOUND', message: '申请单未找到或无权查看' });
     expect((await t.call('ga_bar', 'inbox.counts', {})).mine).toBe(2);
   });

@@ -112,11 +112,11 @@ describe('search text is literal', () => {
     const { items } = await storedPoliceCase(t, ['电脑']);
     await t.call('ga_bar', 'case.create', { caseNo: 'A3716002026119999', name: '九折_案（50%）' });
     expect((await t.call('ga_bar', 'case.list', { q: '%' })).rows.map((c) => c.caseNo)).toEqual(['A3716002026119999']);
-    expect((await t.call('ga_bar', 'case.list', { q: '_' })).total).toBe(1);
-    expect((await t.call('ga_bar', 'case.list', { q: '测试案' })).total).toBe(2);
+    expect((await t.call('ga_bar', 'case.list', { q: '_' })).total?.n).toBe(1);
+    expect((await t.call('ga_bar', 'case.list', { q: '测试案' })).total?.n).toBe(2);
     await t.call('ga_bar', 'request.create', { kind: 'loan', itemIds: [items[0]!.id], reason: '鉴定（100%）', purpose: 'appraisal', dueAt: '2026-11-25T00:00:00Z' });
-    expect((await t.call('ga_bar', 'request.list', { q: '_' })).total).toBe(0);
-    expect((await t.call('ga_bar', 'request.list', { q: '100%' })).total).toBe(1);
+    expect((await t.call('ga_bar', 'request.list', { q: '_' })).total?.n).toBe(0);
+    expect((await t.call('ga_bar', 'request.list', { q: '100%' })).total?.n).toBe(1);
   });
 });
 

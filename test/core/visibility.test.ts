@@ -68,7 +68,7 @@ describe('visibility: item reads', () => {
         expect(await sees(user, 'document.itemTrail', { itemId: item.id })).toBe(want);
         const scan = await t.call(user, 'scan.resolve', { code: item.code });
         expect(scan.kind).toBe(want === 'yes' ? 'item' : 'unknown');
-        const listed = await t.call(user, 'item.list', { offset: 0, limit: 50 });
+        const listed = await t.call(user, 'item.list', { limit: 50 });
         expect(listed.rows.some((r) => r.id === item.id)).toBe(want === 'yes');
       }
     });
@@ -82,7 +82,7 @@ describe('visibility: cases and requests', () => {
     for (const [user, [p, j]] of Object.entries(table)) {
       expect([await sees(user, 'case.get', { id: caseP }), await sees(user, 'case.get', { id: caseJ })], user).toEqual([p, j]);
       expect([await sees(user, 'case.detail', { caseId: caseP }), await sees(user, 'document.caseTrail', { caseId: caseJ })], user).toEqual([p, j]);
-      const ids = (await t.call(user, 'case.list', { offset: 0, limit: 50 })).rows.map((c) => c.id);
+      const ids = (await t.call(user, 'case.list', { limit: 50 })).rows.map((c) => c.id);
       expect([ids.includes(caseP), ids.includes(caseJ)], user).toEqual([p === 'yes', j === 'yes']);
     }
   });

@@ -65,7 +65,7 @@ test('两个终端共用一个 PostgreSQL 服务器：公安移送，检察院�
 
   await signIn(police, 'ga_bar');
   await expect(police.getByTestId('connection-tag')).toContainText(`127.0.0.1:${PORT}`);
-  const stock = await api(police, 'item.list', { status: ['IN_STORE'], offset: 0, limit: 2 });
+  const stock = await api(police, 'item.list', { status: ['IN_STORE'], limit: 2 });
   const items = stock.rows;
   expect(items).toHaveLength(2);
   const caseItems = items.filter((i) => i.caseId === items[0]!.caseId);
@@ -90,7 +90,7 @@ test('两个终端共用一个 PostgreSQL 服务器：公安移送，检察院�
   expect(after.holdingAgencyName).toBe(jc.name);
 
   // The court never held a police item still under investigation: it does not exist for them.
-  const other = (await api(police, 'item.list', { status: ['IN_STORE'], offset: 0, limit: 50 })).rows.find((i) => i.holdingAgencyName === '滨州市公安局')!;
+  const other = (await api(police, 'item.list', { status: ['IN_STORE'], limit: 50 })).rows.find((i) => i.holdingAgencyName === '滨州市公安局')!;
   await signIn(proc, 'fy_bar');
   const res = await proc.request.post('/api/item.get', { data: { id: other.id }, headers: { 'X-Seized-Client': '1' } });
   expect(res.status()).toBe(404);

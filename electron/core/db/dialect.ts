@@ -1,7 +1,10 @@
 /** The one place that knows SQL differs between SQLite and PostgreSQL. */
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import type { ItemRow } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
+/** Above every row id on both engines (PostgreSQL serial is a 4-byte integer): the cursor of a first page. */
+export const MAX_ID = 2_147_483_647;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
 
@@ -37,16 +40,19 @@ export async function createItemSearchIndex(dialect: DialectName, db: AnyDb): Pr
   await sql`CREATE VIRTUAL TABLE items_fts USING fts5(code, name, case_no, owner_name, content='', contentless_delete=1, tokenize='trigram')`.execute(db);
 }
 
-/** Writes (or rewrites) the search index entry of an item. PostgreSQL indexes the row itself. */
-export async function indexItemForSearch(
-  dialect: DialectName,
-  db: AnyDb,
-  row: { id: number; code: string; name: string; case_no: string; owner_name: string | null },
-): Promise<void> {
-  if (dialect === 'postgres') return;
-  await sql`DELETE FROM items_fts WHERE rowid = ${row.id}`.execute(db);
-  await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
-    VALUES (${row.id}, ${row.code}, ${row.name}, ${row.case_no}, ${row.owner_name ?? ''})`.execute(db);
+type SearchRow = { id: number; code: string; name: string; case_no: string; owner_name: string | null };
+
+/** Writes (or rewrites) the search index entries of an item: trigram FTS (SQLite) and the short-query grams (both). */
+export async function indexItemForSearch(dialect: DialectName, db: AnyDb, row: SearchRow): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`DELETE FROM items_fts WHERE rowid = ${row.id}`.execute(db);
+    await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
+      VALUES (${row.id}, ${row.code}, ${row.name}, ${row.case_no}, ${row.owner_name ?? ''})`.execute(db);
+    await sql`DELETE FROM items_grams WHERE rowid = ${row.id}`.execute(db);
+  } else {
+    await sql`DELETE FROM item_grams WHERE item_id = ${row.id}`.execute(db);
+  }
+  await writeGrams(dialect, db, [row]);
 }
 
 /** `column LIKE '%q%'` with q taken literally (% _ \\ escaped); the same SQL on SQLite and PostgreSQL. */
@@ -55,29 +61,156 @@ export function likeContains(column: string, q: string) {
   return sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-/**
- * Item ids matching a free-text query, as a SQL fragment usable in `where id in (...)`.
- * Trigram FTS needs 3+ characters; shorter queries fall back to LIKE.
- */
-export function itemSearchIds(dialect: DialectName, q: string) {
-  const like = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-  if (dialect === 'postgres') {
-    return sql<number>`SELECT i.id FROM items i JOIN cases c ON c.id = i.case_id
-      WHERE i.code ILIKE ${like} OR i.name ILIKE ${like} OR c.case_no ILIKE ${like} OR i.owner_name ILIKE ${like}`;
-  }
-  if ([...q].length >= 3) {
-    const phrase = '"' + q.replace(/"/g, '""') + '"';
-    return sql<number>`SELECT rowid FROM items_fts WHERE items_fts MATCH ${phrase}`;
-  }
-  return sql<number>`SELECT i.id FROM items i JOIN cases c ON c.id = i.case_id
-    WHERE i.code LIKE ${like} ESCAPE '\\' OR i.name LIKE ${like} ESCAPE '\\' OR c.case_no LIKE ${like} ESCAPE '\\' OR i.owner_name LIKE ${like} ESCAPE '\\'`;
+/** `column` starts with `prefix`, answered by the column's index (SQLite: a range on the unique index; PostgreSQL: varchar_pattern_ops). */
+export function startsWith(dialect: DialectName, column: string, prefix: string) {
+  if (dialect === 'postgres') return sql<boolean>`${sql.ref(column)} LIKE ${prefix.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`;
+  return sql<boolean>`(${sql.ref(column)} >= ${prefix} AND ${sql.ref(column)} < ${prefix + '\u{10FFFF}'})`;
 }
 
-/** Indexes every item with id > afterId in one statement (bulk loads). */
-export async function indexItemsForSearchAfter(dialect: DialectName, db: AnyDb, afterId: number): Promise<void> {
-  if (dialect === 'postgres') return;
-  await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
-    SELECT i.id, i.code, i.name, c.case_no, coalesce(i.owner_name, '') FROM items i JOIN cases c ON c.id = i.case_id WHERE i.id > ${afterId}`.execute(db);
+/**
+ * Candidate item ids for a search, newest first, at most `limit` of them below `before`: the trigram FTS for 3+
+ * characters (SQLite), the unigram/bigram index for 1–2 characters (both engines), pg_trgm for 3+ on PostgreSQL.
+ * Candidates may be a superset (ASCII punctuation splits tokens): callers keep `itemSearchExact` as a filter.
+ */
+export function itemSearchCandidates(dialect: DialectName, q: string, before: number, limit: number) {
+  const short = [...q].length < 3;
+  if (short) {
+    const gram = gramOfQuery(q);
+    if (gram === null) return null;
+    return dialect === 'postgres'
+      ? sql<number>`SELECT item_id AS id FROM item_grams WHERE gram = ${gram} AND item_id < ${before} ORDER BY item_id DESC LIMIT ${limit}`
+      : sql<number>`SELECT rowid AS id FROM items_grams WHERE items_grams MATCH ${'"' + gram + '"'} AND rowid < ${before} ORDER BY rowid DESC LIMIT ${limit}`;
+  }
+  if (dialect === 'postgres') {
+    const like = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    return sql<number>`SELECT id FROM items WHERE (code || ' ' || name || ' ' || coalesce(owner_name, '')) ILIKE ${like} AND id < ${before}
+      UNION SELECT i.id FROM cases c JOIN items i ON i.case_id = c.id WHERE ${startsWith(dialect, 'c.case_no', q.toUpperCase())} AND i.id < ${before}
+      ORDER BY 1 DESC LIMIT ${limit}`;
+  }
+  const phrase = '"' + q.replace(/"/g, '""') + '"';
+  return sql<number>`SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${phrase} AND rowid < ${before} ORDER BY rowid DESC LIMIT ${limit}`;
+}
+
+/** The exact meaning of a search, checked on candidate rows (`items as i` joined to `cases as c`). */
+export function itemSearchExact(dialect: DialectName, q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+  const op = sql.raw(dialect === 'postgres' ? 'ILIKE' : 'LIKE');
+  const esc = sql.raw(`ESCAPE '\\'`);
+  if ([...q].length < 3) {
+    const prefix = q.toUpperCase().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    return sql<boolean>`(i.name ${op} ${like} ${esc} OR i.owner_name ${op} ${like} ${esc} OR i.code ${op} ${prefix} ${esc} OR c.case_no ${op} ${prefix} ${esc})`;
+  }
+  if (dialect === 'postgres') return sql<boolean>`((i.code || ' ' || i.name || ' ' || coalesce(i.owner_name, '')) ILIKE ${like} OR c.case_no LIKE ${q.toUpperCase().replace(/[\\%_]/g, (m) => '\\' + m) + '%'})`;
+  return sql<boolean>`(i.code LIKE ${like} ${esc} OR i.name LIKE ${like} ${esc} OR c.case_no LIKE ${like} ${esc} OR i.owner_name LIKE ${like} ${esc})`;
+}
+
+/**
+ * The short-query index terms of an item: every character and every pair of adjacent characters of its name and
+ * owner, and the first one and two characters of its code and case number (codes are searched by prefix).
+ * Lower-cased; terms with ASCII punctuation or spaces are left out (the FTS5 ascii tokenizer splits on them).
+ */
+export function itemGrams(row: Pick<SearchRow, 'code' | 'name' | 'case_no' | 'owner_name'>): string[] {
+  const out = new Set<string>();
+  const add = (g: string) => {
+    if (g && !/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/.test(g)) out.add(g.toLowerCase());
+  };
+  for (const text of [row.name, row.owner_name ?? '']) {
+    const cs = [...text];
+    for (let i = 0; i < cs.length; i++) {
+      add(cs[i]!);
+      if (i + 1 < cs.length) add(cs[i]! + cs[i + 1]!);
+    }
+  }
+  for (const code of [row.code, row.case_no]) {
+    const cs = [...code];
+    add(cs.slice(0, 1).join(''));
+    add(cs.slice(0, 2).join(''));
+  }
+  return [...out];
+}
+
+/** The index term a 1–2 character query looks up: its longest run without ASCII punctuation; null when none. */
+function gramOfQuery(q: string): string | null {
+  const parts = q.toLowerCase().split(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/).filter(Boolean);
+  if (parts.length === 0) return null;
+  return parts.sort((a, b) => [...b].length - [...a].length)[0]!;
+}
+
+async function writeGrams(dialect: DialectName, db: AnyDb, rows: SearchRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (dialect === 'sqlite') {
+    for (let i = 0; i < rows.length; i += 400) {
+      const part = rows.slice(i, i + 400).map((r) => sql`(${r.id}, ${itemGrams(r).join(' ')})`);
+      await sql`INSERT INTO items_grams(rowid, t) VALUES ${sql.join(part)}`.execute(db);
+    }
+    return;
+  }
+  const pairs = rows.flatMap((r) => itemGrams(r).map((g) => sql`(${g}, ${r.id})`));
+  for (let i = 0; i < pairs.length; i += 2000) {
+    await sql`INSERT INTO item_grams(gram, item_id) VALUES ${sql.join(pairs.slice(i, i + 2000))} ON CONFLICT DO NOTHING`.execute(db);
+  }
+}
+
+/** Indexes every item with id > afterId (bulk loads and the 0006 backfill), in batches. */
+export async function indexItemsForSearchAfter(dialect: DialectName, db: AnyDb, afterId: number, opts: { fts?: boolean } = {}): Promise<void> {
+  if (dialect === 'sqlite' && opts.fts !== false) {
+    await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
+      SELECT i.id, i.code, i.name, c.case_no, coalesce(i.owner_name, '') FROM items i JOIN cases c ON c.id = i.case_id WHERE i.id > ${afterId}`.execute(db);
+  }
+  for (let last = afterId; ; ) {
+    const rows = (
+      await sql<SearchRow>`SELECT i.id, i.code, i.name, c.case_no, i.owner_name FROM items i JOIN cases c ON c.id = i.case_id
+        WHERE i.id > ${last} ORDER BY i.id LIMIT 5000`.execute(db)
+    ).rows;
+    if (rows.length === 0) return;
+    await writeGrams(dialect, db, rows);
+    last = rows[rows.length - 1]!.id;
+  }
+}
+
+/** Short-query grams (both engines), code and case-number prefix indexes (PostgreSQL; SQLite's unique indexes serve). */
+export async function createShortSearchIndex(dialect: DialectName, db: AnyDb): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`CREATE VIRTUAL TABLE items_grams USING fts5(t, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+    return;
+  }
+  await sql`CREATE TABLE item_grams (gram varchar(16) NOT NULL, item_id integer NOT NULL REFERENCES items(id), PRIMARY KEY (gram, item_id))`.execute(db);
+  await sql`CREATE INDEX item_grams_item ON item_grams (item_id)`.execute(db);
+  await sql`CREATE INDEX items_code_prefix ON items (code varchar_pattern_ops)`.execute(db);
+  await sql`CREATE INDEX cases_case_no_prefix ON cases (case_no varchar_pattern_ops)`.execute(db);
+}
+
+/** item_flags follows items.flags (JSON) on every insert and every change of flags, whoever writes them; backfilled. */
+export async function createItemFlagsSync(dialect: DialectName, db: AnyDb): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`CREATE TRIGGER items_flags_insert AFTER INSERT ON items BEGIN
+      INSERT INTO item_flags (item_id, flag) SELECT DISTINCT NEW.id, value FROM json_each(NEW.flags); END`.execute(db);
+    await sql`CREATE TRIGGER items_flags_update AFTER UPDATE OF flags ON items WHEN OLD.flags IS NOT NEW.flags BEGIN
+      DELETE FROM item_flags WHERE item_id = NEW.id;
+      INSERT INTO item_flags (item_id, flag) SELECT DISTINCT NEW.id, value FROM json_each(NEW.flags); END`.execute(db);
+    await sql`INSERT INTO item_flags (item_id, flag) SELECT DISTINCT i.id, j.value FROM items i, json_each(i.flags) j`.execute(db);
+    return;
+  }
+  await sql`CREATE OR REPLACE FUNCTION item_flags_sync() RETURNS trigger AS $$
+    BEGIN
+      IF TG_OP = 'UPDATE' THEN
+        IF NEW.flags IS NOT DISTINCT FROM OLD.flags THEN RETURN NEW; END IF;
+        DELETE FROM item_flags WHERE item_id = NEW.id;
+      END IF;
+      INSERT INTO item_flags (item_id, flag) SELECT DISTINCT NEW.id, f FROM jsonb_array_elements_text(NEW.flags::jsonb) f;
+      RETURN NEW;
+    END $$ LANGUAGE plpgsql`.execute(db);
+  await sql`CREATE TRIGGER items_flags_sync AFTER INSERT OR UPDATE OF flags ON items FOR EACH ROW EXECUTE FUNCTION item_flags_sync()`.execute(db);
+  await sql`INSERT INTO item_flags (item_id, flag) SELECT DISTINCT id, jsonb_array_elements_text(flags::jsonb) FROM items`.execute(db);
+}
+
+/**
+ * `items as i`, read through the named (partial) index. SQLite's planner, without statistics, prefers items_status
+ * for `status IN (…)` and then sorts every match; INDEXED BY names the index that holds exactly the rows wanted, and
+ * fails loudly should the query stop matching its WHERE. PostgreSQL's planner picks partial indexes by itself.
+ */
+export function itemsIndexedBy(dialect: DialectName, index: string) {
+  return sql<ItemRow>`items`.as<'i'>(dialect === 'sqlite' ? sql`i INDEXED BY ${sql.raw(index)}` : sql`i`);
 }
 
 /**

@@ -232,6 +232,8 @@ export interface Database {
   item_stores: ItemStoreTable;
   store_transfers: StoreTransferTable;
   store_transfer_items: StoreTransferItemTable;
+  /** One row per item and flag; kept in step with items.flags by triggers (0006). */
+  item_flags: { item_id: number; flag: string };
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -3,23 +3,15 @@ import type { Ctx } from '../context';
 import type { EventRow } from '../db/schema';
 import type { EventDto } from '../../../shared/api/item.contract';
 import type { EventType } from '../../../shared/domain/enums';
-import { locationPaths } from '../services/admin/admin.handlers';
-import { locationPathOf } from '../services/items/item.hot';
+import { locationPathsFor } from '../services/items/location-paths';
 
 type PersonJson = { name: string; idNo: string | null };
-
-/** Paths of the locations these events name: one by one when they are few (an item's timeline), else all at once. */
-async function pathsFor(ctx: Pick<Ctx, 'db' | 'dialect'>, rows: EventRow[]): Promise<Map<number, { path: string }>> {
-  const ids = [...new Set(rows.flatMap((r) => [r.location_from_id, r.location_to_id]).filter((x): x is number => x !== null))];
-  if (ids.length > 20) return locationPaths(ctx);
-  const found = await Promise.all(ids.map(async (id) => [id, { path: await locationPathOf(ctx, id) }] as const));
-  return new Map(found.filter(([, p]) => p.path !== ''));
-}
 
 export async function toEventDtos(ctx: Pick<Ctx, 'db' | 'dialect'>, rows: EventRow[]): Promise<EventDto[]> {
   if (rows.length === 0) return [];
   const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
-  const locs = await pathsFor(ctx, rows);
+  // Only the locations these events name: the cost follows the page, not the store's thousands of bins.
+  const locs = await locationPathsFor(ctx, rows.flatMap((r) => [r.location_from_id, r.location_to_id]));
   const itemIds = [...new Set(rows.map((r) => r.item_id).filter((x): x is number => x !== null))];
   const codes = new Map<number, string>();
   for (let i = 0; i < itemIds.length; i += 500) {
@@ -27,7 +19,7 @@ export async function toEventDtos(ctx: Pick<Ctx, 'db' | 'dialect'>, rows: EventR
     for (const p of part) codes.set(p.id, p.code);
   }
   const agency = (id: number | null) => (id === null ? null : (agencies.get(id) ?? null));
-  const loc = (id: number | null) => (id === null ? null : (locs.get(id)?.path ?? null));
+  const loc = (id: number | null) => (id === null ? null : (locs.get(id) ?? null));
   return rows.map((r) => ({
     id: r.id,
     seq: r.seq,

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Badge, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { ALERT_KIND_LABELS, ALERT_KINDS, type AlertDto, type AlertKind } from '@shared/api/custody.contract';
+import { ALERT_COUNT_CAP, ALERT_KIND_LABELS, ALERT_KINDS, type AlertDto, type AlertKind } from '@shared/api/custody.contract';
 import { call } from '../api/client';
 import { useCan } from '../app/session';
 import { useAction } from './use-action';
@@ -25,7 +25,15 @@ export function AlertsWidget() {
       <Space wrap style={{ marginBottom: 8 }}>
         {ALERT_KINDS.map((k) => (
           <Tag.CheckableTag key={k} checked={kind === k} onChange={(on) => setKind(on ? k : null)}>
-            {ALERT_KIND_LABELS[k]} <Badge count={data?.counts[k] ?? 0} showZero color={(data?.counts[k] ?? 0) ? '#cf1322' : '#bbb'} size="small" />
+            {ALERT_KIND_LABELS[k]}{' '}
+            <Badge
+              count={data?.counts[k] ?? 0}
+              overflowCount={999}
+              showZero
+              color={(data?.counts[k] ?? 0) ? '#cf1322' : '#bbb'}
+              size="small"
+              title={(data?.counts[k] ?? 0) >= ALERT_COUNT_CAP ? `${ALERT_COUNT_CAP.toLocaleString('zh-CN')} 条以上` : `${data?.counts[k] ?? 0} 条`}
+            />
           </Tag.CheckableTag>
         ))}
       </Space>

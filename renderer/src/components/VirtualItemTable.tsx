@@ -1,8 +1,11 @@
-/** A virtualised item table that loads pages from the server as you scroll (smooth at 100k+ rows). */
+/**
+ * A virtualised item table that loads cursor pages from the server as you scroll (smooth at 100k+ rows): the next
+ * page comes when its loader row scrolls into view, or from the 「加载更多」 button in that row (keyboard).
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Checkbox, Empty, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Empty, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ItemDto } from '@shared/api/item.contract';
+import type { ItemDto, ListTotal } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS } from '@shared/domain/enums';
 import { ItemStatusTag } from './ItemStatusTag';
 import { fmtDate, fmtQty } from './labels';
@@ -12,7 +15,7 @@ const ROW_H = 36;
 const COLS = '34px 160px minmax(110px,1fr) 72px 96px 84px 156px 130px 116px 84px 60px';
 const HEAD = ['', '物品编码', '名称', '类别', '数量 / 金额', '状态', '案件编号', '库位', '保管单位', '扣押日期', '持有人'];
 
-export type PageLoader = (offset: number, limit: number) => Promise<{ total: number; rows: ItemDto[] } | undefined>;
+export type PageLoader = (before: number | undefined, limit: number) => Promise<{ total: ListTotal | null; next: number | null; rows: ItemDto[] } | undefined>;
 
 type Props = {
   /** Changes whenever the filter changes (resets the cache). */
@@ -21,62 +24,62 @@ type Props = {
   selected: Set<number>;
   onSelect(next: Set<number>): void;
   onOpen(item: ItemDto): void;
-  onTotal?(total: number): void;
+  onTotal?(total: ListTotal): void;
   height: number;
 };
 
 export function VirtualItemTable({ queryKey, load, selected, onSelect, onOpen, onTotal, height }: Props) {
   const parent = useRef<HTMLDivElement>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const pages = useRef(new Map<number, ItemDto[] | 'loading'>());
-  const [, bump] = useState(0);
+  const [rows, setRows] = useState<ItemDto[] | null>(null);
+  /** The cursor of the next page; null after the last page. */
+  const [next, setNext] = useState<number | null>(null);
+  const loading = useRef(false);
   const gen = useRef(0);
 
   const fetchPage = useCallback(
-    async (p: number) => {
-      if (pages.current.has(p)) return;
-      pages.current.set(p, 'loading');
+    async (before: number | undefined) => {
+      if (loading.current) return;
+      loading.current = true;
       const g = gen.current;
-      const r = await load(p * PAGE, PAGE);
-      if (g !== gen.current) return;
-      if (!r) return void pages.current.delete(p);
-      pages.current.set(p, r.rows);
-      setTotal(r.total);
-      onTotal?.(r.total);
-      bump((x) => x + 1);
+      try {
+        const r = await load(before, PAGE);
+        if (g !== gen.current || !r) return;
+        setRows((old) => (before === undefined ? r.rows : [...(old ?? []), ...r.rows]));
+        setNext(r.next);
+        if (r.total) onTotal?.(r.total);
+      } finally {
+        if (g === gen.current) loading.current = false;
+      }
     },
     [load, onTotal],
   );
 
   useEffect(() => {
     gen.current++;
-    pages.current = new Map();
-    setTotal(null);
+    loading.current = false;
+    setRows(null);
+    setNext(null);
     parent.current?.scrollTo({ top: 0 });
-    void fetchPage(0);
+    void fetchPage(undefined);
   }, [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const v = useVirtualizer({ count: total ?? 0, getScrollElement: () => parent.current, estimateSize: () => ROW_H, overscan: 12 });
+  const loaded = rows?.length ?? 0;
+  const more = rows !== null && next !== null;
+  const v = useVirtualizer({ count: loaded + (more ? 1 : 0), getScrollElement: () => parent.current, estimateSize: () => ROW_H, overscan: 12 });
   const items = v.getVirtualItems();
+  const lastShown = items.length ? items[items.length - 1]!.index : -1;
   useEffect(() => {
-    if (!items.length) return;
-    const first = Math.floor(items[0]!.index / PAGE);
-    const last = Math.floor(items[items.length - 1]!.index / PAGE);
-    for (let p = first; p <= last; p++) void fetchPage(p);
-  }, [items, fetchPage]);
+    if (more && lastShown >= loaded) void fetchPage(next);
+  }, [more, lastShown, loaded, next, fetchPage]);
 
-  const rowAt = (i: number): ItemDto | undefined => {
-    const page = pages.current.get(Math.floor(i / PAGE));
-    return page && page !== 'loading' ? page[i % PAGE] : undefined;
-  };
+  const rowAt = (i: number): ItemDto | undefined => rows?.[i];
   const toggle = (id: number) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
     else next.add(id);
     onSelect(next);
   };
-  const loadedIds = () => [...pages.current.values()].flatMap((p) => (p === 'loading' ? [] : p.map((r) => r.id)));
-  const allLoaded = loadedIds();
+  const allLoaded = (rows ?? []).map((r) => r.id);
   const allOn = allLoaded.length > 0 && allLoaded.every((id) => selected.has(id));
 
   return (
@@ -89,9 +92,10 @@ export function VirtualItemTable({ queryKey, load, selected, onSelect, onOpen, o
           <div key={h} style={{ padding: '0 6px' }}>{h}</div>
         ))}
       </div>
-      <div ref={parent} style={{ height, overflow: 'auto', position: 'relative' }}>
-        {total === null && <Spin style={{ display: 'block', marginTop: 40 }} tip="正在查询…"><div /></Spin>}
-        {total === 0 && <Empty style={{ marginTop: 40 }} description="没有符合条件的物品" />}
+      {/* Focusable, so PageDown / End scroll it from the keyboard; reaching the end loads the next page. */}
+      <div ref={parent} tabIndex={0} aria-label="物品列表（PageDown / End 翻页）" data-testid="item-scroll" style={{ height, overflow: 'auto', position: 'relative' }}>
+        {rows === null && <Spin style={{ display: 'block', marginTop: 40 }} tip="正在查询…"><div /></Spin>}
+        {rows?.length === 0 && !more && <Empty style={{ marginTop: 40 }} description="没有符合条件的物品" />}
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {items.map((vi) => {
             const r = rowAt(vi.index);
@@ -104,7 +108,10 @@ export function VirtualItemTable({ queryKey, load, selected, onSelect, onOpen, o
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${vi.start}px)`, height: ROW_H, display: 'grid', gridTemplateColumns: COLS, alignItems: 'center', borderBottom: '1px solid #f5f5f5', background: r && selected.has(r.id) ? '#e6f4ff' : undefined, whiteSpace: 'nowrap' }}
               >
                 {!r ? (
-                  <div style={{ gridColumn: '1 / -1', color: '#bbb', paddingLeft: 12 }}>加载中…</div>
+                  <div style={{ gridColumn: '1 / -1', color: '#999', paddingLeft: 12 }} data-testid="load-more-row">
+                    正在加载下一页…
+                    <Button type="link" size="small" onClick={() => void fetchPage(next ?? undefined)}>加载更多</Button>
+                  </div>
                 ) : (
                   <>
                     <div style={{ paddingLeft: 10 }}><Checkbox checked={selected.has(r.id)} onChange={() => toggle(r.id)} /></div>

@@ -1,27 +1,29 @@
 /** Cases, registration of seized items, item lookup, search and history, scan resolution. */
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx, SessionUser } from '../../context';
-import type { CaseDto } from '../../../../shared/api/item.contract';
+import type { CaseDto, ListTotal } from '../../../../shared/api/item.contract';
+import { cappedTotal, pageOf } from '../common/keyset';
 import type { CaseStage, ItemFlag } from '../../../../shared/domain/enums';
 import { ITEM_CATEGORY_LABELS } from '../../../../shared/domain/enums';
 import { AppError, conflict, notFound } from '../../errors';
 import { appendEvents } from '../../ledger/ledger.append';
 import { toEventDtos } from '../../ledger/event.mapper';
-import { indexItemsForSearchAfter, likeContains } from '../../db/dialect';
+import { MAX_ID, indexItemsForSearchAfter, likeContains } from '../../db/dialect';
 import { localYear, pad, reserveSequence } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
 import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, requestInUsersStore } from '../../access/visibility';
 import { hotItemDto } from './item.hot';
 import { fixedQuery } from '../../db/prepared';
-import { applyItemFilter, getItemDtos, itemBaseQuery, selectItemColumns, toItemDtos } from './item.repository';
+import { getItemDtos } from './item.repository';
+import { listItems } from './item.list';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
-/** Cases as DTOs; with a user, only the cases the visibility rule shows them. */
+/** Cases as DTOs, newest first, by cursor; with a user, only the cases the visibility rule shows them. */
 export async function caseDtos(
   ctx: Pick<Ctx, 'db'> & { user?: SessionUser },
-  where: { id?: number; q?: string; hostAgencyId?: number; offset?: number; limit?: number },
-): Promise<{ total: number; rows: CaseDto[] }> {
+  where: { id?: number; q?: string; hostAgencyId?: number; before?: number; limit?: number },
+): Promise<{ total: ListTotal | null; next: number | null; rows: CaseDto[] }> {
   let q = ctx.db.selectFrom('cases as c').innerJoin('agencies as a', 'a.id', 'c.host_agency_id');
   const scope = ctx.user ? caseScope(ctx.user) : undefined;
   if (scope) q = q.where(scope);
@@ -31,17 +33,21 @@ export async function caseDtos(
     const text = where.q;
     q = q.where((eb) => eb.or([likeContains('c.case_no', text), likeContains('c.name', text)]));
   }
-  const total = where.id ? { n: 1 } : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  const limit = where.limit ?? 50;
+  const whole = !scope && !where.hostAgencyId && !where.q ? { table: 'cases' as const } : null;
+  const total = where.id || where.before ? null : await cappedTotal(ctx, q.select('c.id'), 'c.id', whole);
+  const found = await q
     .selectAll('c')
     .select(['a.name as host_agency_name', (eb) => eb.selectFrom('items').select(eb.fn.countAll<number>().as('n')).whereRef('items.case_id', '=', 'c.id').as('item_count')])
+    .where('c.id', '<', where.before ?? MAX_ID)
     .orderBy('c.id', 'desc')
-    .offset(where.offset ?? 0)
-    .limit(where.limit ?? 50)
+    .limit(limit + 1)
     .execute();
+  const page = pageOf(found, limit);
   return {
-    total: Number(total.n),
-    rows: rows.map((c) => ({
+    total: where.id ? { n: page.rows.length, kind: 'exact' } : total,
+    next: page.next,
+    rows: page.rows.map((c) => ({
       id: c.id,
       caseNo: c.case_no,
       name: c.name,
@@ -174,17 +180,15 @@ export const itemHandlers: HandlerMap<
     return item;
   },
 
-  'item.list': async (ctx, f) => {
-    const q = applyItemFilter(ctx, itemBaseQuery(ctx), f);
-    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await selectItemColumns(q).orderBy('i.id', 'desc').offset(f.offset).limit(f.limit).execute();
-    return { total: Number(total.n), rows: await toItemDtos(ctx, rows) };
-  },
+  'item.list': async (ctx, f) => listItems(ctx, f),
 
-  'item.timeline': async (ctx, { id }) => {
+  'item.timeline': async (ctx, { id, beforeSeq, limit }) => {
     const exists = await ctx.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists || !(await canSeeItem(ctx, id))) throw notVisible('物品');
-    const rows = await ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', id).orderBy('seq', 'desc').execute();
+    // Keyset on events_item (item_id, seq): a page of the newest events below the cursor, never the whole history.
+    let q = ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', id);
+    if (beforeSeq) q = q.where('seq', '<', beforeSeq);
+    const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
     return toEventDtos(ctx, rows);
   },
 

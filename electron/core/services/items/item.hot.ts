@@ -30,7 +30,7 @@ export async function locationPathOf(ctx: Pick<Ctx, 'db' | 'dialect'>, id: numbe
 export async function hotItemDto(ctx: Pick<Ctx, 'db' | 'dialect'> & { user?: SessionUser }, where: { id: number } | { code: string }): Promise<ItemDto | undefined> {
   const [row] = 'id' in where ? await fixedQuery<Row>(ctx.db, ctx.dialect, BY_ID, [where.id]) : await fixedQuery<Row>(ctx.db, ctx.dialect, BY_CODE, [where.code]);
   if (!row) return undefined;
-  const paths = new Map<number, { path: string }>();
-  if (row.location_id) paths.set(row.location_id, { path: await locationPathOf(ctx, row.location_id) });
+  const paths = new Map<number, string>();
+  if (row.location_id) paths.set(row.location_id, await locationPathOf(ctx, row.location_id));
   return (await toItemDtos(ctx, [row], paths))[0];
 }

@@ -1,13 +1,13 @@
 /** Reading items as DTOs: one query shape for get, by-code and lists. */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
-import { itemSearchIds } from '../../db/dialect';
+import { MAX_ID, itemSearchCandidates, itemSearchExact } from '../../db/dialect';
 import type { Ctx, SessionUser } from '../../context';
 import { itemScope, maskIdNo, seesIdNumbers } from '../../access/visibility';
 import type { Database } from '../../db/schema';
 import type { ItemDto, itemListFilter } from '../../../../shared/api/item.contract';
 import type { ItemCategory, ItemFlag, ItemSource, ItemStatus } from '../../../../shared/domain/enums';
-import { locationPaths } from '../admin/admin.handlers';
+import { locationPathsFor } from './location-paths';
 
 export function itemBaseQuery(ctx: Pick<Ctx, 'db'>) {
   return ctx.db
@@ -35,9 +35,9 @@ type ItemJoined = Awaited<ReturnType<ReturnType<typeof selectItemColumns>['execu
  * Item rows as DTOs; with a user, owners' ID numbers are masked unless the visibility rule shows them in full.
  * `known`: the paths of the rows' locations when the caller has them (the single-item hot path).
  */
-export async function toItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, rows: ItemJoined[], known?: Map<number, { path: string }>): Promise<ItemDto[]> {
+export async function toItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, rows: ItemJoined[], known?: Map<number, string>): Promise<ItemDto[]> {
   const user = ctx.user;
-  const paths: Map<number, { path: string }> = known ?? (rows.some((r) => r.location_id) ? await locationPaths(ctx) : new Map());
+  const paths = known ?? (await locationPathsFor(ctx, rows.map((r) => r.location_id)));
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -63,7 +63,7 @@ export async function toItemDtos(ctx: Pick<Ctx, 'db'> & { user?: SessionUser }, 
     status: r.status as ItemStatus,
     locationId: r.location_id,
     locationCode: r.location_code,
-    locationPath: r.location_id ? (paths.get(r.location_id)?.path ?? null) : null,
+    locationPath: r.location_id ? (paths.get(r.location_id) ?? null) : null,
     outWith: r.out_with,
     holdingAgencyId: r.holding_agency_id,
     holdingAgencyName: r.holding_agency_name,
@@ -90,11 +90,14 @@ export type { Database };
 export type ItemListFilter = z.output<typeof itemListFilter>;
 type ItemQuery = ReturnType<typeof itemBaseQuery>;
 
-/** The item.list filter as a reusable step (item.list can call this too, so list and export always agree). */
+/**
+ * The item.list filter as a reusable step (list and export always agree). item.list passes `q` separately and
+ * answers it from the search indexes window by window (item.list.ts); here it is one where-clause over every hit.
+ */
 export function applyItemFilter(ctx: Pick<Ctx, 'dialect' | 'user'>, q: ItemQuery, f: ItemListFilter): ItemQuery {
   const scope = itemScope(ctx.user);
   if (scope) q = q.where(scope);
-  if (f.q) q = q.where(sql<boolean>`i.id IN (${itemSearchIds(ctx.dialect, f.q)})`);
+  q = itemSearchFilter(ctx, q, f.q);
   if (f.status?.length) q = q.where('i.status', 'in', f.status);
   if (f.category?.length) q = q.where('i.category', 'in', f.category);
   if (f.locationId) q = q.where('i.location_id', '=', f.locationId);
@@ -102,6 +105,18 @@ export function applyItemFilter(ctx: Pick<Ctx, 'dialect' | 'user'>, q: ItemQuery
   if (f.caseId) q = q.where('i.case_id', '=', f.caseId);
   if (f.seizedFrom) q = q.where('i.seized_at', '>=', new Date(f.seizedFrom).toISOString());
   if (f.seizedTo) q = q.where('i.seized_at', '<=', new Date(f.seizedTo).toISOString());
+  if (f.flag) {
+    const flag = f.flag;
+    q = q.where((eb) => eb.exists(eb.selectFrom('item_flags as fl').select('fl.item_id').whereRef('fl.item_id', '=', 'i.id').where('fl.flag', '=', flag)));
+  }
   return q;
+}
+
+/** The whole text filter in one where-clause (export: every hit, in one pass; lists page through itemSearchCandidates). */
+export function itemSearchFilter(ctx: Pick<Ctx, 'dialect'>, q: ItemQuery, text: string | undefined): ItemQuery {
+  if (!text) return q;
+  const ids = itemSearchCandidates(ctx.dialect, text, MAX_ID, 1_000_000_000);
+  if (!ids) return q.where(sql<boolean>`1 = 0`);
+  return q.where(sql<boolean>`i.id IN (${ids})`).where(itemSearchExact(ctx.dialect, text));
 }
 

@@ -4,7 +4,9 @@ import type { RequestDto, RequestSummaryDto } from '../../../../shared/api/reque
 import type { MethodParsedInput } from '../../../../shared/api/contract';
 import { canSeeRequest, notVisible, requestInUsersStore, requestStoreScope, seesAllCustody } from '../../access/visibility';
 import { toEventDtos } from '../../ledger/event.mapper';
-import { likeContains } from '../../db/dialect';
+import { MAX_ID, likeContains } from '../../db/dialect';
+import { cappedTotal, pageOf } from '../common/keyset';
+import type { ListTotal } from '../../../../shared/api/item.contract';
 import { getItemDtos } from '../items/item.repository';
 import { actionsFor } from './request.policy';
 import { loadView, toSummary, toViews, type RequestView } from './request.repository';
@@ -30,8 +32,10 @@ export async function requestDto(ctx: Ctx, id: number): Promise<RequestDto> {
   };
 }
 
-export async function listRequests(ctx: Ctx, f: MethodParsedInput<'request.list'>): Promise<{ total: number; rows: RequestSummaryDto[] }> {
+/** Requests newest first, by cursor; the total only on the first page, counted up to COUNT_CAP. */
+export async function listRequests(ctx: Ctx, f: MethodParsedInput<'request.list'>): Promise<{ total: ListTotal | null; next: number | null; rows: RequestSummaryDto[] }> {
   let q = ctx.db.selectFrom('requests');
+  const all = seesAllRequests(ctx.user);
   if (!seesAllRequests(ctx.user)) {
     const a = ctx.user.agencyId;
     q = q.where((eb) => eb.or([eb('from_agency_id', '=', a), eb('to_agency_id', '=', a)]));
@@ -46,7 +50,8 @@ export async function listRequests(ctx: Ctx, f: MethodParsedInput<'request.list'
     const text = f.q;
     q = q.where((eb) => eb.or([likeContains('request_no', text), likeContains('reason', text)]));
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('id', 'desc').offset(f.offset).limit(f.limit).execute();
-  return { total: Number(total.n), rows: (await toViews(ctx, rows)).map(toSummary) };
+  const whole = all && !f.kind && !f.status?.length && !f.mine && !f.caseId && !f.q ? { table: 'requests' as const } : null;
+  const total = f.before ? null : await cappedTotal(ctx, q.select('id'), 'id', whole);
+  const page = pageOf(await q.selectAll().where('id', '<', f.before ?? MAX_ID).orderBy('id', 'desc').limit(f.limit + 1).execute(), f.limit);
+  return { total, next: page.next, rows: (await toViews(ctx, page.rows)).map(toSummary) };
 }

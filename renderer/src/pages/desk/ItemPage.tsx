@@ -17,6 +17,9 @@ import { PrintDialog } from '../../components/PrintDialog';
 import { fmtMoney, fmtQty, fmtTime } from '../../components/labels';
 import { SealDialog } from './SealDialog';
 
+/** item.timeline's default page size. */
+const TIMELINE_PAGE = 200;
+
 export function ItemPage() {
   const { id } = useParams();
   const itemId = Number(id);
@@ -50,6 +53,13 @@ export function ItemPage() {
     if (i) setItem(i);
     await timeline;
   }, [itemId, run]);
+  /** Older events, a page (200) at a time, below the oldest shown. */
+  const loadOlder = async () => {
+    const oldest = events[events.length - 1];
+    const ev = oldest && (await run(() => call('item.timeline', { id: itemId, beforeSeq: oldest.seq })));
+    if (ev) setEvents((old) => [...old, ...ev]);
+  };
+  const maybeMore = events.length > 0 && events.length % TIMELINE_PAGE === 0;
   useEffect(() => {
     setEvents([]);
     void load();
@@ -98,7 +108,20 @@ export function ItemPage() {
         <Tabs
           size="small"
           items={[
-            { key: 'trail', label: `流转记录（${events.length} 条，最新在前）`, children: <EventTimeline events={events} loading={eventsLoading} height="calc(100vh - 400px)" /> },
+            {
+              key: 'trail',
+              label: `流转记录（${maybeMore ? `最近 ${events.length}` : events.length} 条，最新在前）`,
+              children: (
+                <>
+                  <EventTimeline events={events} loading={eventsLoading} height="calc(100vh - 400px)" />
+                  {maybeMore && (
+                    <Button size="small" type="link" onClick={() => void loadOlder()} data-testid="timeline-older">
+                      加载更早的记录
+                    </Button>
+                  )}
+                </>
+              ),
+            },
             {
               key: 'fields',
               label: '全部信息',

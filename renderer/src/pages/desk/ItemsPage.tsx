@@ -5,6 +5,7 @@ import { FileExcelOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import type { AgencyDto, LocationDto } from '@shared/api/admin.contract';
+import type { ListTotal } from '@shared/api/item.contract';
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, ITEM_STATUSES, ITEM_STATUS_LABELS, type ItemCategory, type ItemStatus } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { useCan } from '../../app/session';
@@ -12,6 +13,7 @@ import { useAction } from '../../components/use-action';
 import { VirtualItemTable } from '../../components/VirtualItemTable';
 import { PrintDialog } from '../../components/PrintDialog';
 import { deliverFile } from '../../components/deliver-file';
+import { fmtTotal } from '../../components/list-total';
 
 export function ItemsPage() {
   const [params, setParams] = useSearchParams();
@@ -27,7 +29,7 @@ export function ItemsPage() {
   const [locations, setLocations] = useState<LocationDto[]>([]);
   const [agencies, setAgencies] = useState<AgencyDto[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<ListTotal | null>(null);
   const [printing, setPrinting] = useState(false);
   const { run, busy, message } = useAction();
 
@@ -53,7 +55,8 @@ export function ItemsPage() {
     [dq, status, category, locationId, agencyId, range],
   );
   const key = JSON.stringify(filter);
-  const load = useCallback((offset: number, limit: number) => run(() => call('item.list', { ...filter, offset, limit })), [filter, run]);
+  const load = useCallback((before: number | undefined, limit: number) => run(() => call('item.list', { ...filter, before, limit })), [filter, run]);
+  useEffect(() => setTotal(null), [key]);
 
   const setLocation = (id: number | undefined) => {
     const next = new URLSearchParams(params);
@@ -62,7 +65,7 @@ export function ItemsPage() {
     setParams(next, { replace: true });
   };
   const exportXlsx = async () => {
-    const f = await run(() => call('item.export', filter), { progress: `正在导出 ${total ?? ''} 件物品到 Excel，请稍候…` });
+    const f = await run(() => call('item.export', filter), { progress: `正在导出${total ? `（${fmtTotal(total)}）` : ''}物品到 Excel，请稍候…` });
     if (f) message.success(await deliverFile(f, 'save'));
   };
 
@@ -87,7 +90,7 @@ export function ItemsPage() {
       </Space>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
         <Typography.Text type="secondary" data-testid="item-total">
-          {total === null ? '正在查询…' : `共 ${total.toLocaleString('zh-CN')} 件`}
+          {total === null ? '正在查询…' : fmtTotal(total)}
           {selected.size > 0 && (
             <>
               ，已选 {selected.size} 件 <Typography.Link onClick={() => setSelected(new Set())}>清除选择</Typography.Link>
@@ -101,7 +104,7 @@ export function ItemsPage() {
               打印标签
             </Button>
           )}
-          <Button icon={<FileExcelOutlined />} loading={busy && total !== null} disabled={!total} onClick={() => void exportXlsx()}>
+          <Button icon={<FileExcelOutlined />} loading={busy && total !== null} disabled={!total?.n} onClick={() => void exportXlsx()}>
             导出 Excel
           </Button>
         </Space>

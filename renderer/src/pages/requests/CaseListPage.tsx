@@ -1,40 +1,38 @@
 /** Cases the user may see; a row opens the case page. */
-import { useEffect, useState } from 'react';
-import { Card, Input, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Card, Input, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { CaseDto } from '@shared/api/item.contract';
 import { CASE_STAGE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { fmtTime } from '../../components/labels';
 import { useErrorToast } from '../../components/use-action';
+import { useCursorPages } from '../../components/CursorPager';
 
 export function CaseListPage() {
   const toastError = useErrorToast();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; rows: CaseDto[] }>({ total: 0, rows: [] });
-  const [loading, setLoading] = useState(false);
+  const [dq, setDq] = useState('');
   useEffect(() => {
-    const t = setTimeout(() => {
-      setLoading(true);
-      void call('case.list', { q: q || undefined, offset: (page - 1) * 50, limit: 50 })
-        .then(setData)
-        .catch(toastError)
-        .finally(() => setLoading(false));
-    }, 200);
+    const t = setTimeout(() => setDq(q.trim()), 200);
     return () => clearTimeout(t);
-  }, [q, page, toastError]);
+  }, [q]);
+  const load = useCallback((before: number | undefined) => call('case.list', { q: dq || undefined, before, limit: 50 }).catch((e: unknown) => void toastError(e)), [dq, toastError]);
+  const { rows, loading, pager } = useCursorPages(load, dq);
   return (
     <Card size="small" title="案件">
-      <Input.Search placeholder="案件编号或名称" allowClear style={{ width: 300, marginBottom: 8 }} onChange={(e) => { setPage(1); setQ(e.target.value); }} />
+      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Input.Search placeholder="案件编号或名称" allowClear style={{ width: 300 }} onChange={(e) => setQ(e.target.value)} />
+        {pager}
+      </Space>
       <Table<CaseDto>
         data-testid="case-table"
         size="small"
         rowKey="id"
         loading={loading}
-        dataSource={data.rows}
+        dataSource={rows}
         scroll={{ y: 460 }}
-        pagination={{ current: page, pageSize: 50, total: data.total, onChange: setPage, showSizeChanger: false, size: 'small' }}
+        pagination={false}
         columns={[
           { title: '案件编号', dataIndex: 'caseNo', width: 220, render: (n: string, c) => <Link to={`/cases/${c.id}`}>{n}</Link> },
           { title: '案件名称', dataIndex: 'name', ellipsis: true },

@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ItemDto } from '@shared/api/item.contract';
+import type { ItemDto, ListTotal } from '@shared/api/item.contract';
+import { fmtTotal } from '../../components/list-total';
 import { call, callQuiet, ApiCallError } from '../../api/client';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { ScanBox } from '../../components/ScanBox';
@@ -34,7 +35,7 @@ export function ItemPicker({ value, onChange, kind, caseId }: Props) {
   const { user } = useSession();
   const [q, setQ] = useState('');
   const [rows, setRows] = useState<ItemDto[]>([]);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<ListTotal | null>(null);
   const [loading, setLoading] = useState(false);
   const chosen = new Set(value.map((i) => i.id));
   // Scans arrive faster than React re-renders: keep the latest list here so none is lost.
@@ -90,7 +91,7 @@ export function ItemPicker({ value, onChange, kind, caseId }: Props) {
           onChange={(e) => setQ(e.target.value)}
           onSearch={setQ}
         />
-        <Typography.Text type="secondary">共 {total} 件，显示前 {rows.length} 件</Typography.Text>
+        <Typography.Text type="secondary">{total ? fmtTotal(total) : '共 0 件'}，显示前 {rows.length} 件</Typography.Text>
       </Space>
       <Table<ItemDto>
         size="small"

@@ -1,11 +1,11 @@
 /** All requests the user may see, with filters by kind, status, own requests and free text. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Card, Checkbox, Input, Select, Space } from 'antd';
-import type { RequestSummaryDto } from '@shared/api/request.contract';
 import { REQUEST_KINDS, REQUEST_KIND_LABELS, REQUEST_STATUSES, REQUEST_STATUS_LABELS, type RequestKind, type RequestStatus } from '@shared/domain/requests';
 import { call } from '../../api/client';
 import { RequestTable } from './RequestTable';
 import { useErrorToast } from '../../components/use-action';
+import { useCursorPages } from '../../components/CursorPager';
 
 export function RequestListPage() {
   const toastError = useErrorToast();
@@ -13,32 +13,24 @@ export function RequestListPage() {
   const [status, setStatus] = useState<RequestStatus[]>([]);
   const [mine, setMine] = useState(false);
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [size, setSize] = useState(50);
-  const [data, setData] = useState<{ total: number; rows: RequestSummaryDto[] }>({ total: 0, rows: [] });
-  const [loading, setLoading] = useState(false);
-
+  const [dq, setDq] = useState('');
   useEffect(() => {
-    const t = setTimeout(() => {
-      setLoading(true);
-      void call('request.list', { kind, status: status.length ? status : undefined, mine: mine || undefined, q: q || undefined, offset: (page - 1) * size, limit: size })
-        .then(setData)
-        .catch(toastError)
-        .finally(() => setLoading(false));
-    }, 200);
+    const t = setTimeout(() => setDq(q.trim()), 200);
     return () => clearTimeout(t);
-  }, [kind, status, mine, q, page, size, toastError]);
-
+  }, [q]);
+  const filter = useMemo(() => ({ kind, status: status.length ? status : undefined, mine: mine || undefined, q: dq || undefined }), [kind, status, mine, dq]);
+  const load = useCallback((before: number | undefined) => call('request.list', { ...filter, before, limit: 50 }).catch((e: unknown) => void toastError(e)), [filter, toastError]);
+  const { rows, loading, pager } = useCursorPages(load, JSON.stringify(filter));
   return (
     <Card size="small" title="申请单">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search placeholder="申请单号或事由" allowClear style={{ width: 240 }} onChange={(e) => { setPage(1); setQ(e.target.value); }} />
+        <Input.Search placeholder="申请单号或事由" allowClear style={{ width: 240 }} onChange={(e) => setQ(e.target.value)} />
         <Select
           placeholder="类型"
           allowClear
           style={{ width: 120 }}
           value={kind}
-          onChange={(v) => { setPage(1); setKind(v); }}
+          onChange={setKind}
           options={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }))}
         />
         <Select
@@ -47,14 +39,15 @@ export function RequestListPage() {
           allowClear
           style={{ minWidth: 200 }}
           value={status}
-          onChange={(v) => { setPage(1); setStatus(v); }}
+          onChange={setStatus}
           options={REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }))}
         />
-        <Checkbox checked={mine} onChange={(e) => { setPage(1); setMine(e.target.checked); }}>
+        <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
           只看我提交的
         </Checkbox>
+        {pager}
       </Space>
-      <RequestTable rows={data.rows} total={data.total} loading={loading} height={440} page={{ current: page, pageSize: size, onChange: (p, s) => { setPage(p); setSize(s); } }} />
+      <RequestTable rows={rows} loading={loading} height={440} />
     </Card>
   );
 }
