@@ -7,6 +7,7 @@ import { ledgerContract } from './ledger.contract';
 import { custodyContract } from './custody.contract';
 import { requestContract } from './request.contract';
 import { documentContract } from './document.contract';
+import { jobContract } from './job.contract';
 
 export const contract = {
   ...authContract,
@@ -16,6 +17,7 @@ export const contract = {
   ...custodyContract,
   ...requestContract,
   ...documentContract,
+  ...jobContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { ledgerHandlers } from '../ledger/ledger.handlers';
 import { custodyHandlers } from '../services/custody/custody.handlers';
 import { requestHandlers } from '../services/requests/request.handlers';
 import { documentHandlers } from '../documents/document.handlers';
+import { jobHandlers } from '../jobs/job.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...custodyHandlers,
   ...requestHandlers,
   ...documentHandlers,
+  ...jobHandlers,
 };

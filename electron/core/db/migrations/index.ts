@@ -5,6 +5,7 @@ import * as m0001 from './0001-core';
 import * as m0002 from './0002-requests-search';
 import * as m0003 from './0003-pg-exact-amounts';
 import * as m0004 from './0004-holders';
+import * as m0007 from './0007-ledger-checkpoints';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0002-requests-search', m0002],
   ['0003-pg-exact-amounts', m0003],
   ['0004-holders', m0004],
+  ['0007-ledger-checkpoints', m0007],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {
