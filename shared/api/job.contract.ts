@@ -9,6 +9,7 @@ import { LABELS_PER_JOB, labelStock } from './document.contract';
 import { itemListFilter } from './item.contract';
 import { verifyResultDto } from './ledger.contract';
 import type { Permission } from '../domain/permissions';
+import { ERROR_CODES, type ErrorCode } from './errors';
 
 export { LABELS_PER_JOB };
 
@@ -53,7 +54,7 @@ export const jobStatusDto = z.object({
   total: z.number(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.string()).optional() }).nullable(),
+  error: z.object({ code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.array(z.string()).optional() }).nullable(),
 });
 export type JobStatus = z.infer<typeof jobStatusDto>;
 

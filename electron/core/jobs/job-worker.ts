@@ -1,7 +1,6 @@
 /** A job worker: its own read-only connection; runs one task at a time; writes go back to the main thread. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
-import type { ErrorCode } from '../../../shared/api/errors';
 import { MSG } from '../../../shared/messages';
 import { openReader } from './job.reader';
 import { runTask } from './job.tasks';
@@ -19,7 +18,7 @@ port.on('message', (m: ToWorker) => {
     const p = pending.get(m.reqId);
     pending.delete(m.reqId);
     if (m.ok) p?.resolve(m.value);
-    else p?.reject(new AppError(m.error.code as ErrorCode, m.error.message, m.error.details));
+    else p?.reject(new AppError(m.error.code, m.error.message, m.error.details));
     return;
   }
   const { jobId } = m;

@@ -196,7 +196,7 @@ export function createJobManager(
     const rec = own(user, jobId);
     if (rec.status.state === 'failed') {
       const e = rec.status.error!;
-      throw new AppError(e.code as AppError['code'], e.message, e.details);
+      throw new AppError(e.code, e.message, e.details);
     }
     if (!rec.result) throw new AppError('CONFLICT', '后台任务尚未完成，请稍候');
     return rec.result;

@@ -3,8 +3,9 @@ import type { JobInput, JobResult } from '../../../shared/api/job.contract';
 import type { SessionUser } from '../context';
 import type { ReaderSpec } from '../db/database';
 import type { WriteOp } from './job.writes';
+import type { ErrorCode } from '../../../shared/api/errors';
 
-export type JobError = { code: string; message: string; details?: string[] };
+export type JobError = { code: ErrorCode; message: string; details?: string[] };
 export type WorkerInit = { reader: ReaderSpec; entry?: string };
 
 export type ToWorker =

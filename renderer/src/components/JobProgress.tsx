@@ -1,0 +1,23 @@
+/** Progress of a background job (antd Progress): percent when the total is known, otherwise a moving bar. */
+import { Progress, Typography } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
+import { jobPercent, type JobProgress } from '../api/jobs';
+
+export function JobProgressBar({ p, label, unit = '' }: { p: JobProgress; label: string; unit?: string }) {
+  const percent = jobPercent(p);
+  const count = p.total > 0 ? `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}${unit}` : p.state === 'queued' ? '排队中' : '';
+  return (
+    <div data-testid="job-progress" style={{ minWidth: 260 }}>
+      <Typography.Text>
+        {label}
+        {count && `（${count}）`}
+      </Typography.Text>
+      <Progress percent={percent ?? 100} status={p.state === 'failed' ? 'exception' : 'active'} showInfo={percent !== null} size="small" />
+    </div>
+  );
+}
+
+/** The same bar in a toast that stays until the job ends (pages without a dialog: export, case trail). */
+export function showJobToast(message: MessageInstance, key: string, label: string, unit?: string) {
+  return (p: JobProgress) => void message.open({ key, type: 'loading', content: <JobProgressBar p={p} label={label} unit={unit} />, duration: 0 });
+}
