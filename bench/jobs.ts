@@ -27,7 +27,7 @@ async function main() {
   const app = await openApp(dir, { createAdmin: false, log: () => {} });
   try {
     await seedReferenceData(app.store.db, new Date().toISOString(), hashPassword('Bench1234'));
-    let t0 = performance.now();
+    const t0 = performance.now();
     const seeded = await seedDemoItems(app, items);
     console.log(`生成 ${items} 件物品、${seeded.events} 条事件：${fmt(ms(t0))} ms`);
     const tokens = new Map<string, string>();
