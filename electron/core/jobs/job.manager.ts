@@ -23,6 +23,8 @@ export type JobManager = {
   result(user: SessionUser, jobId: string): JobResult;
   /** Starts a job and waits for it (the nightly check, tests). */
   run(user: SessionUser, input: JobInput): Promise<JobResult>;
+  /** Starts one idle worker now (hosts call it at start-up), so the first print does not wait for a thread to boot. */
+  prewarm(): void;
   close(): Promise<void>;
 };
 
@@ -210,6 +212,9 @@ export function createJobManager(
       const s = start(user, input);
       await jobs.get(s.jobId)!.settled;
       return result(user, s.jobId);
+    },
+    prewarm() {
+      if (maxWorkers > 0 && slots.length === 0) spawn().worker.unref();
     },
     async close() {
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
