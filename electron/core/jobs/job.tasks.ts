@@ -91,15 +91,19 @@ async function itemLabels(env: TaskEnv, itemIds: number[], stock: ItemLabelStock
   const refused = labelRefusals(rows);
   if (refused.length) throw conflict(`有 ${refused.length} 件物品不能打印标签`, refused);
   resolveFonts(ctx.config.fontDir);
-  for (let i = 0; i < ids.length; i += LABEL_WRITE_CHUNK) {
+  // Progress: the label events first, then the drawing (2n steps in all).
+  const n = ids.length;
+  await env.progress(0, 2 * n);
+  for (let i = 0; i < n; i += LABEL_WRITE_CHUNK) {
     await env.write('label.apply', { itemIds: ids.slice(i, i + LABEL_WRITE_CHUNK), stock, reprint });
+    await env.progress(Math.min(n, i + LABEL_WRITE_CHUNK), 2 * n);
   }
   const dtos = new Map((await getItemDtos(ctx, ids)).map((d) => [d.id, d]));
   const labels: ItemLabel[] = ids.map((id) => {
     const d = dtos.get(id)!;
     return { code: d.code, name: d.name, caseNo: d.caseNo, category: ITEM_CATEGORY_LABELS[d.category], seizedAt: d.seizedAt };
   });
-  const pdf = await renderItemLabels(labels, stock, { fontDir: ctx.config.fontDir ?? null, onProgress: env.progress });
+  const pdf = await renderItemLabels(labels, stock, { fontDir: ctx.config.fontDir ?? null, onProgress: (d) => env.progress(n + d, 2 * n) });
   return pdfOut(`物品标签-${ids.length}件-${fileStamp(ctx.now)}.pdf`, pdf);
 }
 

@@ -3,9 +3,10 @@ import { Progress, Typography } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { jobPercent, type JobProgress } from '../api/jobs';
 
-export function JobProgressBar({ p, label, unit = '' }: { p: JobProgress; label: string; unit?: string }) {
+/** `unit` (「条」「件」): also show done / total in that unit; without it, the percent only. */
+export function JobProgressBar({ p, label, unit }: { p: JobProgress; label: string; unit?: string }) {
   const percent = jobPercent(p);
-  const count = p.total > 0 ? `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}${unit}` : p.state === 'queued' ? '排队中' : '';
+  const count = p.state === 'queued' ? '排队中' : unit && p.total > 0 ? `${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')}${unit}` : '';
   return (
     <div data-testid="job-progress" style={{ minWidth: 260 }}>
       <Typography.Text>

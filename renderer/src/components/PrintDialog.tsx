@@ -91,7 +91,7 @@ export function PrintDialog({ open, title, summary, withStock = true, render, on
             {isDesktop() ? '另存为 PDF' : '下载 PDF'}
           </Button>
         </Space>
-        {busy && progress && <JobProgressBar p={progress} label="正在生成 PDF" unit={withStock ? ' 张' : ''} />}
+        {busy && progress && <JobProgressBar p={progress} label="正在生成 PDF" />}
         {result && <Alert type="success" showIcon title={result} data-testid="print-result" />}
       </Space>
     </Modal>

@@ -48,7 +48,7 @@ it('renders 1,000 labels in a job as vector barcodes that decode at 300 dpi', as
   const seconds = (performance.now() - started) / 1000;
   console.log(`1,000 labels in a job: ${seconds.toFixed(1)} s`);
   expect(s.state).toBe('done');
-  expect(seen.some((x) => x.state === 'running' && x.done > 0 && x.done < 1000 && x.total === 1000)).toBe(true); // progress was reported
+  expect(seen.some((x) => x.state === 'running' && x.done > 0 && x.done < 2000 && x.total === 2000)).toBe(true); // progress: 1,000 events written, then 1,000 labels drawn
   const { file } = await t.call('zx_bgy', 'job.result', { jobId: s.jobId });
   const pdf = writePdf(dir, 'labels-1000.pdf', file!.base64);
   expect(pdfPages(pdf)).toBe(1000);
