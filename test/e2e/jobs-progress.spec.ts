@@ -42,7 +42,7 @@ test('300 labels and a full ledger check run as jobs with a progress bar', async
   // The job reports how many labels are drawn.
   await expect(dialog.getByTestId('job-progress')).toBeVisible();
   await expect(dialog.getByTestId('job-progress')).toContainText('正在生成 PDF');
-  await expect(dialog.getByTestId('job-progress').locator('.ant-progress-text')).toHaveText(/^\d+%$/, { timeout: 60_000 }); // a known total: percent shown
+  await expect(dialog.getByTestId('job-progress').locator('.ant-progress-indicator')).toHaveText(/^\d+%$/, { timeout: 60_000 }); // a known total: percent shown
   await shot(page, 'jobs-01-label-progress');
   // Meanwhile the same terminal is answered at once.
   const t0 = Date.now();

@@ -1,4 +1,4 @@
-/** Progress of a background job (antd Progress): percent when the total is known, otherwise a moving bar. */
+/** Progress of a background job (antd Progress): percent once the total is known, an empty active bar before. */
 import { Progress, Typography } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { jobPercent, type JobProgress } from '../api/jobs';
@@ -13,7 +13,7 @@ export function JobProgressBar({ p, label, unit }: { p: JobProgress; label: stri
         {label}
         {count && `（${count}）`}
       </Typography.Text>
-      <Progress percent={percent ?? 100} status={p.state === 'failed' ? 'exception' : 'active'} showInfo={percent !== null} size="small" />
+      <Progress percent={percent ?? 0} status={p.state === 'failed' ? 'exception' : 'active'} showInfo={percent !== null} size="small" />
     </div>
   );
 }
