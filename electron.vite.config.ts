@@ -16,7 +16,11 @@ const vendorGroups = [
 export default defineConfig({
   main: {
     resolve: { alias },
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+    // job-worker: the background jobs' worker thread (electron/core/jobs), started by the job manager next to the bundle.
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'job-worker': resolve(__dirname, 'electron/core/jobs/job-worker.ts') } },
+    },
   },
   preload: {
     resolve: { alias },

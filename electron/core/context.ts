@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { DialectName } from './db/dialect';
 import type { Role } from '../../shared/domain/enums';
+import type { JobManager } from './jobs/job.manager';
 
 export type SessionUser = {
   id: number;
@@ -39,6 +40,8 @@ export type Ctx = {
   session: Session;
   config: CoreConfig;
   now: string;
+  /** Background jobs (absent inside a job's worker). */
+  jobs?: JobManager;
 };
 
 /** For methods that run without a session (login). */

@@ -50,6 +50,7 @@ async function start(): Promise<void> {
     // The desktop app sets up its administrator on the first-run screen, not with a printed password.
     opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir, nativeBinding: app.isPackaged ? undefined : process.env.SEIZED_SQLITE_BINDING });
     registerIpcHost(opened.core);
+    opened.core.jobs.prewarm();
   }
   createWindow();
   app.on('activate', () => {

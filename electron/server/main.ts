@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
 import { createHttpHost, LOOPBACK_HOSTS } from './http-host';
+import { scheduleNightlyCheck } from '../core/jobs/nightly';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -34,12 +35,17 @@ async function main() {
     // Loopback: answer only to loopback names (DNS rebinding). LAN: any name unless --allowed-hosts lists them.
     allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : extraHosts.length ? extraHosts : null,
   });
+  // A full ledger check every night at 02:00 (Shanghai), as a job beside the request path.
+  const nightly = scheduleNightlyCheck(app.core);
+  app.core.jobs.prewarm();
   server.listen(port, host, () => {
     console.log(`涉案财物管理系统 已启动：${tls ? 'https' : 'http'}://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);
     if (!loopback && !tls) console.warn('[serve] 警告：已对局域网开放但未启用 HTTPS，密码和会话会以明文传输；请用 --tls-cert/--tls-key 启用 HTTPS（或在反向代理上启用并设置 SEIZED_SECURE_COOKIE=1）');
     printFirstAdmin(app.firstAdmin);
   });
   const stop = () => {
+    nightly.stop();
+    void app.core.jobs.close();
     server.close();
     void app.store.close().then(() => process.exit(0));
   };

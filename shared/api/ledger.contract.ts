@@ -7,14 +7,15 @@ export const verifyResultDto = z.object({
   checked: z.number(),
   headSeq: z.number(),
   headHash: z.string(),
+  lastEventId: z.number().nullable(),
   firstBreak: z
     .object({ eventId: z.number().nullable(), seq: z.number(), kind: z.enum(['altered', 'missing', 'inserted']), message: z.string() })
     .nullable(),
 });
 
 export const ledgerContract = defineMethods({
-  // Not readonly: the check runs in one transaction so it sees one consistent snapshot of the chain.
-  'ledger.verify': { summary: '校验流转账本', permission: 'audit.read', input: empty, output: verifyResultDto },
+  // Read-only: the full check reads one snapshot (a read transaction); its checkpoint is a short write of its own.
+  'ledger.verify': { summary: '校验流转账本（全量）', permission: 'audit.read', input: empty, output: verifyResultDto, readonly: true },
   'ledger.head': {
     summary: '账本链头',
     permission: 'item.read',

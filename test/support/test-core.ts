@@ -28,8 +28,8 @@ export type TestCore = {
 export const TEST_PG_URL = (process.env.SEIZED_TEST_ENGINE === 'postgres' && process.env.TEST_DATABASE_URL) || null;
 let schemaSeq = 0;
 
-export async function openTestStore(opts: { poolSize?: number } = {}): Promise<Store> {
-  if (!TEST_PG_URL) return openSqlite(':memory:');
+export async function openTestStore(opts: { poolSize?: number; sqliteFile?: string } = {}): Promise<Store> {
+  if (!TEST_PG_URL) return openSqlite(opts.sqliteFile ?? ':memory:');
   const schema = `t_${process.pid}_${++schemaSeq}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
@@ -52,8 +52,10 @@ export async function openTestStore(opts: { poolSize?: number } = {}): Promise<S
   };
 }
 
-export async function makeTestCore(opts: { dataDir?: string | null; start?: string; poolSize?: number } = {}): Promise<TestCore> {
-  const store = await openTestStore({ poolSize: opts.poolSize });
+export async function makeTestCore(
+  opts: { dataDir?: string | null; start?: string; poolSize?: number; /** A file (not :memory:) so jobs run in worker threads. */ sqliteFile?: string } = {},
+): Promise<TestCore> {
+  const store = await openTestStore({ poolSize: opts.poolSize, sqliteFile: opts.sqliteFile });
   await migrate(store);
   const clock = {
     now: new Date(opts.start ?? '2026-11-20T02:00:00.000Z'),
@@ -96,7 +98,10 @@ export async function makeTestCore(opts: { dataDir?: string | null; start?: stri
       const r = await store.db.selectFrom('custody_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    close: () => store.close(),
+    close: async () => {
+      await core.jobs.close();
+      await store.close();
+    },
   };
 }
 

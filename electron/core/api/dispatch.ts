@@ -12,10 +12,12 @@ import { lockWriters } from '../db/dialect';
 import { AppError } from '../errors';
 import { handlers } from './handlers';
 import { CommittedFailure } from './handler-types';
+import { createJobManager, type JobManager } from '../jobs/job.manager';
 
 export type Core = {
   store: Store;
   config: CoreConfig;
+  jobs: JobManager;
   dispatch(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
 };
 
@@ -46,6 +48,7 @@ const BUSY_RETRIES = 2;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createCore(store: Store, config: CoreConfig, log: (msg: string, err?: unknown) => void = console.error): Core {
+  const jobs = createJobManager(store, config, log);
   async function dispatch(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
     for (let attempt = 0; ; attempt++) {
       const r = await dispatchOnce(token, method, rawInput);
@@ -82,7 +85,7 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
               return fn(trx);
             });
       const data = await run(async (trx) => {
-        const ctx = { db: trx, dialect: store.dialect, user: user as SessionUser, session: token && user ? { token, user } : null, config, now: now.toISOString() };
+        const ctx = { db: trx, dialect: store.dialect, user: user as SessionUser, session: token && user ? { token, user } : null, config, now: now.toISOString(), jobs };
         const out = await handler(ctx, parsed.data);
         if (out instanceof CommittedFailure) {
           committedFailure = out.error;
@@ -113,5 +116,5 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
       return fail(new AppError('INTERNAL', MSG.internal));
     }
   }
-  return { store, config, dispatch };
+  return { store, config, jobs, dispatch };
 }

@@ -1,5 +1,6 @@
 /** Opening the store and bringing its schema up to date. */
 import BetterSqlite3 from 'better-sqlite3';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema';
@@ -14,6 +15,8 @@ export type Store = {
   close(): Promise<void>;
   /** Online, consistent copy of the database to `file`. */
   backup(file: string): Promise<void>;
+  /** How a job's worker opens its own read-only connection (absent: an in-memory store, jobs run in process). */
+  reader?: ReaderSpec;
 };
 
 /** Prepared statements kept by SQL text: Kysely's SQLite driver otherwise prepares every statement anew. */
@@ -53,6 +56,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     return new ImmediateSqliteDriver(this.config);
   }
 }
+export type ReaderSpec = { engine: 'sqlite'; file: string; nativeBinding?: string } | { engine: 'postgres'; url: string; schema: string };
 
 /** Opens (creating if needed) a SQLite store: WAL, foreign keys on, a busy timeout. `:memory:` for tests. */
 export function openSqlite(file: string, opts: { nativeBinding?: string } = {}): Store {
@@ -62,7 +66,8 @@ export function openSqlite(file: string, opts: { nativeBinding?: string } = {}):
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingDatabase(raw) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), backup: async (target) => void (await raw.backup(target)) };
+  const reader: ReaderSpec | undefined = file === ':memory:' ? undefined : { engine: 'sqlite', file: resolve(file), ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), backup: async (target) => void (await raw.backup(target)), ...(reader ? { reader } : {}) };
 }
 
 /**
@@ -82,6 +87,7 @@ export function openPostgres(url: string, opts: { schema?: string; max?: number 
     db,
     dialect: 'postgres',
     schema: opts.schema ?? 'public',
+    reader: { engine: 'postgres', url, schema: opts.schema ?? 'public' },
     close: () => db.destroy(),
     backup: async () => {
       throw new Error('PostgreSQL 数据库请用 pg_dump 备份（npm run cli -- backup --database … 会在 PATH 中有 pg_dump 时调用它）');

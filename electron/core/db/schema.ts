@@ -132,6 +132,23 @@ export interface LedgerHeadTable {
   hash: string;
 }
 
+/** A completed ledger check: the chain was verified up to `seq` (event `event_id`, hash `hash`), or broke. */
+export interface LedgerCheckpointTable {
+  id: Generated<number>;
+  seq: number;
+  event_id: number | null;
+  hash: string;
+  /** 'full' | 'incremental' */
+  mode: string;
+  ok: number;
+  checked: number;
+  message: string | null;
+  checked_at: string;
+  /** null: the nightly check the server runs by itself. */
+  checked_by: number | null;
+  checked_by_name: string;
+}
+
 export interface SequenceTable {
   scope: string;
   next_value: number;
@@ -223,6 +240,7 @@ export interface Database {
   item_photos: ItemPhotoTable;
   custody_events: CustodyEventTable;
   ledger_head: LedgerHeadTable;
+  ledger_checkpoints: LedgerCheckpointTable;
   sequences: SequenceTable;
   settings: SettingTable;
   requests: RequestTable;

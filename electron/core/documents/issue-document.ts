@@ -36,3 +36,52 @@ export async function issueDocument(
   });
   return { fileName: `${doc.title}-${serialNo}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), serialNo };
 }
+
+export type IssueRecord = {
+  docType: FormDoc['docType'];
+  prefix: string;
+  title: string;
+  caseId: number | null;
+  eventsHash: string;
+  eventCount: number;
+  itemCodes: string[];
+};
+
+/** What a document read outside the write transaction needs to be issued: its events' hashes, in seq order. */
+export function issueRecord(doc: FormDoc, events: ReadonlyArray<{ seq: number; hash: string }>, caseId: number | null): IssueRecord {
+  const hashes = [...events].sort((a, b) => a.seq - b.seq).map((e) => e.hash);
+  return {
+    docType: doc.docType,
+    prefix: DOC_SERIAL_PREFIX[doc.docType],
+    title: doc.title,
+    caseId,
+    eventsHash: hashOfEvents(hashes),
+    eventCount: hashes.length,
+    itemCodes: doc.items.map((i) => i.code),
+  };
+}
+
+/** The write half of issuing (a short write transaction): the serial number and the RECEIPT_PRINTED event. */
+export async function recordIssue(ctx: Ctx, r: IssueRecord): Promise<string> {
+  const serialNo = await nextDocumentSerial(ctx, r.prefix);
+  await appendEvent(ctx, {
+    type: 'RECEIPT_PRINTED',
+    caseId: r.caseId,
+    note: `打印${r.title}（${serialNo}）`,
+    payload: { serialNo, docType: r.docType, title: r.title, eventsHash: r.eventsHash, eventCount: r.eventCount, itemCodes: r.itemCodes },
+  });
+  return serialNo;
+}
+
+/** Renders an issued document (outside any transaction). */
+export async function renderIssued(ctx: Pick<Ctx, 'user' | 'config' | 'now'>, doc: FormDoc, r: IssueRecord, serialNo: string): Promise<FileOut> {
+  const meta: DocMeta = {
+    serialNo,
+    printedBy: `${ctx.user.displayName}（${ctx.user.agencyName}）`,
+    printedAt: ctx.now,
+    eventsHash: r.eventsHash,
+    eventCount: r.eventCount,
+  };
+  const pdf = await renderFormPdf(doc, meta, { fontDir: ctx.config.fontDir ?? null });
+  return { fileName: `${doc.title}-${serialNo}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), serialNo };
+}

@@ -1,6 +1,6 @@
 /** Item and location labels: 60×40 (default), 100×50, 40×30 mm rolls, or an A4 sheet of 3×7 labels. */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { code128Block, fitSvg, qrCode } from './barcode';
+import { code128Block, qrCanvas } from './barcode';
 import { formatZhDate, renderPdf } from './pdf-engine';
 import type { LABEL_STOCK_VALUES } from '../../../shared/api/document.contract';
 
@@ -98,7 +98,7 @@ function itemBody(l: ItemLabel, s: Spec): Content {
       {
         columns: [
           { width: '*', stack: info, margin: [0, 1.5, 0, 0] },
-          { width: qrPt, ...fitSvg(qrCode(itemQrPayload(l)), qrPt, qrPt) },
+          { width: qrPt, canvas: qrCanvas(itemQrPayload(l), qrPt).canvas },
         ],
         columnGap: 3,
         margin: [0, 0.5, 0, 1],
@@ -123,14 +123,20 @@ function locationBody(l: LocationLabel, s: Spec): Content {
 }
 
 /** Lays out label bodies on label-sized pages, or on A4 sheets at fixed cells. */
-function labelDocument(bodies: Array<(s: Spec) => Content>, stock: LabelStock, title: string): TDocumentDefinitions {
+function labelDocument(bodies: Array<(s: Spec) => Content>, stock: LabelStock, title: string, onProgress?: Progress): TDocumentDefinitions {
+  const tick = (i: number) => {
+    if (onProgress && (i + 1) % 50 === 0) void onProgress(i + 1, bodies.length);
+  };
   if (stock !== 'a4') {
     const s = SPECS[stock];
     return {
       pageSize: { width: s.w * MM, height: s.h * MM },
       pageMargins: [s.padX * MM, s.padY * MM, s.padX * MM, 0],
       info: { title },
-      content: bodies.map((b, i) => ({ stack: [b(s)], pageBreak: i > 0 ? 'before' : undefined }) as Content),
+      content: bodies.map((b, i) => {
+        tick(i);
+        return { stack: [b(s)], pageBreak: i > 0 ? 'before' : undefined } as Content;
+      }),
     };
   }
   const perPage = SHEET.cols * SHEET.rows;
@@ -141,6 +147,7 @@ function labelDocument(bodies: Array<(s: Spec) => Content>, stock: LabelStock, t
     const x = (SHEET_SPEC.padX + (k % SHEET.cols) * SHEET.cellW) * MM;
     const y = (SHEET.top + SHEET_SPEC.padY + Math.floor(k / SHEET.cols) * SHEET.cellH) * MM;
     const iw = (SHEET.cellW - 2 * SHEET_SPEC.padX) * MM;
+    tick(i);
     content.push({
       table: { widths: [iw], body: [[b(SHEET_SPEC)]] },
       layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
@@ -150,12 +157,16 @@ function labelDocument(bodies: Array<(s: Spec) => Content>, stock: LabelStock, t
   return { pageSize: 'A4', pageMargins: 0, info: { title }, content };
 }
 
-export async function renderItemLabels(labels: ItemLabel[], stock: LabelStock, opts: { fontDir: string | null }): Promise<Buffer> {
-  const doc = labelDocument(labels.map((l) => (s: Spec) => itemBody(l, s)), stock, '物品标签');
+/** Labels drawn so far and in all (a job shows it); the last tick comes once the PDF is written. */
+type Progress = (done: number, total: number) => void | Promise<void>;
+type RenderOpts = { fontDir: string | null; onProgress?: Progress };
+
+export async function renderItemLabels(labels: ItemLabel[], stock: LabelStock, opts: RenderOpts): Promise<Buffer> {
+  const doc = labelDocument(labels.map((l) => (s: Spec) => itemBody(l, s)), stock, '物品标签', opts.onProgress);
   return renderPdf(doc, { fontDir: opts.fontDir });
 }
 
-export async function renderLocationLabels(labels: LocationLabel[], stock: LabelStock, opts: { fontDir: string | null }): Promise<Buffer> {
-  const doc = labelDocument(labels.map((l) => (s: Spec) => locationBody(l, s)), stock, '库位标签');
+export async function renderLocationLabels(labels: LocationLabel[], stock: LabelStock, opts: RenderOpts): Promise<Buffer> {
+  const doc = labelDocument(labels.map((l) => (s: Spec) => locationBody(l, s)), stock, '库位标签', opts.onProgress);
   return renderPdf(doc, { fontDir: opts.fontDir });
 }

@@ -4,7 +4,7 @@ import type { EventRow } from '../db/schema';
 import type { EventDto, ItemDto } from '../../../shared/api/item.contract';
 import { EVENT_TYPE_LABELS, ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS } from '../../../shared/domain/enums';
 import { toEventDtos } from '../ledger/event.mapper';
-import { verifyLedger } from '../ledger/ledger.verify';
+import { latestCheck } from '../ledger/ledger.check';
 import type { DocItemRow, FormDoc } from './document.types';
 import { formatZhDateTime } from './pdf-engine';
 import { textWidth } from './text-fit';
@@ -61,25 +61,31 @@ function tableWidths(codes: string[]): Array<number | '*'> {
   return [24, 58, Math.min(type, 120), '*', '*', '*', 42];
 }
 
-/** Cover section and chain-head QR from a full ledger check, run inside the caller's transaction. */
+/** Cover section and chain-head QR: the latest completed ledger check (never re-checked here) and the present head. */
 async function ledgerCover(ctx: Ctx, events: EventRow[]): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
-  const v = await verifyLedger(ctx.db);
-  const result = v.ok ? `通过：全账本 ${v.checked} 条事件哈希链完整，未发现篡改` : `未通过：${v.firstBreak?.message ?? '哈希链不完整'}`;
+  const head = await ctx.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const c = await latestCheck(ctx.db);
+  const mode = c?.mode === 'full' ? '全量' : '增量';
+  const result = !c
+    ? '尚未校验：请由监督员在「账本校验」中运行校验'
+    : c.ok
+      ? `通过（${mode}校验）：至第 ${c.seq} 号事件哈希链完整，未发现篡改`
+      : `未通过（${mode}校验）：${c.message ?? '哈希链不完整'}`;
   const range = events.length ? `${events.length} 条（序号 ${events[0]!.seq}–${events[events.length - 1]!.seq}）` : '0 条';
   return {
     sections: [
       {
-        title: '账本校验',
+        title: '账本校验（最近一次）',
         lines: [
           ['校验结果', result],
-          ['校验时间', formatZhDateTime(ctx.now)],
-          ['链头序号', String(v.headSeq)],
-          ['链头哈希', v.headHash],
+          ['校验时间', c ? `${formatZhDateTime(c.checkedAt)}（${c.checkedBy}）` : '—'],
+          ['链头序号', String(head.seq)],
+          ['链头哈希', head.hash],
           ['本记录事件', range],
         ],
       },
     ],
-    qr: { caption: '账本链头（扫码与系统核对）', text: `LEDGERHEAD|${v.headSeq}|${v.headHash}` },
+    qr: { caption: '账本链头（扫码与系统核对）', text: `LEDGERHEAD|${head.seq}|${head.hash}` },
   };
 }
 

@@ -7,6 +7,8 @@ import { isDesktop } from '../api/client';
 import { deliverFile, type DeliverMode } from './deliver-file';
 import { listPrinters, type PrinterInfo } from './host-bridge';
 import { useAction } from './use-action';
+import { JobProgressBar } from './JobProgress';
+import type { JobProgress } from '../api/jobs';
 
 export const LABEL_STOCK_OPTIONS = [
   { value: '60x40', label: '60×40 mm（默认）' },
@@ -27,7 +29,8 @@ type Props = {
   summary: string;
   /** Show the stock choice (labels); documents are A4 only. */
   withStock?: boolean;
-  render(stock: LabelStockValue): Promise<FileOut>;
+  /** Makes the file; a background job reports its progress through `onProgress`. */
+  render(stock: LabelStockValue, onProgress: (p: JobProgress) => void): Promise<FileOut>;
   onClose(): void;
   onDone?(file: FileOut): void;
 };
@@ -37,6 +40,7 @@ export function PrintDialog({ open, title, summary, withStock = true, render, on
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);
   const [printer, setPrinter] = useState<string | undefined>(() => localStorage.getItem(PRINTER_KEY) ?? undefined);
   const [result, setResult] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const { run, busy } = useAction();
 
   useEffect(() => {
@@ -47,7 +51,9 @@ export function PrintDialog({ open, title, summary, withStock = true, render, on
   const go = async (mode: DeliverMode) => {
     localStorage.setItem(STOCK_KEY, stock);
     if (printer) localStorage.setItem(PRINTER_KEY, printer);
-    const file = await run(() => render(stock), { progress: '正在生成 PDF，请稍候…' });
+    setProgress(null);
+    const file = await run(() => render(stock, setProgress), { progress: '正在生成 PDF，请稍候…' });
+    setProgress(null);
     if (!file) return;
     const text = await run(() => deliverFile(file, mode, printer));
     setResult(`${text ?? ''}${file.serialNo ? `（文书编号 ${file.serialNo}）` : ''}`);
@@ -85,6 +91,7 @@ export function PrintDialog({ open, title, summary, withStock = true, render, on
             {isDesktop() ? '另存为 PDF' : '下载 PDF'}
           </Button>
         </Space>
+        {busy && progress && <JobProgressBar p={progress} label="正在生成 PDF" />}
         {result && <Alert type="success" showIcon title={result} data-testid="print-result" />}
       </Space>
     </Modal>

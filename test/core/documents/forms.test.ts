@@ -116,6 +116,12 @@ describe('audit trail documents', () => {
       });
       await t.call('zx_bgy', 'label.items', { itemIds: [a!.id, b!.id] });
       await t.call('zx_bgy', 'label.items', { itemIds: [a!.id] });
+      // Never checked yet: the cover says so (it does not check the ledger itself).
+      const unchecked = pdfText(writePdf(dir, 'case-trail-unchecked.pdf', (await t.call('ga_bar', 'document.caseTrail', { caseId: c.id })).base64));
+      expect(unchecked).toMatch(/校验结果\s+尚未校验/);
+      t.clock.advance(60_000);
+      const check = await t.call('jw_jd', 'ledger.verify', {});
+      t.clock.advance(60_000);
       const head = await t.call('jw_jd', 'ledger.head', {});
       const before = await t.eventCount();
 
@@ -127,7 +133,9 @@ describe('audit trail documents', () => {
       expect(text).toContain('物品流转记录');
       expect(text).toContain(a!.code);
       expect(text).toContain(`文书编号：${out.serialNo}`);
-      expect(text).toMatch(/校验结果\s+通过：全账本 \d+ 条事件哈希链完整/);
+      // The cover shows the latest completed check and when it ran, not the time of printing.
+      expect(text).toMatch(new RegExp(`校验结果\\s+通过（全量校验）：至第 ${check.headSeq} 号事件哈希链完整`));
+      expect(text).toMatch(/校验时间\s+2026年11月20日 10:01（吴监督）/);
       expect(text).toContain(head.hash);
       expect(text).toMatch(/登记[\s\S]*打印标签[\s\S]*补打标签/);
       expect(text).not.toContain('金项链'); // the other item's events are not part of this trail
@@ -147,7 +155,7 @@ describe('audit trail documents', () => {
       expect(caseText).toContain(b!.code);
       expect(caseText).toContain('金项链');
       expect(caseText).toContain('打印文书'); // the item-trail print is itself on the case's record
-      expect(caseText).toMatch(/流转事件（共 6 条/);
+      expect(caseText).toMatch(/流转事件（共 7 条/); // 2 registered, 3 labels, 2 trail prints before this one
 
       const n = await t.eventCount();
       expect((await t.fail('jw_jd', 'document.itemTrail', { itemId: 9999 })).code).toBe('NOT_FOUND');

@@ -7,6 +7,7 @@ import * as m0003 from './0003-pg-exact-amounts';
 import * as m0004 from './0004-holders';
 import * as m0005 from './0005-stores';
 import * as m0006 from './0006-indexes';
+import * as m0007 from './0007-ledger-checkpoints';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0004-holders', m0004],
   ['0005-stores', m0005],
   ['0006-indexes', m0006],
+  ['0007-ledger-checkpoints', m0007],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

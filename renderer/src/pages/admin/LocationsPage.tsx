@@ -5,6 +5,7 @@ import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { LocationDto } from '@shared/api/admin.contract';
 import { LOCATION_KINDS, LOCATION_KIND_LABELS, LOCATION_PARENT, type LocationKind } from '@shared/domain/enums';
 import { call } from '../../api/client';
+import { jobFile } from '../../api/jobs';
 import { useAction } from '../../components/use-action';
 import { PrintDialog } from '../../components/PrintDialog';
 import { useCan } from '../../app/session';
@@ -120,7 +121,7 @@ export function LocationsPage({ editable }: { editable: boolean }) {
         title="打印库位标签"
         summary={`共 ${selected.length} 个库位`}
         onClose={() => setPrinting(false)}
-        render={(stock) => call('label.locations', { locationIds: selected, stock })}
+        render={(stock, onProgress) => jobFile({ kind: 'label.locations', locationIds: selected, stock }, onProgress)}
       />
     </Card>
   );

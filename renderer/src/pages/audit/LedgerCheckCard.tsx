@@ -1,13 +1,17 @@
-/** 流转账本校验: runs ledger.verify (on entry and on demand) and shows what it checked, the chain head and the first break. */
+/**
+ * 流转账本校验 as a background job: an incremental check on entry (events since the last verified checkpoint), a full
+ * one on demand; shows its progress, what it checked, the chain head and the first break.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Progress, Result, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { MethodOutput } from '@shared/api/contract';
-import { call } from '../../api/client';
+import type { JobResult } from '@shared/api/job.contract';
+import { runJob, type JobProgress } from '../../api/jobs';
+import { JobProgressBar } from '../../components/JobProgress';
 import { errorText } from '../../components/use-action';
 import { fmtTime } from '../../components/labels';
 
-type Verify = MethodOutput<'ledger.verify'>;
+type Verify = NonNullable<JobResult['check']>;
 const BREAK_KIND_LABELS: Record<NonNullable<Verify['firstBreak']>['kind'], string> = {
   altered: '记录被篡改（哈希不符）',
   missing: '记录缺失（序号不连续）',
@@ -17,44 +21,50 @@ const BREAK_KIND_LABELS: Record<NonNullable<Verify['firstBreak']>['kind'], strin
 export function LedgerCheckCard() {
   const [result, setResult] = useState<{ r: Verify; at: string; ms: number } | null>(null);
   const [error, setError] = useState<{ title: string; details: string[] } | null>(null);
-  const [elapsed, setElapsed] = useState<number | null>(null);
+  const [progress, setProgress] = useState<(JobProgress & { mode: Verify['mode'] }) | null>(null);
   const started = useRef(false);
 
-  const verify = useCallback(async () => {
+  const verify = useCallback(async (mode: Verify['mode']) => {
     const t0 = Date.now();
     setError(null);
-    setElapsed(0);
-    const tick = setInterval(() => setElapsed(Math.floor((Date.now() - t0) / 1000)), 250);
+    setProgress({ state: 'queued', done: 0, total: 0, mode });
     try {
-      const r = await call('ledger.verify', {});
-      setResult({ r, at: new Date().toISOString(), ms: Date.now() - t0 });
+      const { check } = await runJob({ kind: 'ledger.check', mode }, (p) => setProgress({ ...p, mode }));
+      if (check) setResult({ r: check, at: new Date().toISOString(), ms: Date.now() - t0 });
     } catch (e) {
       setError(errorText(e));
     } finally {
-      clearInterval(tick);
-      setElapsed(null);
+      setProgress(null);
     }
   }, []);
 
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void verify();
+    void verify('incremental');
   }, [verify]);
 
-  const running = elapsed !== null;
+  const running = progress !== null;
   const r = result?.r;
   return (
     <Card
       size="small"
       title={<><SafetyCertificateOutlined /> 流转账本校验</>}
-      extra={<Button type="primary" loading={running} onClick={() => void verify()} data-testid="verify-run">{running ? '正在校验' : '重新校验'}</Button>}
+      extra={
+        <Space>
+          <Button loading={running && progress.mode === 'incremental'} disabled={running} onClick={() => void verify('incremental')} data-testid="verify-run">
+            增量校验
+          </Button>
+          <Button type="primary" loading={running && progress.mode === 'full'} disabled={running} onClick={() => void verify('full')} data-testid="verify-full">
+            全量校验
+          </Button>
+        </Space>
+      }
       data-testid="ledger-check"
     >
       {running && (
         <div data-testid="verify-progress" style={{ marginBottom: 8 }}>
-          <Typography.Text>正在逐条核对流转记录的哈希链，已用 {elapsed} 秒…</Typography.Text>
-          <Progress percent={100} status="active" showInfo={false} />
+          <JobProgressBar p={progress} label={`正在${progress.mode === 'full' ? '全量' : '增量'}核对流转记录的哈希链`} unit=" 条" />
         </div>
       )}
       {error && <Alert type="error" showIcon title={`校验未能完成：${error.title}`} description={error.details.join('；') || undefined} style={{ marginBottom: 8 }} />}
@@ -64,11 +74,13 @@ export function LedgerCheckCard() {
             style={{ padding: '8px 0' }}
             status={r.ok ? 'success' : 'error'}
             title={<span data-testid="verify-verdict">{r.ok ? '账本完整：全部流转记录哈希链连续、未被篡改' : '账本校验发现问题'}</span>}
-            subTitle={`校验时间 ${fmtTime(result.at)}，用时 ${(result.ms / 1000).toFixed(1)} 秒`}
+            subTitle={`${r.mode === 'full' ? '全量' : '增量'}校验，校验时间 ${fmtTime(result.at)}，用时 ${(result.ms / 1000).toFixed(1)} 秒`}
           />
           <Descriptions size="small" bordered column={2} data-testid="verify-result">
-            <Descriptions.Item label="已校验记录">{r.checked.toLocaleString('zh-CN')} 条</Descriptions.Item>
-            <Descriptions.Item label="链头序号">{r.headSeq}</Descriptions.Item>
+            <Descriptions.Item label="本次校验">
+              {r.checked.toLocaleString('zh-CN')} 条{r.mode === 'incremental' ? `（上次校验点第 ${r.fromSeq} 号之后）` : '（自第 1 号起）'}
+            </Descriptions.Item>
+            <Descriptions.Item label="账本事件总数">{r.headSeq.toLocaleString('zh-CN')} 条</Descriptions.Item>
             <Descriptions.Item label="链头哈希" span={2}>
               <Typography.Text code copyable={{ text: r.headHash, tooltips: ['复制', '已复制'] }} style={{ wordBreak: 'break-all' }}>
                 {r.headHash || '（空账本）'}

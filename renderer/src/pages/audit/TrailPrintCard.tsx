@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { CaseDto, ItemDto } from '@shared/api/item.contract';
 import { CASE_STAGE_LABELS } from '@shared/domain/enums';
 import { call, callQuiet } from '../../api/client';
+import { jobFile } from '../../api/jobs';
 import { ScanBox } from '../../components/ScanBox';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { PrintDialog } from '../../components/PrintDialog';
@@ -46,7 +47,7 @@ function ItemTrail() {
             title="打印物品流转记录"
             summary={`${item.code} ${item.name} 的全部流转记录（A4）`}
             onClose={() => setPrinting(false)}
-            render={() => call('document.itemTrail', { itemId: item.id })}
+            render={(_, onProgress) => jobFile({ kind: 'item.trail', itemId: item.id }, onProgress)}
           />
         </>
       ) : (
@@ -97,7 +98,7 @@ function CaseTrail() {
               title="打印案件流转记录"
               summary={`${picked.caseNo} ${picked.name}：全部物品的流转记录（A4）`}
               onClose={() => setPrinting(false)}
-              render={() => call('document.caseTrail', { caseId: picked.id })}
+              render={(_, onProgress) => jobFile({ kind: 'case.trail', caseId: picked.id }, onProgress)}
             />
           </>
         ) : (

@@ -5,6 +5,7 @@ import { CheckOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS } from '@shared/domain/enums';
 import { call, callQuiet } from '../../api/client';
+import { jobFile } from '../../api/jobs';
 import { useAction, errorText } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
@@ -150,7 +151,7 @@ export function IntakePage() {
       {result && (
         <>
           <PrintDialog open={printing === 'receipt'} withStock={false} title="打印入库回执" summary={`入库回执：${result.accepted.length} 件物品`} onClose={() => setPrinting(null)} render={() => call('intake.receipt', { itemIds: result.accepted.map((i) => i.id) })} />
-          <PrintDialog open={printing === 'labels'} title="打印物品标签" summary={`共 ${result.accepted.length} 件物品`} onClose={() => setPrinting(null)} render={(stock) => call('label.items', { itemIds: result.accepted.map((i) => i.id), stock })} />
+          <PrintDialog open={printing === 'labels'} title="打印物品标签" summary={`共 ${result.accepted.length} 件物品`} onClose={() => setPrinting(null)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: result.accepted.map((i) => i.id), stock }, onProgress)} />
         </>
       )}
     </Card>

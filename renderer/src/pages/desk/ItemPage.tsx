@@ -8,6 +8,7 @@ import type { EventDto, ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { takePrefetched } from '../../api/item-prefetch';
+import { jobFile } from '../../api/jobs';
 import { useCan } from '../../app/session';
 import { useAction } from '../../components/use-action';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
@@ -147,9 +148,9 @@ export function ItemPage() {
           ]}
         />
       </Card>
-      <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock) => call('label.items', { itemIds: [item.id], stock })} onDone={() => void load()} />
+      <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: [item.id], stock }, onProgress)} onDone={() => void load()} />
       <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} />
-      <PrintDialog open={printing === 'trail'} withStock={false} title="打印流转记录" summary={`${item.code} ${item.name}：共 ${events.length} 条记录`} onClose={() => setPrinting(null)} render={() => call('document.itemTrail', { itemId: item.id })} onDone={() => void load()} />
+      <PrintDialog open={printing === 'trail'} withStock={false} title="打印流转记录" summary={`${item.code} ${item.name}：共 ${events.length} 条记录`} onClose={() => setPrinting(null)} render={(_, onProgress) => jobFile({ kind: 'item.trail', itemId: item.id }, onProgress)} onDone={() => void load()} />
     </Space>
   );
 }

@@ -8,6 +8,8 @@ import type { AgencyDto, LocationDto } from '@shared/api/admin.contract';
 import type { ListTotal } from '@shared/api/item.contract';
 import { ITEM_CATEGORIES, ITEM_CATEGORY_LABELS, ITEM_STATUSES, ITEM_STATUS_LABELS, type ItemCategory, type ItemStatus } from '@shared/domain/enums';
 import { call } from '../../api/client';
+import { jobFile } from '../../api/jobs';
+import { showJobToast } from '../../components/JobProgress';
 import { useCan } from '../../app/session';
 import { useAction } from '../../components/use-action';
 import { VirtualItemTable } from '../../components/VirtualItemTable';
@@ -65,7 +67,9 @@ export function ItemsPage() {
     setParams(next, { replace: true });
   };
   const exportXlsx = async () => {
-    const f = await run(() => call('item.export', filter), { progress: `正在导出${total ? `（${fmtTotal(total)}）` : ''}物品到 Excel，请稍候…` });
+    const key = 'export-job';
+    const f = await run(() => jobFile({ kind: 'item.export', filter }, showJobToast(message, key, '正在导出物品清单到 Excel', ' 件')), { progress: `正在导出${total ? `（${fmtTotal(total)}）` : ''}物品到 Excel，请稍候…` });
+    message.destroy(key);
     if (f) message.success(await deliverFile(f, 'save'));
   };
 
@@ -110,7 +114,7 @@ export function ItemsPage() {
         </Space>
       </div>
       <VirtualItemTable queryKey={key} load={load} selected={selected} onSelect={setSelected} onOpen={(i) => nav(`/items/${i.id}`)} onTotal={setTotal} height={window.innerHeight - 292} />
-      <PrintDialog open={printing} title="打印物品标签" summary={`共 ${selected.size} 件物品（已打印过的记为补打）`} onClose={() => setPrinting(false)} render={(stock) => call('label.items', { itemIds: [...selected], stock })} />
+      <PrintDialog open={printing} title="打印物品标签" summary={`共 ${selected.size} 件物品（已打印过的记为补打）`} onClose={() => setPrinting(false)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: [...selected], stock }, onProgress)} />
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import type { CaseDto, ItemDto } from '@shared/api/item.contract';
 import type { AgencyDto } from '@shared/api/admin.contract';
 import { CASE_UNIT_KINDS, ITEM_CATEGORY_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
+import { jobFile } from '../../api/jobs';
 import { useCan, useSession } from '../../app/session';
 import { useAction } from '../../components/use-action';
 import { PrintDialog } from '../../components/PrintDialog';
@@ -111,7 +112,7 @@ export function RegisterPage() {
             { title: '照片', width: 110, render: (_, r) => <Button size="small" icon={<CameraOutlined />} onClick={() => setPhotoItem(r)}>添加照片</Button> },
           ]}
         />
-        <PrintDialog open={printing} title="打印物品标签" summary={`共 ${done.items.length} 件物品`} onClose={() => setPrinting(false)} render={(stock) => call('label.items', { itemIds: done.items.map((i) => i.id), stock })} />
+        <PrintDialog open={printing} title="打印物品标签" summary={`共 ${done.items.length} 件物品`} onClose={() => setPrinting(false)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: done.items.map((i) => i.id), stock }, onProgress)} />
         <Modal open={!!photoItem} title={`照片：${photoItem?.code ?? ''} ${photoItem?.name ?? ''}`} footer={null} onCancel={() => setPhotoItem(null)} width={640} destroyOnHidden>
           {photoItem && <PhotoPanel itemId={photoItem.id} canAdd />}
         </Modal>

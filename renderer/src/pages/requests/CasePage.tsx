@@ -10,6 +10,8 @@ import type { MethodOutput } from '@shared/api/contract';
 import type { ItemDto } from '@shared/api/item.contract';
 import { CASE_STAGE_LABELS } from '@shared/domain/enums';
 import { call, isDesktop } from '../../api/client';
+import { jobFile } from '../../api/jobs';
+import { showJobToast } from '../../components/JobProgress';
 import { deliverFile } from '../../components/deliver-file';
 import { EventTimeline } from '../../components/EventTimeline';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
@@ -79,7 +81,9 @@ export function CasePage() {
   if (!d) return <Spin />;
   const c = d.case;
   const printTrail = async () => {
-    const f = await run(() => call('document.caseTrail', { caseId: c.id }), { progress: '正在生成案件流转记录…' });
+    const key = 'case-trail-job';
+    const f = await run(() => jobFile({ kind: 'case.trail', caseId: c.id }, showJobToast(message, key, '正在生成案件流转记录')), { progress: '正在生成案件流转记录…' });
+    message.destroy(key);
     if (!f) return;
     const how = await run(() => deliverFile(f, isDesktop() ? 'print' : 'save'));
     if (how) void message.success(`案件流转记录 ${f.serialNo ?? ''} ${how}`);

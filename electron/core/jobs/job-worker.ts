@@ -1,0 +1,61 @@
+/** A job worker: its own read-only connection; runs one task at a time; writes go back to the main thread. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../errors';
+import { MSG } from '../../../shared/messages';
+import { openReader } from './job.reader';
+import { runTask } from './job.tasks';
+import type { FromWorker, ToWorker, WorkerInit } from './job.protocol';
+
+const port = parentPort!;
+const init = workerData as WorkerInit;
+const reader = openReader(init.reader);
+const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+let reqSeq = 0;
+const send = (m: FromWorker) => port.postMessage(m);
+
+port.on('message', (m: ToWorker) => {
+  if (m.t === 'write-result') {
+    const p = pending.get(m.reqId);
+    pending.delete(m.reqId);
+    if (m.ok) p?.resolve(m.value);
+    else p?.reject(new AppError(m.error.code, m.error.message, m.error.details));
+    return;
+  }
+  const { jobId } = m;
+  const ctx = {
+    db: reader.db,
+    dialect: reader.dialect,
+    user: m.user,
+    session: null,
+    now: m.now,
+    config: { dataDir: m.dataDir, fontDir: m.fontDir, clock: () => new Date(m.now) },
+  };
+  let last = 0;
+  runTask(
+    {
+      ctx,
+      write: (op, args) =>
+        new Promise((resolve, reject) => {
+          const reqId = ++reqSeq;
+          pending.set(reqId, { resolve: resolve as (v: unknown) => void, reject });
+          send({ t: 'write', jobId, reqId, op, args });
+        }),
+      progress: (done, total) => {
+        // At most ten reports a second; the last one always goes.
+        const now = Date.now();
+        if (done < total && now - last < 100) return;
+        last = now;
+        send({ t: 'progress', jobId, done, total });
+      },
+    },
+    m.input,
+  ).then(
+    (result) => send({ t: 'done', jobId, result }),
+    (err: unknown) =>
+      send(
+        err instanceof AppError
+          ? { t: 'failed', jobId, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }
+          : { t: 'failed', jobId, error: { code: 'INTERNAL', message: MSG.internal }, stack: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+      ),
+  );
+});

@@ -1,0 +1,223 @@
+/**
+ * Background jobs: a small pool of worker threads (each with its own read-only connection) runs ledger checks,
+ * trails, labels and exports; their writes come back here and run in short transactions on the main connection.
+ * A store without a reader (in-memory SQLite) runs the same tasks in process. Jobs belong to the user who started them.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { JobInput, JobResult, JobStatus } from '../../../shared/api/job.contract';
+import { MSG } from '../../../shared/messages';
+import type { CoreConfig, Ctx, SessionUser } from '../context';
+import type { Store } from '../db/database';
+import { AppError } from '../errors';
+import { runTask } from './job.tasks';
+import { runWrite, type WriteOp } from './job.writes';
+import type { FromWorker, JobError, ToWorker, WorkerInit } from './job.protocol';
+
+export type JobManager = {
+  start(user: SessionUser, input: JobInput): JobStatus;
+  status(user: SessionUser, jobId: string): JobStatus;
+  /** The result once done; a failed job's error is thrown as it was raised. */
+  result(user: SessionUser, jobId: string): JobResult;
+  /** Starts a job and waits for it (the nightly check, tests). */
+  run(user: SessionUser, input: JobInput): Promise<JobResult>;
+  /** Starts one idle worker now (hosts call it at start-up), so the first print does not wait for a thread to boot. */
+  prewarm(): void;
+  close(): Promise<void>;
+};
+
+type Rec = {
+  status: JobStatus;
+  userId: number;
+  user: SessionUser;
+  input: JobInput;
+  result: JobResult | null;
+  settled: Promise<void>;
+  settle(): void;
+};
+type Slot = { worker: Worker; job: Rec | null };
+
+/** Finished jobs are kept this long for their owner to fetch. */
+const KEEP_MS = 15 * 60_000;
+const notFound = () => new AppError('NOT_FOUND', '后台任务不存在或已过期，请重新发起');
+
+/** Where the worker entry is: compiled next to the bundle, or the TypeScript source run through tsx. */
+export function workerEntry(): { file: URL; entry?: string } | null {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { file: new URL('./worker-boot.mjs', here), entry: new URL('./job-worker.ts', here).href };
+  for (const rel of ['./job-worker.js', '../job-worker.js']) {
+    const u = new URL(rel, here);
+    if (existsSync(fileURLToPath(u))) return { file: u };
+  }
+  return null;
+}
+
+export function createJobManager(
+  store: Store,
+  config: CoreConfig,
+  log: (msg: string, err?: unknown) => void,
+  opts: { workers?: number } = {},
+): JobManager {
+  const jobs = new Map<string, Rec>();
+  const queue: Rec[] = [];
+  const slots: Slot[] = [];
+  const entry = store.reader ? workerEntry() : null;
+  const maxWorkers = entry ? (opts.workers ?? 2) : 0;
+  if (store.reader && !entry) log('[jobs] 未找到 job-worker，后台任务将在主线程运行');
+
+  const ctxFor = (rec: Rec): Ctx => ({ db: store.db, dialect: store.dialect, user: rec.user, session: null, config, now: rec.status.startedAt });
+  const nowIso = () => config.clock().toISOString();
+
+  function toJobError(err: unknown): JobError {
+    if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+    const code = (err as { code?: unknown })?.code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_CONSTRAINT') || ['23505', '40001', '40P01'].includes(code))) {
+      return { code: 'CONFLICT', message: MSG.conflictRetry };
+    }
+    log('[jobs] 任务出错', err);
+    return { code: 'INTERNAL', message: MSG.internal };
+  }
+
+  function finish(rec: Rec, outcome: { result: JobResult } | { error: JobError }) {
+    rec.status.finishedAt = nowIso();
+    if ('result' in outcome) {
+      rec.result = outcome.result;
+      rec.status.state = 'done';
+      if (rec.status.total === 0) rec.status.total = Math.max(1, rec.status.done);
+      rec.status.done = rec.status.total;
+    } else {
+      rec.status.state = 'failed';
+      rec.status.error = outcome.error;
+    }
+    rec.settle();
+    const t = setTimeout(() => jobs.delete(rec.status.jobId), KEEP_MS);
+    t.unref();
+  }
+
+  const progress = (rec: Rec, done: number, total: number) => {
+    rec.status.done = done;
+    rec.status.total = total;
+  };
+
+  function runInProcess(rec: Rec) {
+    rec.status.state = 'running';
+    const ctx = ctxFor(rec);
+    runTask({ ctx, write: (op, args) => runWrite(ctx, op, args), progress: (d, t) => progress(rec, d, t) }, rec.input).then(
+      (result) => finish(rec, { result }),
+      (err: unknown) => finish(rec, { error: toJobError(err) }),
+    );
+  }
+
+  function spawn(): Slot {
+    const init: WorkerInit = { reader: store.reader!, ...(entry!.entry ? { entry: entry!.entry } : {}) };
+    const worker = new Worker(entry!.file, { workerData: init });
+    const slot: Slot = { worker, job: null };
+    const post = (m: ToWorker) => worker.postMessage(m);
+    worker.on('message', (m: FromWorker) => {
+      const rec = slot.job;
+      if (!rec || rec.status.jobId !== m.jobId) return;
+      if (m.t === 'progress') progress(rec, m.done, m.total);
+      else if (m.t === 'write') {
+        runWrite(ctxFor(rec), m.op as WriteOp, m.args as never).then(
+          (value) => post({ t: 'write-result', reqId: m.reqId, ok: true, value }),
+          (err: unknown) => post({ t: 'write-result', reqId: m.reqId, ok: false, error: toJobError(err) }),
+        );
+      } else {
+        if (m.t === 'failed' && m.stack) log(`[jobs] ${rec.input.kind} 出错：${m.stack}`);
+        finish(rec, m.t === 'done' ? { result: m.result } : { error: m.error });
+        slot.job = null;
+        worker.unref();
+        pump();
+      }
+    });
+    const lost = (why: unknown) => {
+      slots.splice(slots.indexOf(slot), 1);
+      if (slot.job) finish(slot.job, { error: toJobError(why instanceof Error ? why : new Error(String(why))) });
+      slot.job = null;
+      pump();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => {
+      if (slots.includes(slot)) lost(new Error(`job worker exited (${code})`));
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  function pump() {
+    while (queue.length) {
+      const slot = slots.find((s) => !s.job) ?? (slots.length < maxWorkers ? spawn() : null);
+      if (!slot) return;
+      const rec = queue.shift()!;
+      slot.job = rec;
+      rec.status.state = 'running';
+      slot.worker.ref();
+      const m: ToWorker = {
+        t: 'run',
+        jobId: rec.status.jobId,
+        input: rec.input,
+        user: rec.user,
+        now: rec.status.startedAt,
+        fontDir: config.fontDir ?? null,
+        dataDir: config.dataDir,
+      };
+      slot.worker.postMessage(m);
+    }
+  }
+
+  function start(user: SessionUser, input: JobInput): JobStatus {
+    let settle!: () => void;
+    const settled = new Promise<void>((r) => (settle = r));
+    const rec: Rec = {
+      status: { jobId: randomUUID(), kind: input.kind, state: 'queued', done: 0, total: 0, startedAt: nowIso(), finishedAt: null, error: null },
+      userId: user.id,
+      user,
+      input,
+      result: null,
+      settled,
+      settle,
+    };
+    jobs.set(rec.status.jobId, rec);
+    if (maxWorkers === 0) runInProcess(rec);
+    else {
+      queue.push(rec);
+      pump();
+    }
+    return { ...rec.status };
+  }
+
+  function own(user: SessionUser, jobId: string): Rec {
+    const rec = jobs.get(jobId);
+    if (!rec || rec.userId !== user.id) throw notFound();
+    return rec;
+  }
+
+  function result(user: SessionUser, jobId: string): JobResult {
+    const rec = own(user, jobId);
+    if (rec.status.state === 'failed') {
+      const e = rec.status.error!;
+      throw new AppError(e.code, e.message, e.details);
+    }
+    if (!rec.result) throw new AppError('CONFLICT', '后台任务尚未完成，请稍候');
+    return rec.result;
+  }
+
+  return {
+    start,
+    status: (user, jobId) => ({ ...own(user, jobId).status }),
+    result,
+    async run(user, input) {
+      const s = start(user, input);
+      await jobs.get(s.jobId)!.settled;
+      return result(user, s.jobId);
+    },
+    prewarm() {
+      if (maxWorkers > 0 && slots.length === 0) spawn().worker.unref();
+    },
+    async close() {
+      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Messages between the job manager (main thread) and a job worker. */
+import type { JobInput, JobResult } from '../../../shared/api/job.contract';
+import type { SessionUser } from '../context';
+import type { ReaderSpec } from '../db/database';
+import type { WriteOp } from './job.writes';
+import type { ErrorCode } from '../../../shared/api/errors';
+
+export type JobError = { code: ErrorCode; message: string; details?: string[] };
+export type WorkerInit = { reader: ReaderSpec; entry?: string };
+
+export type ToWorker =
+  | { t: 'run'; jobId: string; input: JobInput; user: SessionUser; now: string; fontDir: string | null; dataDir: string | null }
+  | { t: 'write-result'; reqId: number; ok: true; value: unknown }
+  | { t: 'write-result'; reqId: number; ok: false; error: JobError };
+
+export type FromWorker =
+  | { t: 'progress'; jobId: string; done: number; total: number }
+  | { t: 'write'; jobId: string; reqId: number; op: WriteOp; args: unknown }
+  | { t: 'done'; jobId: string; result: JobResult }
+  | { t: 'failed'; jobId: string; error: JobError; stack?: string };
