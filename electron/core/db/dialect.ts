@@ -49,10 +49,14 @@ export async function indexItemForSearch(dialect: DialectName, db: AnyDb, row: S
     await sql`INSERT INTO items_fts(rowid, code, name, case_no, owner_name)
       VALUES (${row.id}, ${row.code}, ${row.name}, ${row.case_no}, ${row.owner_name ?? ''})`.execute(db);
     await sql`DELETE FROM items_grams WHERE rowid = ${row.id}`.execute(db);
-  } else {
-    await sql`DELETE FROM item_grams WHERE item_id = ${row.id}`.execute(db);
+    await writeGrams(dialect, db, [row]);
+    return;
   }
-  await writeGrams(dialect, db, [row]);
+  // One round trip on PostgreSQL: the old terms go and the new ones come in the same statement.
+  const pairs = itemGrams(row).map((g) => sql`(${g}, ${row.id})`);
+  if (pairs.length === 0) return void (await sql`DELETE FROM item_grams WHERE item_id = ${row.id}`.execute(db));
+  await sql`WITH gone AS (DELETE FROM item_grams WHERE item_id = ${row.id})
+    INSERT INTO item_grams (gram, item_id) VALUES ${sql.join(pairs)} ON CONFLICT DO NOTHING`.execute(db);
 }
 
 /** `column LIKE '%q%'` with q taken literally (% _ \\ escaped); the same SQL on SQLite and PostgreSQL. */
