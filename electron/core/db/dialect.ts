@@ -178,7 +178,9 @@ export async function createShortSearchIndex(dialect: DialectName, db: AnyDb): P
     await sql`CREATE VIRTUAL TABLE items_grams USING fts5(t, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
     return;
   }
-  await sql`CREATE TABLE item_grams (gram varchar(16) NOT NULL, item_id integer NOT NULL REFERENCES items(id), PRIMARY KEY (gram, item_id))`.execute(db);
+  // Derived from items (never deleted) like the FTS tables: no foreign key, whose per-row check and row lock made
+  // registration 3× slower; byte-order collation, as terms are only ever compared for equality.
+  await sql`CREATE TABLE item_grams (gram varchar(16) COLLATE "C" NOT NULL, item_id integer NOT NULL, PRIMARY KEY (gram, item_id))`.execute(db);
   await sql`CREATE INDEX item_grams_item ON item_grams (item_id)`.execute(db);
   await sql`CREATE INDEX items_code_prefix ON items (code varchar_pattern_ops)`.execute(db);
   await sql`CREATE INDEX cases_case_no_prefix ON cases (case_no varchar_pattern_ops)`.execute(db);
