@@ -7,11 +7,11 @@ const stamp = String(Date.now()).slice(-6);
 
 test('调用出入库：已批准待出库的调用单以列表显示，没有时显示空状态', async ({ page }) => {
   await signIn(page, 'zx_bgy');
-  const waiting = await apiData<{ total: number; rows: Array<{ requestNo: string }> }>(page, 'request.list', { kind: 'loan', status: ['approved'], limit: 50 });
+  const waiting = await apiData<{ total: { n: number }; rows: Array<{ requestNo: string }> }>(page, 'request.list', { kind: 'loan', status: ['approved'], limit: 50 });
   await page.getByRole('menuitem', { name: '调用出入库' }).click();
-  await expect(page.getByTestId('approved-count')).toContainText(`（${waiting.total} 张）`);
+  await expect(page.getByTestId('approved-count')).toContainText(`（${waiting.total.n} 张）`);
   const list = page.getByTestId('approved-loans');
-  if (waiting.total === 0) await expect(list).toContainText('目前没有已批准、待出库的调用申请');
+  if (waiting.total.n === 0) await expect(list).toContainText('目前没有已批准、待出库的调用申请');
   else for (const r of waiting.rows) await expect(page.getByTestId(`checkout-${r.requestNo}`)).toBeVisible();
   await shot(page, 'desk-loan-desk');
 });
