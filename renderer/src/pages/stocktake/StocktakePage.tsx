@@ -1,13 +1,13 @@
 /** One count: scan continuously with big colour feedback, progress, pause/resume, close, resolve, print the report. */
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { PauseCircleOutlined, PlayCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { SCAN_RESULT_LABELS, STOCKTAKE_STATUS_LABELS, type ScanOutcome, type StocktakeDto, type StocktakeScanDto } from '@shared/api/stocktake.contract';
 import { call, callQuiet } from '../../api/client';
 import { errorText, useAction } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
-import { deliverFile } from '../../components/deliver-file';
+import { PrintDialog } from '../../components/PrintDialog';
 import { useConfirmIrreversible } from '../../components/confirm-irreversible';
 import { fmtTime } from '../../components/labels';
 import { scanError } from '../../scanner';
@@ -18,7 +18,7 @@ import { DiscrepancyPanel } from './DiscrepancyPanel';
 export function StocktakePage() {
   const id = Number(useParams().id);
   const { run, busy } = useAction();
-  const { message } = AntApp.useApp();
+  const [printing, setPrinting] = useState(false);
   const confirm = useConfirmIrreversible();
   const [count, setCount] = useState<StocktakeDto | null>(null);
   const [last, setLast] = useState<ScanOutcome | null>(null);
@@ -59,10 +59,6 @@ export function StocktakePage() {
     const c = await run(() => call('stocktake.close', { id }), { success: '盘点已结束，请处理差异' });
     if (c) setCount(c);
   };
-  const print = async () => {
-    const f = await run(() => call('stocktake.print', { id }), { progress: '正在生成盘点表…' });
-    if (f) message.success(await deliverFile(f, 'print'));
-  };
   const style = last ? RESULT_STYLE[last.result] : null;
 
   return (
@@ -79,7 +75,7 @@ export function StocktakePage() {
           {count.status === 'OPEN' && <Button icon={<PauseCircleOutlined />} onClick={() => setPaused(true)}>暂停</Button>}
           {count.status === 'PAUSED' && <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setPaused(false)}>继续盘点</Button>}
           {count.status !== 'CLOSED' && <Button danger icon={<StopOutlined />} disabled={busy} onClick={() => void close()}>结束盘点</Button>}
-          <Button icon={<PrinterOutlined />} disabled={busy} onClick={() => void print()}>打印盘点表及差异报告</Button>
+          <Button icon={<PrinterOutlined />} disabled={busy} onClick={() => setPrinting(true)}>打印盘点表及差异报告</Button>
         </Space>
       }
     >
@@ -150,6 +146,7 @@ export function StocktakePage() {
           )}
         </Row>
       )}
+      <PrintDialog open={printing} withStock={false} title="打印盘点表及差异报告" summary={`盘点 ${count.countNo}：${count.scopeName}`} onClose={() => setPrinting(false)} render={() => call('stocktake.print', { id })} />
     </Card>
   );
 }
