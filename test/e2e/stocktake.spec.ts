@@ -37,6 +37,12 @@ test('保管员盲盘一个货架：重复、账外、未知编码、盘亏，�
   for (const it of [phone, watch, wallet]) await api(page, 'putaway.scan', { locationCode: shelf, itemCode: it.code });
   await api(page, 'putaway.scan', { locationCode: other, itemCode: camera.code });
 
+  await test.step('首页提醒：本库尚无全库盘点', async () => {
+    await page.goto('/');
+    await expect(page.getByTestId('stocktake-warnings')).toContainText('「市中心库」尚无全库盘点记录');
+    await shot(page, 'stocktake-00-home-warning');
+  });
+
   await test.step('扫描货架标签，开始盲盘', async () => {
     await page.getByRole('menuitem', { name: '盘点' }).click();
     await page.getByTestId('stocktake-scope-scan').focus();

@@ -26,10 +26,10 @@ export function LossApprovalPage() {
         pagination={false}
         locale={{ emptyText: <Empty description="没有待审批的盘亏" /> }}
         columns={[
-          { title: '盘点单号', dataIndex: 'countNo', width: 150 },
-          { title: '物品', render: (_, d) => `${d.code}（${d.itemName ?? ''}）`, ellipsis: true },
-          { title: '账面库位', dataIndex: 'expectedLocation', ellipsis: true },
-          { title: '保管员说明', render: (_, d) => `${d.note ?? ''}（${d.proposedByName ?? ''}）`, ellipsis: true },
+          { title: '盘点单号', dataIndex: 'countNo', width: 140 },
+          { title: '物品', render: (_, d) => `${d.code}（${d.itemName ?? ''}）` },
+          { title: '账面库位', dataIndex: 'expectedLocation' },
+          { title: '保管员说明', render: (_, d) => `${d.note ?? ''}（${d.proposedByName ?? ''}）` },
           {
             title: '审批',
             width: 360,
