@@ -9,6 +9,7 @@ import { requestContract } from './request.contract';
 import { documentContract } from './document.contract';
 import { storeContract } from './store.contract';
 import { jobContract } from './job.contract';
+import { stocktakeContract } from './stocktake.contract';
 
 export const contract = {
   ...authContract,
@@ -20,6 +21,7 @@ export const contract = {
   ...documentContract,
   ...storeContract,
   ...jobContract,
+  ...stocktakeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { requestHandlers } from '../services/requests/request.handlers';
 import { documentHandlers } from '../documents/document.handlers';
 import { storeHandlers } from '../services/stores/store-transfer.service';
 import { jobHandlers } from '../jobs/job.handlers';
+import { stocktakeHandlers } from '../services/stocktake/stocktake.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...documentHandlers,
   ...storeHandlers,
   ...jobHandlers,
+  ...stocktakeHandlers,
 };

@@ -230,3 +230,15 @@ export function itemsIndexedBy(dialect: DialectName, index: string) {
 export async function lockWriters(dialect: DialectName, db: AnyDb): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT seq FROM ledger_head WHERE id = 1 FOR UPDATE`.execute(db);
 }
+
+/**
+ * Ids of a location and every location under it (materialised path '/1/4/9/'), as a SQL fragment for
+ * `location_id IN (...)`. SQLite: a range on the path (BINARY order; ':' sorts after every digit and '/'), which uses
+ * the locations_path index (its LIKE is case-insensitive and would not). PostgreSQL: LIKE on the prefix; the
+ * locations table is small either way, and items are then found through items_location.
+ */
+export function subtreeLocationIds(dialect: DialectName, locationId: number) {
+  const root = sql`(SELECT r.path FROM locations r WHERE r.id = ${locationId})`;
+  if (dialect === 'postgres') return sql<number>`SELECT s.id FROM locations s WHERE s.path LIKE ${root} || '%'`;
+  return sql<number>`SELECT s.id FROM locations s WHERE s.path >= ${root} AND s.path < ${root} || ':'`;
+}

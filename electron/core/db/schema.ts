@@ -252,6 +252,11 @@ export interface Database {
   store_transfer_items: StoreTransferItemTable;
   /** One row per item and flag; kept in step with items.flags by triggers (0006). */
   item_flags: { item_id: number; flag: string };
+  stocktakes: StocktakeTable;
+  stocktake_expected: StocktakeExpectedTable;
+  stocktake_scans: StocktakeScanTable;
+  stocktake_discrepancies: StocktakeDiscrepancyTable;
+  custodian_assignments: CustodianAssignmentTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -262,3 +267,64 @@ export type LocationRow = Selectable<LocationTable>;
 export type EventRow = Selectable<CustodyEventTable>;
 export type NewEventRow = Insertable<CustodyEventTable>;
 export type RequestRow = Selectable<RequestTable>;
+
+export interface StocktakeTable {
+  id: Generated<number>;
+  count_no: string;
+  store_id: number;
+  scope_location_id: number;
+  scope_path: string;
+  blind: number;
+  status: string; // OPEN | PAUSED | CLOSED
+  note: string | null;
+  opened_by: number;
+  opened_at: string;
+  closed_by: number | null;
+  closed_at: string | null;
+}
+
+export interface StocktakeExpectedTable {
+  stocktake_id: number;
+  item_id: number;
+  location_id: number;
+}
+
+export interface StocktakeScanTable {
+  id: Generated<number>;
+  stocktake_id: number;
+  code: string;
+  item_id: number | null;
+  result: string;
+  location_id: number | null;
+  detail: string | null;
+  scanned_by: number;
+  scanned_at: string;
+}
+
+export interface StocktakeDiscrepancyTable {
+  id: Generated<number>;
+  stocktake_id: number;
+  kind: string;
+  code: string;
+  item_id: number | null;
+  expected_location_id: number | null;
+  found_location_id: number | null;
+  detail: string | null;
+  status: string; // OPEN | PROPOSED | RESOLVED
+  note: string | null;
+  proposed_by: number | null;
+  proposed_at: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  agency_id: number | null;
+  event_id: number | null;
+}
+
+export interface CustodianAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  store_id: number;
+  assigned_at: string;
+}
+export type StocktakeRow = Selectable<StocktakeTable>;

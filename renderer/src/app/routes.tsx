@@ -6,6 +6,7 @@ import { deskRoutes } from '../pages/desk/desk.routes';
 import { requestRoutes } from '../pages/requests/request.routes';
 import { adminRoutes } from '../pages/admin/admin.routes';
 import { auditRoutes } from '../pages/audit/audit.routes';
+import { stocktakeRoutes } from '../pages/stocktake/stocktake.routes';
 
 const HomePage = lazyPage(() => import('../pages/HomePage').then((m) => m.HomePage));
 // Everyone lands on the home page after login: fetch it while the login form is shown.
@@ -14,6 +15,7 @@ preloadWhenIdle([HomePage]);
 export const routes: AppRoute[] = [
   { path: '/', element: <HomePage />, permission: 'authenticated', menu: { label: '首页', icon: <HomeOutlined />, group: '工作台', order: 0 } },
   ...deskRoutes,
+  ...stocktakeRoutes,
   ...requestRoutes,
   ...auditRoutes,
   ...adminRoutes,

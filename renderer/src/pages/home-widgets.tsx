@@ -2,5 +2,6 @@
 import type { ComponentType } from 'react';
 import { AlertsWidget } from '../components/AlertsWidget';
 import { AuditHomeWidget } from './audit/AuditHomeWidget';
+import { StocktakeWarningsWidget } from './stocktake/StocktakeWarningsWidget';
 
-export const homeWidgets: ComponentType[] = [AuditHomeWidget, AlertsWidget];
+export const homeWidgets: ComponentType[] = [StocktakeWarningsWidget, AuditHomeWidget, AlertsWidget];

@@ -38,3 +38,9 @@ export function warmUpAudio(): void {
     /* no audio */
   }
 }
+
+/** Two mid tones: accepted but needs attention (duplicate, wrong location). */
+export function beepWarn(): void {
+  tone(660, 90);
+  tone(660, 90, 0.14);
+}

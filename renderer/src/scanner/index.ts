@@ -1,4 +1,4 @@
 export { useScanHandler } from './useScanHandler';
 export { installScanner, scanError, bindScanMessage, onScanStatus, type ScanStatus, resolveScanDefault, onAnyScan, getScannerSettings, setScannerSettings, type ScanHandler } from './scanner';
-export { beepError, beepOk } from './beep';
+export { beepError, beepOk, beepWarn } from './beep';
 export { DEFAULT_SCANNER_SETTINGS, type ScannerSettings } from './scanner-settings';

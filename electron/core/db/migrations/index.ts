@@ -8,6 +8,7 @@ import * as m0004 from './0004-holders';
 import * as m0005 from './0005-stores';
 import * as m0006 from './0006-indexes';
 import * as m0007 from './0007-ledger-checkpoints';
+import * as m0010 from './0010-stocktake';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0005-stores', m0005],
   ['0006-indexes', m0006],
   ['0007-ledger-checkpoints', m0007],
+  ['0010-stocktake', m0010],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

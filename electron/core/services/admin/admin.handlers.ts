@@ -85,6 +85,10 @@ async function locationDtos(ctx: Ctx): Promise<LocationDto[]> {
 }
 
 /** A custodian works in exactly one store (保管中心 or 分库). */
+async function recordAssignment(ctx: Ctx, userId: number, storeId: number): Promise<void> {
+  await ctx.db.insertInto('custodian_assignments').values({ user_id: userId, store_id: storeId, assigned_at: ctx.now }).execute();
+}
+
 async function custodianStore(ctx: Ctx, storeId: number | null): Promise<number> {
   if (storeId === null) throw badInput('保管员必须指定所在的保管中心或分库');
   const store = await ctx.db.selectFrom('locations').select(['kind', 'active']).where('id', '=', storeId).executeTakeFirst();
@@ -139,6 +143,9 @@ export const adminHandlers: HandlerMap<
     const roles = JSON.stringify([...new Set<Role>(u.roles)]);
     const storeId = u.roles.includes('custodian') ? await custodianStore(ctx, u.storeId) : null;
     if (u.id) {
+      const before = await ctx.db.selectFrom('users').select('store_id').where('id', '=', u.id).executeTakeFirst();
+      // A custodian put in a store (or moved): the store's count warning starts from now.
+      if (storeId !== null && before && before.store_id !== storeId) await recordAssignment(ctx, u.id, storeId);
       const r = await ctx.db
         .updateTable('users')
         .set({ username: u.username, display_name: u.displayName, badge_no: u.badgeNo ?? null, agency_id: u.agencyId, roles, store_id: storeId, active: u.active ? 1 : 0 })
@@ -167,6 +174,7 @@ export const adminHandlers: HandlerMap<
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (storeId !== null) await recordAssignment(ctx, row.id, storeId);
     return { user: (await userDtos(ctx, row.id))[0]!, initialPassword };
   },
 

@@ -1,7 +1,7 @@
 /** Reading items as DTOs: one query shape for get, by-code and lists. */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
-import { MAX_ID, itemSearchCandidates, itemSearchExact } from '../../db/dialect';
+import { MAX_ID, itemSearchCandidates, itemSearchExact, subtreeLocationIds } from '../../db/dialect';
 import type { Ctx, SessionUser } from '../../context';
 import { itemScope, maskIdNo, seesIdNumbers } from '../../access/visibility';
 import type { Database } from '../../db/schema';
@@ -100,7 +100,8 @@ export function applyItemFilter(ctx: Pick<Ctx, 'dialect' | 'user'>, q: ItemQuery
   q = itemSearchFilter(ctx, q, f.q);
   if (f.status?.length) q = q.where('i.status', 'in', f.status);
   if (f.category?.length) q = q.where('i.category', 'in', f.category);
-  if (f.locationId) q = q.where('i.location_id', '=', f.locationId);
+  // A warehouse, zone or shelf covers its whole subtree.
+  if (f.locationId) q = q.where(sql<boolean>`i.location_id IN (${subtreeLocationIds(ctx.dialect, f.locationId)})`);
   if (f.holdingAgencyId) q = q.where('i.holding_agency_id', '=', f.holdingAgencyId);
   if (f.caseId) q = q.where('i.case_id', '=', f.caseId);
   if (f.seizedFrom) q = q.where('i.seized_at', '>=', new Date(f.seizedFrom).toISOString());

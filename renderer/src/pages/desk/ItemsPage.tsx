@@ -100,7 +100,7 @@ export function ItemsPage() {
               ，已选 {selected.size} 件 <Typography.Link onClick={() => setSelected(new Set())}>清除选择</Typography.Link>
             </>
           )}
-          {locationId && `（库位：${locations.find((l) => l.id === locationId)?.path ?? locationId}）`}
+          {locationId && `（库位：${locations.find((l) => l.id === locationId)?.path ?? locationId}，含下级库位）`}
         </Typography.Text>
         <Space>
           {can('custody.handle') && (
