@@ -8,6 +8,7 @@ import { custodyContract } from './custody.contract';
 import { requestContract } from './request.contract';
 import { documentContract } from './document.contract';
 import { storeContract } from './store.contract';
+import { correctionContract } from './correction.contract';
 
 export const contract = {
   ...authContract,
@@ -18,6 +19,7 @@ export const contract = {
   ...requestContract,
   ...documentContract,
   ...storeContract,
+  ...correctionContract,
 } as const;
 
 export type Contract = typeof contract;

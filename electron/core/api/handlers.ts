@@ -9,6 +9,7 @@ import { custodyHandlers } from '../services/custody/custody.handlers';
 import { requestHandlers } from '../services/requests/request.handlers';
 import { documentHandlers } from '../documents/document.handlers';
 import { storeHandlers } from '../services/stores/store-transfer.service';
+import { correctionHandlers } from '../services/corrections/correction.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...requestHandlers,
   ...documentHandlers,
   ...storeHandlers,
+  ...correctionHandlers,
 };

@@ -90,6 +90,8 @@ export interface ItemTable {
   updated_at: string;
   /** The store that has the item (null before intake). */
   store_id: number | null;
+  /** When it was found to be unrelated to the case: the 3-day release clock starts here (0011). */
+  unrelated_since: string | null;
 }
 
 export interface ItemPhotoTable {
@@ -213,6 +215,26 @@ export interface StoreTransferItemTable {
   received: number;
 }
 
+/** A correction or lost report waiting for (or decided by) an approver of the holding agency (0011). */
+export interface ItemProposalTable {
+  id: Generated<number>;
+  item_id: number;
+  /** 'correction' | 'lost' */
+  kind: string;
+  /** 'pending' | 'approved' | 'rejected' */
+  status: string;
+  /** The holding agency when proposed: its approvers decide. */
+  agency_id: number;
+  changes: string; // JSON: field → { from, to }
+  reason: string;
+  proposed_by: number;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  event_id: number | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -232,6 +254,7 @@ export interface Database {
   item_stores: ItemStoreTable;
   store_transfers: StoreTransferTable;
   store_transfer_items: StoreTransferItemTable;
+  item_proposals: ItemProposalTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -242,3 +265,4 @@ export type LocationRow = Selectable<LocationTable>;
 export type EventRow = Selectable<CustodyEventTable>;
 export type NewEventRow = Insertable<CustodyEventTable>;
 export type RequestRow = Selectable<RequestTable>;
+export type ItemProposalRow = Selectable<ItemProposalTable>;

@@ -6,6 +6,7 @@ import * as m0002 from './0002-requests-search';
 import * as m0003 from './0003-pg-exact-amounts';
 import * as m0004 from './0004-holders';
 import * as m0005 from './0005-stores';
+import * as m0011 from './0011-corrections';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0003-pg-exact-amounts', m0003],
   ['0004-holders', m0004],
   ['0005-stores', m0005],
+  ['0011-corrections', m0011],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

@@ -32,10 +32,10 @@ function itemsQuery(ctx: Ctx, agencyId: number | null) {
 }
 type ItemsQuery = ReturnType<typeof itemsQuery>;
 
-async function countAndRows(q: ItemsQuery, orderBy: 'i.seized_at' | 'i.created_at' | 'i.updated_at') {
+async function countAndRows(q: ItemsQuery, orderBy: 'i.seized_at' | 'i.created_at' | 'i.updated_at' | 'i.unrelated_since') {
   const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(['i.id', 'i.code', 'i.name', 'i.status', 'i.seized_at', 'i.created_at', 'i.updated_at', 'c.case_no'])
+    .select(['i.id', 'i.code', 'i.name', 'i.status', 'i.seized_at', 'i.created_at', 'i.updated_at', 'i.unrelated_since', 'c.case_no'])
     .orderBy(orderBy)
     .orderBy('i.id')
     .limit(ALERT_LIMIT_PER_KIND)
@@ -107,13 +107,13 @@ async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): 
   const q = itemsQuery(ctx, agencyId)
     .where('i.status', 'in', HELD)
     .where('i.flags', 'like', flagLike('unrelated'))
-    .where('i.created_at', '<', new Date(now - 2 * DAY).toISOString());
-  const { count, rows } = await countAndRows(q, 'i.created_at');
+    .where('i.unrelated_since', '<', new Date(now - 2 * DAY).toISOString());
+  const { count, rows } = await countAndRows(q, 'i.unrelated_since');
   return {
     count,
     alerts: rows.map((r) => {
-      const late = r.created_at < overdue;
-      const deadline = fmtLocal(new Date(Date.parse(r.created_at) + 3 * DAY).toISOString());
+      const late = r.unrelated_since! < overdue;
+      const deadline = fmtLocal(new Date(Date.parse(r.unrelated_since!) + 3 * DAY).toISOString());
       return {
         kind: 'unrelated' as const,
         severity: late ? ('danger' as const) : ('warning' as const),
@@ -121,9 +121,9 @@ async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): 
         itemCode: r.code,
         caseNo: r.case_no,
         message: late
-          ? `${r.code}「${r.name}」与案件无关，登记已 ${ago(r.created_at, now)} 仍未发还，超过 3 日期限（应于 ${deadline} 前发还）`
+          ? `${r.code}「${r.name}」与案件无关，查明已 ${ago(r.unrelated_since!, now)} 仍未发还，超过 3 日期限（应于 ${deadline} 前发还）`
           : `${r.code}「${r.name}」与案件无关，须于 ${deadline} 前发还`,
-        since: r.created_at,
+        since: r.unrelated_since!,
       };
     }),
   };
