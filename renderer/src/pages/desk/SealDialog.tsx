@@ -10,6 +10,10 @@ type Values = { action: 'seal' | 'unseal'; sealNo?: string; note: string; witnes
 /** `onDiscrepancy`: a seal that does not match leads to 登记差异 with the seal number found. */
 export function SealDialog({ item, open, onClose, onDone, onDiscrepancy }: { item: ItemDto; open: boolean; onClose(): void; onDone(): void; onDiscrepancy(sealNo: string): void }) {
   const [mismatch, setMismatch] = useState<string | null>(null);
+  const close = () => {
+    setMismatch(null);
+    onClose();
+  };
   const [form] = Form.useForm<Values>();
   const { run, busy } = useAction();
   const needsWitness = item.category === 'cash' || item.category === 'valuables' || item.flags.includes('cash') || item.flags.includes('valuable');
@@ -33,11 +37,11 @@ export function SealDialog({ item, open, onClose, onDone, onDiscrepancy }: { ite
     if (ok) {
       form.resetFields();
       onDone();
-      onClose();
+      close();
     }
   };
   return (
-    <Modal open={open} title={`封存 / 启封：${item.code} ${item.name}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} title={`封存 / 启封：${item.code} ${item.name}`} okText="登记" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={close} destroyOnHidden>
       {mismatch && (
         <Alert
           type="error"
@@ -45,7 +49,7 @@ export function SealDialog({ item, open, onClose, onDone, onDiscrepancy }: { ite
           style={{ marginBottom: 8 }}
           title={`现场封签号「${mismatch}」与登记的「${item.sealNo ?? '无'}」不符，须先登记差异`}
           action={
-            <Button size="small" danger data-testid="seal-to-discrepancy" onClick={() => { onClose(); onDiscrepancy(mismatch); }}>
+            <Button size="small" danger data-testid="seal-to-discrepancy" onClick={() => { close(); onDiscrepancy(mismatch); }}>
               登记差异
             </Button>
           }
