@@ -24,8 +24,9 @@ export function InboxPage() {
   const can = useCan();
   const boxes = useMemo(() => {
     const b: Tab[] = [];
-    if (can('request.decide')) b.push('approve', 'proposals');
+    if (can('request.decide')) b.push('approve');
     if (can('transfer.accept')) b.push('accept');
+    if (can('request.decide')) b.push('proposals');
     if (can('custody.handle')) b.push('execute', 'checkIn');
     if (can('request.create')) b.push('mine');
     return b.length ? b : (['mine'] as Tab[]);
