@@ -10,6 +10,7 @@ import { documentContract } from './document.contract';
 import { storeContract } from './store.contract';
 import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
+import { correctionContract } from './correction.contract';
 
 export const contract = {
   ...authContract,
@@ -22,6 +23,7 @@ export const contract = {
   ...storeContract,
   ...jobContract,
   ...stocktakeContract,
+  ...correctionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineMethods } from './define';
 import { fileOut, id, isoDateTime, optText, page, person, text } from './common.schemas';
 import { caseDto, eventDto, itemDto, keysetPage, listTotal } from './item.contract';
+import { witnessInput } from './custody.contract';
 import { ITEM_STATUSES } from '../domain/enums';
 import {
   CLAIMANT_ID_TYPES,
@@ -228,6 +229,8 @@ export const requestContract = defineMethods({
         .min(1, '请先扫描归还的物品')
         .max(500),
       locationId: id.optional(),
+      /** Cash and valuables coming back: a second person confirms with their password (two-person rule). */
+      witness: witnessInput.optional(),
     }),
     output: z.object({ requests: z.array(requestSummaryDto), items: z.array(itemDto) }),
   },
@@ -256,7 +259,16 @@ export const requestContract = defineMethods({
     summary: '待办数量',
     permission: 'authenticated',
     input: z.object({}),
-    output: z.object({ approve: z.number(), accept: z.number(), execute: z.number(), checkIn: z.number(), mine: z.number(), overdue: z.number() }),
+    output: z.object({
+      approve: z.number(),
+      accept: z.number(),
+      execute: z.number(),
+      checkIn: z.number(),
+      mine: z.number(),
+      overdue: z.number(),
+      /** Corrections and lost reports waiting for the user's approval (item_proposals). */
+      proposals: z.number(),
+    }),
     readonly: true,
   },
   'inbox.list': {

@@ -156,7 +156,7 @@ export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
   preserved: '先行登记保存',
 };
 
-export const ITEM_FLAGS = ['damaged', 'unsealed', 'hazardous', 'perishable', 'valuable', 'cash', 'unrelated'] as const;
+export const ITEM_FLAGS = ['damaged', 'unsealed', 'hazardous', 'perishable', 'valuable', 'cash', 'unrelated', 'seal_broken', 'shortage', 'swapped'] as const;
 export type ItemFlag = (typeof ITEM_FLAGS)[number];
 export const ITEM_FLAG_LABELS: Record<ItemFlag, string> = {
   damaged: '破损',
@@ -166,7 +166,12 @@ export const ITEM_FLAG_LABELS: Record<ItemFlag, string> = {
   valuable: '贵重',
   cash: '现金',
   unrelated: '与案件无关',
+  seal_broken: '封签异常',
+  shortage: '短少',
+  swapped: '疑似调换',
 };
+/** Flags set only by a discrepancy (DISCREPANCY event), not chosen at registration. */
+export const DISCREPANCY_FLAGS: readonly ItemFlag[] = ['seal_broken', 'shortage', 'swapped'];
 
 export const CASE_STAGES = ['investigation', 'prosecution_review', 'trial', 'execution', 'closed'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];

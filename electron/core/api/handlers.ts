@@ -11,6 +11,7 @@ import { documentHandlers } from '../documents/document.handlers';
 import { storeHandlers } from '../services/stores/store-transfer.service';
 import { jobHandlers } from '../jobs/job.handlers';
 import { stocktakeHandlers } from '../services/stocktake/stocktake.handlers';
+import { correctionHandlers } from '../services/corrections/correction.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...storeHandlers,
   ...jobHandlers,
   ...stocktakeHandlers,
+  ...correctionHandlers,
 };

@@ -90,6 +90,8 @@ export interface ItemTable {
   updated_at: string;
   /** The store that has the item (null before intake). */
   store_id: number | null;
+  /** When it was found to be unrelated to the case: the 3-day release clock starts here (0011). */
+  unrelated_since: string | null;
 }
 
 export interface ItemPhotoTable {
@@ -230,6 +232,26 @@ export interface StoreTransferItemTable {
   received: number;
 }
 
+/** A correction or lost report waiting for (or decided by) an approver of the holding agency (0011). */
+export interface ItemProposalTable {
+  id: Generated<number>;
+  item_id: number;
+  /** 'correction' | 'lost' */
+  kind: string;
+  /** 'pending' | 'approved' | 'rejected' */
+  status: string;
+  /** The holding agency when proposed: its approvers decide. */
+  agency_id: number;
+  changes: string; // JSON: field → { from, to }
+  reason: string;
+  proposed_by: number;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  event_id: number | null;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -257,6 +279,7 @@ export interface Database {
   stocktake_scans: StocktakeScanTable;
   stocktake_discrepancies: StocktakeDiscrepancyTable;
   custodian_assignments: CustodianAssignmentTable;
+  item_proposals: ItemProposalTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -328,3 +351,4 @@ export interface CustodianAssignmentTable {
   assigned_at: string;
 }
 export type StocktakeRow = Selectable<StocktakeTable>;
+export type ItemProposalRow = Selectable<ItemProposalTable>;

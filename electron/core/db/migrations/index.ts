@@ -9,6 +9,7 @@ import * as m0005 from './0005-stores';
 import * as m0006 from './0006-indexes';
 import * as m0007 from './0007-ledger-checkpoints';
 import * as m0010 from './0010-stocktake';
+import * as m0011 from './0011-corrections';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0006-indexes', m0006],
   ['0007-ledger-checkpoints', m0007],
   ['0010-stocktake', m0010],
+  ['0011-corrections', m0011],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

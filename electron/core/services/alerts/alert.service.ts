@@ -48,11 +48,11 @@ async function capped(ctx: Ctx, q: ItemsQuery): Promise<number> {
   return Number(n.n);
 }
 
-async function countAndRows(ctx: Ctx, q: ItemsQuery, orderBy: 'i.seized_at' | 'i.created_at' | 'i.updated_at') {
+async function countAndRows(ctx: Ctx, q: ItemsQuery, orderBy: 'i.seized_at' | 'i.created_at' | 'i.updated_at' | 'i.unrelated_since') {
   const count = await capped(ctx, q);
   const rows = await q
     .innerJoin('cases as c', 'c.id', 'i.case_id')
-    .select(['i.id', 'i.code', 'i.name', 'i.status', 'i.seized_at', 'i.created_at', 'i.updated_at', 'c.case_no'])
+    .select(['i.id', 'i.code', 'i.name', 'i.status', 'i.seized_at', 'i.created_at', 'i.updated_at', 'i.unrelated_since', 'c.case_no'])
     .orderBy(orderBy)
     .orderBy('i.id')
     .limit(ALERT_LIMIT_PER_KIND)
@@ -124,13 +124,14 @@ async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promi
 
 async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<Found> {
   const overdue = new Date(now - 3 * DAY).toISOString();
-  const q = itemsQuery(ctx, agencyId, 'items_alert_unrelated', UNRELATED).where('i.created_at', '<', new Date(now - 2 * DAY).toISOString());
-  const { count, rows } = await countAndRows(ctx, q, 'i.created_at');
+  // 查明 time: the 3-day clock runs from the moment the item was found unrelated (registration or correction).
+  const q = itemsQuery(ctx, agencyId, 'items_alert_unrelated', UNRELATED).where('i.unrelated_since', '<', new Date(now - 2 * DAY).toISOString());
+  const { count, rows } = await countAndRows(ctx, q, 'i.unrelated_since');
   return {
     count,
     alerts: rows.map((r) => {
-      const late = r.created_at < overdue;
-      const deadline = fmtLocal(new Date(Date.parse(r.created_at) + 3 * DAY).toISOString());
+      const late = r.unrelated_since! < overdue;
+      const deadline = fmtLocal(new Date(Date.parse(r.unrelated_since!) + 3 * DAY).toISOString());
       return {
         kind: 'unrelated' as const,
         severity: late ? ('danger' as const) : ('warning' as const),
@@ -138,9 +139,9 @@ async function unrelatedAlerts(ctx: Ctx, agencyId: number | null, now: number): 
         itemCode: r.code,
         caseNo: r.case_no,
         message: late
-          ? `${r.code}「${r.name}」与案件无关，登记已 ${ago(r.created_at, now)} 仍未发还，超过 3 日期限（应于 ${deadline} 前发还）`
+          ? `${r.code}「${r.name}」与案件无关，查明已 ${ago(r.unrelated_since!, now)} 仍未发还，超过 3 日期限（应于 ${deadline} 前发还）`
           : `${r.code}「${r.name}」与案件无关，须于 ${deadline} 前发还`,
-        since: r.created_at,
+        since: r.unrelated_since!,
       };
     }),
   };

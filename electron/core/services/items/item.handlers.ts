@@ -141,6 +141,7 @@ export const itemHandlers: HandlerMap<
           created_by: ctx.user.id,
           created_at: ctx.now,
           updated_at: ctx.now,
+          unrelated_since: flags.includes('unrelated') ? ctx.now : null,
         })),
       )
       .returning(['id', 'code'])

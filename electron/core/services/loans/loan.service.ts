@@ -13,6 +13,9 @@ import { enforce, refuseCheckIn, refuseDecideExtension, refuseExtend } from '../
 import { closeRequest, freeItems, itemLabel, loadView, toSummary, toViews, updateRequest, type RequestView } from '../requests/request.repository';
 import { seesAllRequests } from '../requests/request.read';
 import { storageLocationById } from '../custody/putaway.service';
+import { needsWitness } from '../custody/custody.lookup';
+import { verifyWitness, type Witness } from '../custody/witness.service';
+import { CommittedFailure } from '../../api/handler-types';
 
 export async function requestExtension(ctx: Ctx, input: MethodParsedInput<'loan.extend'>): Promise<void> {
   const v = await loadView(ctx, input.requestId);
@@ -62,7 +65,7 @@ export async function decideExtension(ctx: Ctx, input: MethodParsedInput<'loan.d
 
 type Scan = MethodParsedInput<'loan.checkIn'>['scans'][number];
 
-export async function checkIn(ctx: Ctx, input: MethodParsedInput<'loan.checkIn'>): Promise<MethodOutput<'loan.checkIn'>> {
+export async function checkIn(ctx: Ctx, input: MethodParsedInput<'loan.checkIn'>): Promise<MethodOutput<'loan.checkIn'> | CommittedFailure> {
   const codes = input.scans.map((s) => s.code);
   const items = new Map((await ctx.db.selectFrom('items').selectAll().where('code', 'in', codes).execute()).map((i) => [i.code, i]));
   const links = await ctx.db
@@ -101,11 +104,26 @@ export async function checkIn(ctx: Ctx, input: MethodParsedInput<'loan.checkIn'>
     enforce(refuseCheckIn(v, ctx.user));
     views.set(id, v);
   }
+  // Two-person rule: cash and valuables come back before a witness; the password is checked before any write.
+  let witness: Witness | null = null;
+  const valued = ok.filter((o) => needsWitness(o.item));
+  if (input.witness) {
+    const w = await verifyWitness(ctx, input.witness);
+    if (w instanceof CommittedFailure) return w;
+    witness = w;
+  } else if (valued.length) {
+    throw badInput(`${valued.map((o) => itemLabel(o.item)).join('、')} 是现金或贵重物品，归还入库须由另一名工作人员输入本人账号和密码见证`);
+  }
 
   for (const { scan, item, requestId } of ok) {
     const v = views.get(requestId)!;
-    const base = { requestId, counterpart: v.details.borrower ?? null, conditionNote: scan.note ?? RETURN_CONDITION_LABELS[scan.condition] };
-    const payload = { requestNo: v.row.request_no, condition: scan.condition };
+    const base = {
+      requestId,
+      counterpart: v.details.borrower ?? null,
+      conditionNote: scan.note ?? RETURN_CONDITION_LABELS[scan.condition],
+      witnesses: witness ? [witness.person] : [],
+    };
+    const payload = { requestNo: v.row.request_no, condition: scan.condition, ...(witness ? { witnessUserId: witness.userId } : {}) };
     if (scan.condition === 'lost') {
       await applyItemEvent(ctx, item, { ...base, type: 'LOST_REPORTED', note: `调用 ${v.row.request_no} 归还时报告遗失：${scan.note}`, payload }, { locationId: null });
     } else {

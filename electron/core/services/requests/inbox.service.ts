@@ -7,6 +7,7 @@ import { actionsFor } from './request.policy';
 import { toSummary, toViews, type RequestView } from './request.repository';
 import { seesAllRequests } from './request.read';
 import { requestStoreScope } from '../../access/visibility';
+import { proposalsToDecide } from '../corrections/proposal.service';
 
 const BOX_ACTIONS: Record<Exclude<InboxBox, 'mine'>, RequestAction[]> = {
   approve: ['decide', 'decideExtension'],
@@ -36,7 +37,7 @@ export async function inboxCounts(ctx: Ctx): Promise<MethodOutput<'inbox.counts'
   const views = await openViews(ctx);
   const count = (box: InboxBox) => views.filter((v) => inBox(v, ctx, box)).length;
   const overdue = views.filter((v) => v.row.kind === 'loan' && v.row.status === 'in_progress' && v.row.due_at && v.row.due_at < ctx.now).length;
-  return { approve: count('approve'), accept: count('accept'), execute: count('execute'), checkIn: count('checkIn'), mine: count('mine'), overdue };
+  return { approve: count('approve'), accept: count('accept'), execute: count('execute'), checkIn: count('checkIn'), mine: count('mine'), overdue, proposals: await proposalsToDecide(ctx) };
 }
 
 export async function inboxList(ctx: Ctx, input: { box: InboxBox; offset: number; limit: number }): Promise<{ total: number; rows: RequestSummaryDto[] }> {

@@ -12,7 +12,7 @@ import type { EventType } from '../../../../shared/domain/enums';
 import { CLAIMANT_ID_TYPE_LABELS, DISPOSITION_METHOD_LABELS, executionEventOf, REQUEST_KIND_LABELS, type RequestKind } from '../../../../shared/domain/requests';
 import { CommittedFailure } from '../../api/handler-types';
 import { badInput } from '../../errors';
-import { localDay } from '../custody/custody.lookup';
+import { localDay, needsWitness } from '../custody/custody.lookup';
 import { applyItemEvent } from '../custody/custody';
 import { enforce, refuseExecute } from './request.policy';
 import { closeRequest, loadView, requestItemRows, updateRequest, type RequestView } from './request.repository';
@@ -34,6 +34,8 @@ function witnessRule(v: RequestView, items: ItemRow[]): WitnessRule {
     return { required: 2, credentials: destroy || cash, what: destroy ? '销毁' : cash ? '现金处置' : '处置' };
   }
   if (v.row.kind === 'return' && cash) return { required: 2, credentials: true, what: '发还现金' };
+  // Two-person rule: cash and valuables go out on loan before a witness confirming with their password.
+  if (v.row.kind === 'loan' && items.some(needsWitness)) return { required: 1, credentials: true, what: '现金或贵重物品调用出库' };
   return { required: 0, credentials: false, what: REQUEST_KIND_LABELS[v.row.kind as RequestKind] };
 }
 

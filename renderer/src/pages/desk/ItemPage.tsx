@@ -1,7 +1,7 @@
 /** 物品详情 (details first, the timeline as soon as it arrives): key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { LockOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AlertOutlined, EditOutlined, LockOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
@@ -17,6 +17,15 @@ import { PhotoPanel } from '../../components/PhotoPanel';
 import { PrintDialog } from '../../components/PrintDialog';
 import { fmtMoney, fmtQty, fmtTime } from '../../components/labels';
 import { SealDialog } from './SealDialog';
+import { CorrectionDialog } from './CorrectionDialog';
+import { DiscrepancyDialog, FoundDialog, LostDialog } from './ItemIssueDialogs';
+import { ProposalTable } from '../requests/ProposalTable';
+import type { ProposalDto } from '@shared/api/correction.contract';
+import type { DiscrepancyKind } from '@shared/domain/corrections';
+
+type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discrepancy';
+const LIVE_HELD = ['IN_STORE', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY'];
+const TERMINAL = ['RETURNED', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
 
 /** item.timeline's default page size. */
 const TIMELINE_PAGE = 200;
@@ -27,7 +36,9 @@ export function ItemPage() {
   const can = useCan();
   const [item, setItem] = useState<ItemDto | null>(null);
   const [events, setEvents] = useState<EventDto[]>([]);
-  const [printing, setPrinting] = useState<'trail' | 'label' | 'seal' | null>(null);
+  const [printing, setPrinting] = useState<Dialog | null>(null);
+  const [proposals, setProposals] = useState<ProposalDto[]>([]);
+  const [discPreset, setDiscPreset] = useState<{ kind: DiscrepancyKind; observedSealNo?: string } | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   const { run, busy } = useAction();
 
@@ -53,6 +64,8 @@ export function ItemPage() {
     setFailed(!i);
     if (i) setItem(i);
     await timeline;
+    const pr = await run(() => call('proposal.list', { itemId, limit: 50 }), { quiet: true });
+    if (pr && current.current === itemId) setProposals(pr.rows);
   }, [itemId, run]);
   /** Older events, a page (200) at a time, below the oldest shown. */
   const loadOlder = async () => {
@@ -70,10 +83,19 @@ export function ItemPage() {
   if (!item) return <Spin tip="正在读取…" style={{ display: 'block', marginTop: 80 }}><div /></Spin>;
   const v = (s: string | null | undefined) => s || '—';
 
+  const pending = proposals.some((p) => p.status === 'pending');
+  const canPropose = can('item.register') && !pending;
+  const openDiscrepancy = (preset?: { kind: DiscrepancyKind; observedSealNo?: string }) => {
+    setDiscPreset(preset);
+    setPrinting('discrepancy');
+  };
   const location = item.locationPath ? `${item.locationPath}（${item.locationCode}）` : item.outWith ? `在外：${item.outWith}` : '未上架';
 
   return (
     <Space direction="vertical" size={8} style={{ width: '100%' }}>
+      {pending && (
+        <Alert type="warning" showIcon data-testid="pending-proposal" title="本物品有待审批的更正或遗失报告，见下方「更正与遗失报告」；审批前登记信息不变。" />
+      )}
       <Card
         size="small"
         title={
@@ -87,6 +109,14 @@ export function ItemPage() {
         extra={
           <Space>
             <Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} loading={busy}>刷新</Button>
+            {canPropose && <Button size="small" icon={<EditOutlined />} onClick={() => setPrinting('correct')} data-testid="btn-correct">申请更正</Button>}
+            {canPropose && LIVE_HELD.includes(item.status) && !item.openRequestNo && (
+              <Button size="small" icon={<WarningOutlined />} onClick={() => setPrinting('lost')} data-testid="btn-lost">报告遗失</Button>
+            )}
+            {can('custody.handle') && item.status === 'LOST' && <Button size="small" icon={<SearchOutlined />} onClick={() => setPrinting('found')} data-testid="btn-found">找回</Button>}
+            {can('custody.handle') && item.status !== 'LOST' && !TERMINAL.includes(item.status) && (
+              <Button size="small" icon={<AlertOutlined />} onClick={() => openDiscrepancy()} data-testid="btn-discrepancy">登记差异</Button>
+            )}
             {can('custody.handle') && <Button size="small" icon={<LockOutlined />} onClick={() => setPrinting('seal')}>封存/启封</Button>}
             {can('custody.handle') && <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('label')}>打印标签</Button>}
             <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('trail')}>打印流转记录</Button>
@@ -144,12 +174,21 @@ export function ItemPage() {
                 </Descriptions>
               ),
             },
+            {
+              key: 'proposals',
+              label: `更正与遗失报告（${proposals.length}）`,
+              children: <ProposalTable rows={proposals} showItem={false} onChanged={() => void load()} />,
+            },
             { key: 'photos', label: '照片', children: <PhotoPanel itemId={item.id} canAdd={can('item.register')} /> },
           ]}
         />
       </Card>
       <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: [item.id], stock }, onProgress)} onDone={() => void load()} />
-      <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} />
+      <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} onDiscrepancy={(sealNo) => openDiscrepancy({ kind: 'seal', observedSealNo: sealNo })} />
+      <CorrectionDialog item={item} open={printing === 'correct'} onClose={() => setPrinting(null)} onDone={() => void load()} />
+      <LostDialog item={item} open={printing === 'lost'} onClose={() => setPrinting(null)} onDone={() => void load()} />
+      <FoundDialog item={item} open={printing === 'found'} onClose={() => setPrinting(null)} onDone={() => void load()} />
+      <DiscrepancyDialog item={item} preset={discPreset} open={printing === 'discrepancy'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <PrintDialog open={printing === 'trail'} withStock={false} title="打印流转记录" summary={`${item.code} ${item.name}：共 ${events.length} 条记录`} onClose={() => setPrinting(null)} render={(_, onProgress) => jobFile({ kind: 'item.trail', itemId: item.id }, onProgress)} onDone={() => void load()} />
     </Space>
   );

@@ -1,12 +1,12 @@
 /** The side panel of the register page: every field of the selected row (the table only shows name, category, amount). */
 import { Col, Form, Input, InputNumber, Row, Select, Typography, type FormItemProps } from 'antd';
-import { ITEM_FLAGS, ITEM_FLAG_LABELS, ITEM_SOURCES, ITEM_SOURCE_LABELS, type ItemFlag } from '@shared/domain/enums';
+import { DISCREPANCY_FLAGS, ITEM_FLAGS, ITEM_FLAG_LABELS, ITEM_SOURCES, ITEM_SOURCE_LABELS, type ItemFlag } from '@shared/domain/enums';
 import type { DraftItem, RowErrors, RowField } from './draft-item';
 
 type Props = { row: DraftItem; index: number; errors: RowErrors[number] | undefined; onChange(patch: Partial<DraftItem>): void };
 
 /** The 现金 flag follows the category, so it is not offered here. */
-const FLAG_OPTIONS = ITEM_FLAGS.filter((f) => f !== 'cash').map((f) => ({ value: f, label: ITEM_FLAG_LABELS[f] }));
+const FLAG_OPTIONS = ITEM_FLAGS.filter((f) => f !== 'cash' && !DISCREPANCY_FLAGS.includes(f)).map((f) => ({ value: f, label: ITEM_FLAG_LABELS[f] }));
 
 /** A compact form item (the panel must fit beside the table at 1366×768). */
 const Field = (p: FormItemProps) => <Form.Item style={{ marginBottom: 6 }} {...p} />;

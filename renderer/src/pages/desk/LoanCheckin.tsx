@@ -8,12 +8,14 @@ import { call, callQuiet } from '../../api/client';
 import { useAction, errorText } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
 import { beepOk, scanError } from '../../scanner';
+import { isCashOrValuable, WitnessInline, witnessOrNone, type WitnessCreds } from '../../components/WitnessInline';
 
 type Line = { item: ItemDto; condition: ReturnCondition; note: string };
 
 export function LoanCheckin({ active }: { active: boolean }) {
   const [lines, setLines] = useState<Line[]>([]);
   const [done, setDone] = useState<string | null>(null);
+  const [witness, setWitness] = useState<WitnessCreds>({ username: '', password: '' });
   const { run, busy, message } = useAction();
 
   const onCode = async (code: string) => {
@@ -34,8 +36,11 @@ export function LoanCheckin({ active }: { active: boolean }) {
   const submit = async () => {
     const noNote = lines.find((l) => l.condition !== 'fine' && !l.note.trim());
     if (noNote) return void message.error(`${noNote.item.code}（${noNote.item.name}）归还状况为「${RETURN_CONDITION_LABELS[noNote.condition]}」，请填写说明`);
-    const r = await run(() => call('loan.checkIn', { scans: lines.map((l) => ({ code: l.item.code, condition: l.condition, note: l.note.trim() || undefined })) }), { progress: '正在办理归还…' });
+    const w = witnessOrNone(witness);
+    const scans = lines.map((l) => ({ code: l.item.code, condition: l.condition, note: l.note.trim() || undefined }));
+    const r = await run(() => call('loan.checkIn', { scans, ...(w ? { witness: w } : {}) }), { progress: '正在办理归还…' });
     if (r) {
+      setWitness({ username: '', password: '' });
       setDone(`已归还 ${r.items.length} 件（${r.requests.map((q) => q.requestNo).join('、')}）`);
       setLines([]);
     }
@@ -70,6 +75,11 @@ export function LoanCheckin({ active }: { active: boolean }) {
           { title: '', width: 56, render: (_, l) => <Button size="small" type="link" onClick={() => setLines((ls) => ls.filter((x) => x !== l))}>移除</Button> },
         ]}
       />
+      {lines.some((l) => isCashOrValuable(l.item)) && (
+        <div style={{ marginTop: 8 }}>
+          <WitnessInline what="本次归还入库" value={witness} onChange={setWitness} />
+        </div>
+      )}
       <Space style={{ marginTop: 8 }}>
         <Button type="primary" disabled={!lines.length} loading={busy} onClick={() => void submit()} data-testid="checkin-submit">确认归还入库（{lines.length} 件）</Button>
       </Space>

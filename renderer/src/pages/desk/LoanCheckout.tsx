@@ -13,6 +13,7 @@ import { PrintDialog } from '../../components/PrintDialog';
 import { fmtTime } from '../../components/labels';
 import { beepOk, scanError } from '../../scanner';
 import { ApprovedLoanList } from './ApprovedLoanList';
+import { isCashOrValuable, WitnessInline, witnessOrNone, type WitnessCreds } from '../../components/WitnessInline';
 
 export function LoanCheckout({ active }: { active: boolean }) {
   const [approved, setApproved] = useState<RequestDto[]>([]);
@@ -20,6 +21,7 @@ export function LoanCheckout({ active }: { active: boolean }) {
   const [req, setReq] = useState<RequestDto | null>(null);
   const [scanned, setScanned] = useState<Set<string>>(new Set());
   const [conditionOut, setConditionOut] = useState('完好');
+  const [witness, setWitness] = useState<WitnessCreds>({ username: '', password: '' });
   const [done, setDone] = useState<RequestDto | null>(null);
   const [printing, setPrinting] = useState(false);
   const { run, busy } = useAction();
@@ -65,8 +67,13 @@ export function LoanCheckout({ active }: { active: boolean }) {
 
   const execute = async () => {
     if (!req) return;
-    const r = await run(() => call('request.execute', { id: req.id, scannedCodes: [...scanned], conditionOut: conditionOut.trim() || undefined }), { progress: '正在办理出库…', success: `调用单 ${req.requestNo} 已出库` });
+    const w = witnessOrNone(witness);
+    const r = await run(
+      () => call('request.execute', { id: req.id, scannedCodes: [...scanned], conditionOut: conditionOut.trim() || undefined, ...(w ? { witnesses: [w] } : {}) }),
+      { progress: '正在办理出库…', success: `调用单 ${req.requestNo} 已出库` },
+    );
     if (r) {
+      setWitness({ username: '', password: '' });
       setDone(r);
       setReq(null);
       void loadList();
@@ -131,6 +138,11 @@ export function LoanCheckout({ active }: { active: boolean }) {
             { title: '核对', width: 80, render: (_, i) => (scanned.has(i.code) ? <Tag color="green">已扫描</Tag> : <Tag>待扫描</Tag>) },
           ]}
         />
+        {req.items.some(isCashOrValuable) && (
+          <div style={{ marginTop: 8 }}>
+            <WitnessInline what="本次调用出库" value={witness} onChange={setWitness} />
+          </div>
+        )}
         <Space style={{ marginTop: 8 }}>
           <Input addonBefore="出库时状况" style={{ width: 360 }} value={conditionOut} onChange={(e) => setConditionOut(e.target.value)} data-testid="condition-out" />
           <Typography.Text>已扫描 {scanned.size} / {req.items.length}</Typography.Text>

@@ -50,8 +50,10 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
   const st = useMemo(() => scanState(r, mode, codes), [r, mode, codes]);
   const byCode = useMemo(() => new Map(st.listed.map((i) => [i.code, i])), [st.listed]);
   const cash = st.listed.some((i) => i.category === 'cash' || i.flags.includes('cash'));
-  const needWitnesses = mode === 'execute' && (r.kind === 'disposition' || (r.kind === 'return' && cash));
-  const credentials = r.details.method === 'destroy' || cash;
+  // Cash and valuables on loan: one witness confirming by password (two-person rule).
+  const loanWitness = mode === 'execute' && r.kind === 'loan' && st.listed.some((i) => cash || i.category === 'valuables' || i.flags.includes('valuable'));
+  const needWitnesses = mode === 'execute' && (r.kind === 'disposition' || (r.kind === 'return' && cash) || loanWitness);
+  const credentials = r.details.method === 'destroy' || cash || loanWitness;
   const claimant = r.details.claimant;
 
   useEffect(() => {
@@ -221,7 +223,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
                 </Form.Item>
               </Space>
             )}
-            {needWitnesses && <WitnessFields credentials={credentials} executor={user.displayName} />}
+            {needWitnesses && <WitnessFields credentials={credentials} executor={user.displayName} count={loanWitness ? 1 : 2} />}
             {mode === 'receiveIn' && (
               <Form.Item label="入库库位（不选则放回原库位）" name="locationId">
                 <Select allowClear showSearch optionFilterProp="label" options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.path}` }))} />

@@ -13,28 +13,35 @@ import { RequestTable } from './RequestTable';
 import { useInboxCounts } from './use-inbox-counts';
 import { onInboxChanged } from './request-ui';
 import { useErrorToast } from '../../components/use-action';
+import type { ProposalDto } from '@shared/api/correction.contract';
+import { ProposalTable } from './ProposalTable';
+
+/** Tabs: the request boxes, plus corrections and lost reports to approve (not requests: item_proposals). */
+type Tab = InboxBox | 'proposals';
 
 export function InboxPage() {
   const toastError = useErrorToast();
   const can = useCan();
   const boxes = useMemo(() => {
-    const b: InboxBox[] = [];
+    const b: Tab[] = [];
     if (can('request.decide')) b.push('approve');
     if (can('transfer.accept')) b.push('accept');
+    if (can('request.decide')) b.push('proposals');
     if (can('custody.handle')) b.push('execute', 'checkIn');
     if (can('request.create')) b.push('mine');
-    return b.length ? b : (['mine'] as InboxBox[]);
+    return b.length ? b : (['mine'] as Tab[]);
   }, [can]);
   const counts = useInboxCounts();
   const [params, setParams] = useSearchParams();
-  const chosen = boxes.includes(params.get('box') as InboxBox) ? (params.get('box') as InboxBox) : null;
+  const chosen = boxes.includes(params.get('box') as Tab) ? (params.get('box') as Tab) : null;
   const countsLoaded = counts.approve !== undefined;
   // Picked once, when the counts first arrive; later changes (an item just approved) do not move the user.
-  const [firstWithWork, setFirstWithWork] = useState<InboxBox | null>(null);
+  const [firstWithWork, setFirstWithWork] = useState<Tab | null>(null);
   useEffect(() => {
     if (countsLoaded && !firstWithWork) setFirstWithWork(boxes.find((b) => (counts[b] ?? 0) > 0) ?? boxes[0]!);
   }, [countsLoaded, counts, boxes, firstWithWork]);
-  const box: InboxBox | null = chosen ?? firstWithWork;
+  const box: Tab | null = chosen ?? firstWithWork;
+  const [proposals, setProposals] = useState<ProposalDto[]>([]);
   const [rows, setRows] = useState<RequestSummaryDto[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
@@ -43,6 +50,13 @@ export function InboxPage() {
   const load = useCallback(() => {
     if (!box) return;
     setLoading(true);
+    if (box === 'proposals') {
+      void call('proposal.list', { toDecide: true, limit: 200 })
+        .then((r) => setProposals(r.rows))
+        .catch(toastError)
+        .finally(() => setLoading(false));
+      return;
+    }
     void call('inbox.list', { box, offset: (page - 1) * 50, limit: 50 })
       .then((r) => {
         setRows(r.rows);
@@ -66,7 +80,7 @@ export function InboxPage() {
           key: b,
           label: (
             <span data-testid={`box-${b}`}>
-              {INBOX_BOX_LABELS[b]}{' '}
+              {b === 'proposals' ? '更正/遗失审批' : INBOX_BOX_LABELS[b]}{' '}
               <Badge
                 data-testid={`box-count-${b}`}
                 count={counts[b] ?? 0}
@@ -79,7 +93,11 @@ export function InboxPage() {
           ),
         }))}
       />
-      <RequestTable rows={box ? rows : []} total={total} loading={loading || !box} testId="inbox-table" page={{ current: page, pageSize: 50, onChange: (p) => setPage(p) }} />
+      {box === 'proposals' ? (
+        <ProposalTable rows={proposals} loading={loading} onChanged={load} />
+      ) : (
+        <RequestTable rows={box ? rows : []} total={total} loading={loading || !box} testId="inbox-table" page={{ current: page, pageSize: 50, onChange: (p) => setPage(p) }} />
+      )}
     </Card>
   );
 }

@@ -3,14 +3,14 @@ import { Col, Form, Input, Row, Typography } from 'antd';
 
 export type WitnessValue = { username?: string; password?: string; name?: string; idNo?: string };
 
-export function WitnessFields({ credentials, executor }: { credentials: boolean; executor: string }) {
+export function WitnessFields({ credentials, executor, count = 2 }: { credentials: boolean; executor: string; count?: 1 | 2 }) {
   return (
     <div data-testid="witnesses">
       <Typography.Text strong>
-        执行人：{executor}；见证人两名（须为不同的人，且不能是执行人本人）
+        执行人：{executor}；见证人{count === 2 ? '两名（须为不同的人，且不能是执行人本人）' : '一名（不能是执行人本人）'}
         {credentials ? '，每人输入本人账号和密码确认' : '：系统用户输入账号和密码，或填写外部见证人姓名和证件号'}
       </Typography.Text>
-      {[0, 1].map((i) => (
+      {(count === 2 ? [0, 1] : [0]).map((i) => (
         <Row gutter={8} key={i} style={{ marginTop: 6 }}>
           <Col span={credentials ? 12 : 6}>
             <Form.Item label={`见证人${i + 1} 账号`} name={['witnesses', i, 'username']} style={{ marginBottom: 4 }}>

@@ -16,7 +16,7 @@ export function useInboxCounts(intervalMs = 30_000): Partial<Record<string, numb
     let alive = true;
     const load = () =>
       void callQuiet('inbox.counts', {})
-        .then((c) => alive && setCounts({ ...c, todo: c.approve + c.accept + c.execute }))
+        .then((c) => alive && setCounts({ ...c, todo: c.approve + c.accept + c.execute + c.proposals }))
         .catch(() => undefined);
     load();
     const t = setInterval(load, intervalMs);
