@@ -37,10 +37,11 @@ export async function benchScanToItemPage(o: { url: string; username: string; pa
       try {
         await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, { timeout: 5_000 });
       } catch (e) {
-        // Under heavy load the keystrokes' spacing can exceed the scanner rule, and the burst is taken as typing.
+        // Under heavy load the keystrokes' spacing can exceed the scanner rule: the burst is split (its first character
+        // taken as typing) and the app reports an unknown code. Counted and reported, not timed.
         lost.push(code);
         await page.screenshot({ path: 'test/artifacts/screenshots/bench-scan-lost.png' });
-        if (lost.length > 5) throw new Error(`${lost.length} 次扫描 5 秒内未显示物品页（最后一次「${code}」，地址 ${page.url()}）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
+        if (lost.length > o.codes.length / 2) throw new Error(`${lost.length} 次扫描 5 秒内未显示物品页（最后一次「${code}」，地址 ${page.url()}）：${e instanceof Error ? e.message.split('\n')[0] : e}`);
         await page.keyboard.press('Escape');
         continue;
       }
