@@ -26,7 +26,7 @@ function rng(seed: number) {
   };
 }
 
-type Row = { id: number; status: string; category: string; flags: string; seized_at: string; created_at: string; holding_agency_id: number; stage: string };
+type Row = { id: number; status: string; category: string; flags: string; seized_at: string; created_at: string; unrelated_since: string | null; holding_agency_id: number; stage: string };
 
 /** The rules of DOMAIN.md, applied to every row. */
 function expected(rows: Row[], now: number, agencyId: number | null): Record<Exclude<AlertKind, 'loan_overdue'>, number[]> {
@@ -36,7 +36,7 @@ function expected(rows: Row[], now: number, agencyId: number | null): Record<Exc
   const ids = (f: (r: Row) => boolean) => mine.filter(f).map((r) => r.id).sort((a, b) => a - b);
   return {
     intake: ids((r) => (r.status === 'REGISTERED' || r.status === 'RECEIVING') && Date.parse(r.seized_at) < now - 20 * HOUR),
-    unrelated: ids((r) => HELD.has(r.status) && flag(r, 'unrelated') && Date.parse(r.created_at) < now - 2 * DAY),
+    unrelated: ids((r) => HELD.has(r.status) && flag(r, 'unrelated') && Date.parse(r.unrelated_since!) < now - 2 * DAY),
     perishable: ids((r) => inStore(r) && (r.category === 'perishable' || flag(r, 'perishable'))),
     hazardous: ids((r) => inStore(r) && (r.category === 'hazardous' || flag(r, 'hazardous'))),
     closed_case: ids((r) => r.stage === 'closed' && !GONE.has(r.status)),
@@ -67,8 +67,10 @@ it('matches the rules applied to every item, for the store and for one agency', 
   const rows = Array.from({ length: 400 }, (_, k) => {
     const category = pick(CATEGORIES);
     const flags = [...(category === 'perishable' || category === 'hazardous' ? [category] : []), ...(random() < 0.2 ? ['unrelated'] : []), ...(random() < 0.1 ? ['perishable'] : [])];
+    // 查明 time: when the item was found unrelated (at or after registration).
+    const unrelatedSince = flags.includes('unrelated') ? new Date(now - random() * 5 * DAY).toISOString() : null;
     return {
-      ...rest, code: `V-${k}`, case_id: pick(caseIds), status: pick(STATUSES), category, flags: JSON.stringify([...new Set(flags)]),
+      ...rest, unrelated_since: unrelatedSince, code: `V-${k}`, case_id: pick(caseIds), status: pick(STATUSES), category, flags: JSON.stringify([...new Set(flags)]),
       seized_at: new Date(now - random() * 5 * DAY).toISOString(), created_at: new Date(now - random() * 5 * DAY).toISOString(),
       updated_at: new Date(now - random() * 5 * DAY).toISOString(), holding_agency_id: random() < 0.6 ? police.agency_id : pick(agencies),
     };
@@ -77,7 +79,7 @@ it('matches the rules applied to every item, for the store and for one agency', 
   const all = (await db
     .selectFrom('items as i')
     .innerJoin('cases as c', 'c.id', 'i.case_id')
-    .select(['i.id', 'i.status', 'i.category', 'i.flags', 'i.seized_at', 'i.created_at', 'i.holding_agency_id', 'c.stage'])
+    .select(['i.id', 'i.status', 'i.category', 'i.flags', 'i.seized_at', 'i.created_at', 'i.unrelated_since', 'i.holding_agency_id', 'c.stage'])
     .execute()) as Row[];
 
   for (const [user, agencyId] of [['zx_bgy', null], ['ga_bar', police.agency_id]] as const) {
