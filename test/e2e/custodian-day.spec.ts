@@ -235,6 +235,8 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
 
   await test.step('物品页按顺序显示全部流转记录', async () => {
     const events = await apiData<Ev[]>(page, 'item.timeline', { id: items[0]!.id });
+    // The timeline loads after the item itself: wait for every event before reading the order.
+    await expect(page.getByTestId('timeline').locator('[data-event]')).toHaveCount(events.length);
     const shown = await page.getByTestId('timeline').locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
     expect(shown).toEqual([...events].sort((a, b) => b.seq - a.seq).map((e) => e.type));
     const order = ['REGISTERED', 'PHOTOGRAPHED', 'LABEL_PRINTED', 'RECEIVED', 'STORED', 'LOAN_REQUESTED', 'LOAN_APPROVED', 'CHECKED_OUT', 'CHECKED_IN'];

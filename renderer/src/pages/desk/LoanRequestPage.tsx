@@ -11,6 +11,7 @@ import { call, callQuiet } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useAction, errorText } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
+import { useScanClaims } from '../../components/use-scan-claims';
 import { fmtTime } from '../../components/labels';
 import { beepOk, scanError } from '../../scanner';
 
@@ -19,21 +20,27 @@ type Values = { purpose: LoanPurpose; dueAt: Dayjs; reason: string; borrowerName
 export function LoanRequestPage() {
   const { user } = useSession();
   const [items, setItems] = useState<ItemDto[]>([]);
+  const claimed = useScanClaims<string>();
   const [created, setCreated] = useState<RequestDto | null>(null);
   const [form] = Form.useForm<Values>();
   const { run, busy, message } = useAction();
 
   const onCode = async (code: string) => {
-    if (items.some((i) => i.code === code)) return scanError(`物品 ${code} 已在清单中`);
+    if (!claimed.claim(code)) return scanError(`物品 ${code} 已在清单中`);
     try {
       const item = await callQuiet('item.byCode', { code });
-      if (item.status !== 'IN_STORE') return scanError(`物品 ${code}（${item.name}）当前状态为「${ITEM_STATUS_LABELS[item.status]}」，只有在库物品可以调用`);
-      if (item.holdingAgencyId !== user.agencyId) return scanError(`物品 ${code} 的保管责任单位为${item.holdingAgencyName}，${user.agencyName}不能申请调用`);
-      if (item.openRequestNo) return scanError(`物品 ${code} 已在未完结的申请单 ${item.openRequestNo} 中`);
+      const refuse = (text: string) => {
+        claimed.release(code);
+        scanError(text);
+      };
+      if (item.status !== 'IN_STORE') return refuse(`物品 ${code}（${item.name}）当前状态为「${ITEM_STATUS_LABELS[item.status]}」，只有在库物品可以调用`);
+      if (item.holdingAgencyId !== user.agencyId) return refuse(`物品 ${code} 的保管责任单位为${item.holdingAgencyName}，${user.agencyName}不能申请调用`);
+      if (item.openRequestNo) return refuse(`物品 ${code} 已在未完结的申请单 ${item.openRequestNo} 中`);
       beepOk();
       setCreated(null);
       setItems((is) => [...is, item]);
     } catch (e) {
+      claimed.release(code);
       scanError(errorText(e).title);
     }
   };
@@ -53,6 +60,7 @@ export function LoanRequestPage() {
     if (r) {
       setCreated(r);
       setItems([]);
+      claimed.clear();
       form.resetFields(['reason']);
     }
   };
@@ -74,7 +82,7 @@ export function LoanRequestPage() {
           { title: '名称', dataIndex: 'name' },
           { title: '案件', dataIndex: 'caseNo', width: 200 },
           { title: '库位', dataIndex: 'locationPath', width: 200 },
-          { title: '', width: 60, render: (_, i) => <Button size="small" type="link" onClick={() => setItems((is) => is.filter((x) => x.id !== i.id))}>移除</Button> },
+          { title: '', width: 60, render: (_, i) => <Button size="small" type="link" onClick={() => { claimed.release(i.code); setItems((is) => is.filter((x) => x.id !== i.id)); }}>移除</Button> },
         ]}
       />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ purpose: 'appraisal', dueAt: dayjs().add(3, 'day').hour(17).minute(0), borrowerName: user.displayName, borrowerIdNo: user.badgeNo ?? undefined }}>

@@ -9,6 +9,7 @@ import { ITEM_STATUS_LABELS } from '@shared/domain/enums';
 import { call, callQuiet } from '../../api/client';
 import { errorText, useAction } from '../../components/use-action';
 import { ScanBox } from '../../components/ScanBox';
+import { useScanClaims } from '../../components/use-scan-claims';
 import { useConfirmIrreversible } from '../../components/confirm-irreversible';
 import { deliverFile } from '../../components/deliver-file';
 import { fmtTime } from '../../components/labels';
@@ -23,6 +24,7 @@ export function StoreTransferOut({ active }: { active: boolean }) {
   const [stores, setStores] = useState<StoreDto[]>([]);
   const [toStoreId, setToStoreId] = useState<number | null>(null);
   const [rows, setRows] = useState<ItemDto[]>([]);
+  const claimed = useScanClaims<ItemDto['id']>();
   const [escort, setEscort] = useState({ name: '', idNo: '' });
   const [note, setNote] = useState('');
   const [done, setDone] = useState<StoreTransferDto | null>(null);
@@ -38,9 +40,15 @@ export function StoreTransferOut({ active }: { active: boolean }) {
     try {
       const r = await callQuiet('scan.resolve', { code });
       if (r.kind !== 'item') return scanError(r.kind === 'unknown' ? `未识别的编码「${code}」：不是本库可见的物品` : `「${code}」不是物品条码，请扫描要调出的物品`);
-      if (rows.some((x) => x.id === r.id)) return scanError(`${r.code} 已在调拨清单中，不重复计入`);
-      const item = await callQuiet('item.get', { id: r.id });
-      if (item.status !== 'IN_STORE') return scanError(`${item.code}（${item.name}）当前「${ITEM_STATUS_LABELS[item.status]}」，不在库，不能调拨`);
+      if (!claimed.claim(r.id)) return scanError(`${r.code} 已在调拨清单中，不重复计入`);
+      const item = await callQuiet('item.get', { id: r.id }).catch((e: unknown) => {
+        claimed.release(r.id);
+        throw e;
+      });
+      if (item.status !== 'IN_STORE') {
+        claimed.release(r.id);
+        return scanError(`${item.code}（${item.name}）当前「${ITEM_STATUS_LABELS[item.status]}」，不在库，不能调拨`);
+      }
       setDone(null);
       setRows((rs) => [item, ...rs]);
       beepOk();
@@ -74,6 +82,7 @@ export function StoreTransferOut({ active }: { active: boolean }) {
     if (!out) return;
     setDone(out);
     setRows([]);
+    claimed.clear();
     reload();
   };
 
@@ -130,7 +139,7 @@ export function StoreTransferOut({ active }: { active: boolean }) {
           { title: '物品编码', width: 200, render: (_, r) => <Typography.Text code>{r.code}</Typography.Text> },
           { title: '名称', dataIndex: 'name' },
           { title: '现库位', render: (_, r) => r.locationPath ?? '—' },
-          { title: '', width: 80, render: (_, r) => <Button size="small" icon={<DeleteOutlined />} onClick={() => setRows((rs) => rs.filter((x) => x.id !== r.id))}>移除</Button> },
+          { title: '', width: 80, render: (_, r) => <Button size="small" icon={<DeleteOutlined />} onClick={() => { claimed.release(r.id); setRows((rs) => rs.filter((x) => x.id !== r.id)); }}>移除</Button> },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 12 }}>本库调出记录</Typography.Title>
