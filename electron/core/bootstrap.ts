@@ -5,6 +5,7 @@ import { openPostgres, openSqlite, migrate, type Store } from './db/database';
 import { createCore, type Core } from './api/dispatch';
 import { createFirstAdmin } from './services/auth/auth.service';
 import { generatePassword } from './auth/password';
+import type { Clock } from './context';
 
 export const DB_FILE = 'seized.sqlite';
 
@@ -34,7 +35,7 @@ export const redactUrl = (url: string) => url.replace(/(\/\/[^:/@]+):[^@/]*@/, '
 
 export async function openApp(
   dataDir: string,
-  opts: { createAdmin?: boolean; fontDir?: string | null; nativeBinding?: string; databaseUrl?: string | null; log?: (msg: string, err?: unknown) => void } = {},
+  opts: { createAdmin?: boolean; fontDir?: string | null; nativeBinding?: string; databaseUrl?: string | null; clock?: Clock; log?: (msg: string, err?: unknown) => void } = {},
 ): Promise<OpenedApp> {
   // Photos stay in the data folder on either engine; the database holds their hashes.
   mkdirSync(join(dataDir, 'photos'), { recursive: true });
@@ -57,7 +58,7 @@ export async function openApp(
       firstAdmin = { username: 'admin', password };
     }
   }
-  const core = createCore(store, { dataDir, clock: () => new Date(), fontDir: opts.fontDir ?? null }, opts.log);
+  const core = createCore(store, { dataDir, clock: opts.clock ?? (() => new Date()), fontDir: opts.fontDir ?? null }, opts.log);
   return { core, store, dataDir, databaseUrl: opts.databaseUrl ?? null, firstAdmin };
 }
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
 import { createHttpHost, LOOPBACK_HOSTS } from './http-host';
 import { scheduleNightlyCheck } from '../core/jobs/nightly';
+import { e2eClock } from './e2e-clock';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -17,7 +18,7 @@ async function main() {
   const staticDir = resolve(arg('--static') ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) console.warn(`[serve] 未找到已构建的界面（${staticDir}），请先运行 npm run build`);
   const databaseUrl = resolveDatabaseUrl(process.argv);
-  const app = await openApp(dataDir, { databaseUrl });
+  const app = await openApp(dataDir, { databaseUrl, clock: e2eClock() });
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const certFile = arg('--tls-cert') ?? process.env.SEIZED_TLS_CERT;
   const keyFile = arg('--tls-key') ?? process.env.SEIZED_TLS_KEY;

@@ -1,6 +1,7 @@
 /** The custodian's day through the UI at 1366×768: register → labels → intake → put-away → loan → search → item page → unknown scan. */
 import { test, expect, type Page } from '@playwright/test';
 import { shot } from './support/helpers';
+import { advanceServerClock, serverClockOffset } from './support/clock';
 import { wedgeScan as scan } from './support/wedge';
 import { api, apiData, btn, decodePdfBarcodes, downloadFromDialog, pdfText, signIn } from './support/desk';
 
@@ -133,7 +134,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
   const loanCode = codes[0]!;
   let requestNo = '';
   let dueAt = 0;
-  await test.step('调用：办案人员申请（归还期限设为约 1–2 分钟后）', async () => {
+  await test.step('调用：办案人员申请（归还期限设为约 1–2 分钟后，随后拨快服务器时钟）', async () => {
     await signIn(page, 'ga_bar');
     // Dispatch enforces the role: a case officer cannot check an item out.
     const denied = await api(page, 'request.execute', { id: 1, scannedCodes: [loanCode] });
@@ -143,7 +144,7 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
     await expect(page.getByTestId('loan-item-scan')).toBeVisible();
     await scan(page, loanCode);
     await expect(page.locator('tr', { hasText: loanCode })).toBeVisible();
-    const due = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+    const due = new Date(Math.ceil((Date.now() + serverClockOffset() + 60_000) / 60_000) * 60_000);
     dueAt = due.getTime();
     const local = new Date(dueAt + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     const dueInput = page.locator('[data-testid=loan-due] input, input[data-testid=loan-due]').first();
@@ -195,8 +196,8 @@ test('保管员的一天：登记、标签、入库、上架、调用、查询�
   });
 
   await test.step('逾期：到期后出现在逾期未还列表', async () => {
-    const wait = dueAt + 3000 - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
+    // The server's clock moves past the due time; the test does not wait for it.
+    advanceServerClock(dueAt + 3000 - (Date.now() + serverClockOffset()));
     await page.getByRole('tab', { name: '逾期未还' }).click();
     const row = page.getByTestId('overdue-table').locator('tr', { hasText: requestNo });
     await expect(row).toBeVisible();
