@@ -5,6 +5,14 @@ import { existsSync } from 'node:fs';
 import type { OpenedApp } from '../core/bootstrap';
 import { DB_FILE } from '../core/bootstrap';
 import { generatePassword, hashPassword } from '../core/auth/password';
+import { clearAccount } from '../core/auth/throttle';
+import { appendSecurityAlone } from '../core/services/security/security.log';
+import type { Store } from '../core/db/database';
+import type { SecurityEventKind } from '../../shared/domain/security';
+
+/** Admin commands run on the server's console: logged like the same actions in the app, the actor being the console. */
+const cliSecurityEvent = (store: Store, kind: SecurityEventKind, userId: number, username: string, at: string) =>
+  appendSecurityAlone(store, { kind, at, actor: null, subject: { id: userId, name: username }, client: 'cli', detail: { note: '服务器命令行操作' } });
 import { seedReferenceData, DEMO_USERS } from '../core/seed/reference-data';
 import { seedDemoItems } from '../core/seed/demo-items';
 import { spawnSync } from 'node:child_process';
@@ -110,6 +118,8 @@ export async function runCommand(command: string, argv: readonly string[], app: 
           must_change_password: 1, active: 1, created_at: now,
         })
         .execute();
+      const created = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      await cliSecurityEvent(app.store, 'user_created', created.id, username, now);
       console.log(`已创建用户 ${username}，一次性密码：${password}`);
       return 0;
     }
@@ -119,11 +129,15 @@ export async function runCommand(command: string, argv: readonly string[], app: 
       const password = generatePassword();
       await db.updateTable('users').set({ password_hash: hashPassword(password), must_change_password: 1, failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
       await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await clearAccount(db, username);
+      await cliSecurityEvent(app.store, 'password_reset', user.id, username, now);
       console.log(`已重置 ${username} 的密码，一次性密码：${password}`);
       return 0;
     }
     if (sub === 'unlock') {
       await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+      await clearAccount(db, username);
+      await cliSecurityEvent(app.store, 'user_unlocked', user.id, username, now);
       console.log(`已解除 ${username} 的锁定`);
       return 0;
     }

@@ -31,6 +31,8 @@ export type CoreConfig = {
   clock: Clock;
   /** Folder holding NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf (null: find them in node_modules). */
   fontDir?: string | null;
+  /** A session unused this long ends (default 30); every session ends 12 hours after login regardless. */
+  sessionIdleMinutes?: number;
 };
 
 export type Ctx = {
@@ -42,6 +44,8 @@ export type Ctx = {
   now: string;
   /** Background jobs (absent inside a job's worker). */
   jobs?: JobManager;
+  /** Where the call came from: the HTTP client address, or 'local' (desktop, tests). Keys the login throttle. */
+  client?: string;
 };
 
 /** For methods that run without a session (login). */

@@ -55,10 +55,12 @@ export function registerApi(app: FastifyInstance, core: Core, opts: ApiOptions) 
         return sendJson(reply, 400, failure('BAD_INPUT', '请求内容不是有效的 JSON'));
       }
     }
-    const token = req.cookies[SESSION_COOKIE] ?? null;
-    const result = await core.dispatch(token, method, input);
+    const raw = req.cookies[SESSION_COOKIE];
+    // A cookie that is not a token we could have issued (base64url) is treated as no session: 401, never 500.
+    const token = typeof raw === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(raw) ? raw : null;
+    const result = await core.dispatch(token, method, input, { client: req.ip });
     if (!result.ok) {
-      if (result.error.code === 'UNAUTHENTICATED' && token) clear(reply);
+      if (result.error.code === 'UNAUTHENTICATED' && raw !== undefined) clear(reply);
       return sendJson(reply, httpStatusOf(result.error.code), result);
     }
     if (method === 'auth.login') {

@@ -3,6 +3,7 @@
  * /healthz, JSON-lines request logs (pino), request timeouts and login throttling.
  */
 import type { Server } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -35,6 +36,20 @@ export type HttpHostOptions = {
 };
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'] as const;
+
+/**
+ * The names a server listening on `host` can rightly be reached by: that address (or, for 0.0.0.0 / ::, every address
+ * of this machine and its host name) plus loopback. The default Host allow-list of a LAN server without --allowed-hosts.
+ */
+export function listeningHosts(host: string): string[] {
+  const bracket = (a: string) => (a.includes(':') ? `[${a}]` : a);
+  const out = new Set<string>(LOOPBACK_HOSTS);
+  if (host === '0.0.0.0' || host === '::' || host === '') {
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) out.add(bracket(a.address.toLowerCase()));
+    out.add(hostname().toLowerCase());
+  } else out.add(bracket(host.toLowerCase()));
+  return [...out];
+}
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 export const DEFAULT_LOGIN_LIMIT = { max: 10, windowMs: 60_000 };
 

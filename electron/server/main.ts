@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
-import { createHttpHost, LOOPBACK_HOSTS } from './http-host';
+import { createHttpHost, listeningHosts, LOOPBACK_HOSTS } from './http-host';
 import { scheduleNightlyCheck } from '../core/jobs/nightly';
 import { e2eClock } from './e2e-clock';
 
@@ -33,8 +33,8 @@ async function main() {
     requestTimeoutMs: Number(arg('--request-timeout') ?? process.env.SEIZED_REQUEST_TIMEOUT ?? 60) * 1000,
     loginLimit: { max: Number(arg('--login-limit') ?? process.env.SEIZED_LOGIN_LIMIT ?? 10), windowMs: 60_000 },
     trustProxy: process.env.SEIZED_TRUST_PROXY === '1',
-    // Loopback: answer only to loopback names (DNS rebinding). LAN: any name unless --allowed-hosts lists them.
-    allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : extraHosts.length ? extraHosts : null,
+    // Loopback: answer only to loopback names (DNS rebinding). LAN: the listening addresses, plus --allowed-hosts.
+    allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : [...listeningHosts(host), ...extraHosts],
   });
   // A full ledger check every night at 02:00 (Shanghai), as a job beside the request path.
   const nightly = scheduleNightlyCheck(app.core);

@@ -197,8 +197,9 @@ describe('execution refusals', () => {
       expect(err.code).not.toBe('UNAUTHENTICATED');
       expect(await t.eventCount()).toBe(before);
       expect((await t.call('zx_bgy', 'item.get', { id: items[0]!.id })).status).toBe('PENDING_DISPOSITION');
-      const u = await t.core.store.db.selectFrom('users').select('failed_attempts').where('username', '=', 'ga_sp').executeTakeFirstOrThrow();
-      expect(u.failed_attempts).toBe(1);
+      // Counted against zx_bgy trying ga_sp as a witness (throttle.ts), not against ga_sp's own logins.
+      const rows = await t.core.store.db.selectFrom('login_throttle').select(['key', 'failures']).where('key', 'like', 'wit:ga_sp@%').execute();
+      expect(rows.map((r) => r.failures)).toEqual([1]);
     });
 
     it('refuses an actual date in the future and a missing one', async () => {

@@ -13,13 +13,17 @@ import { AppError } from '../errors';
 import { handlers } from './handlers';
 import { CommittedFailure } from './handler-types';
 import { createJobManager, type JobManager } from '../jobs/job.manager';
+import { appendSecurityAlone } from '../services/security/security.log';
 
 export type Core = {
   store: Store;
   config: CoreConfig;
   jobs: JobManager;
-  dispatch(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+  /** `meta.client`: the caller's address (HTTP host); 'local' when absent. */
+  dispatch(token: string | null, method: string, rawInput: unknown, meta?: CallMeta): Promise<ApiResult<unknown>>;
 };
+
+export type CallMeta = { client?: string };
 
 /** A password the admin saw (initial or reset) lets its holder do nothing else until it is changed. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.me']);
@@ -49,9 +53,10 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createCore(store: Store, config: CoreConfig, log: (msg: string, err?: unknown) => void = console.error): Core {
   const jobs = createJobManager(store, config, log);
-  async function dispatch(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  async function dispatch(token: string | null, method: string, rawInput: unknown, meta?: CallMeta): Promise<ApiResult<unknown>> {
+    const client = meta?.client || 'local';
     for (let attempt = 0; ; attempt++) {
-      const r = await dispatchOnce(token, method, rawInput);
+      const r = await dispatchOnce(token, method, rawInput, client);
       if (r !== BUSY) return r;
       if (attempt >= BUSY_RETRIES) return fail(new AppError('BUSY', MSG.busyRetry));
       await pause(50 * (attempt + 1));
@@ -59,17 +64,33 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
   }
 
   const BUSY = Symbol('busy');
-  async function dispatchOnce(token: string | null, method: string, rawInput: unknown): Promise<ApiResult<unknown> | typeof BUSY> {
+  /** A refusal goes to the security log in its own transaction (the refused call's own writes nothing). */
+  async function logDenial(user: SessionUser, method: string, client: string, at: Date, message: string) {
+    await appendSecurityAlone(store, {
+      kind: 'permission_denied',
+      at: at.toISOString(),
+      actor: { id: user.id, name: user.displayName },
+      subject: { id: user.id, name: user.username },
+      client,
+      detail: { method, summary: (contract[method as MethodName] as MethodDef | undefined)?.summary ?? method, message },
+    }).catch((err: unknown) => log(`[dispatch] security log write failed`, err));
+  }
+
+  async function dispatchOnce(token: string | null, method: string, rawInput: unknown, client: string): Promise<ApiResult<unknown> | typeof BUSY> {
     if (!isMethodName(method)) return fail(new AppError('UNKNOWN_METHOD', MSG.unknownMethod(method)));
     const def = contract[method];
     const now = config.clock();
+    let user: SessionUser | null = null;
     try {
-      let user: SessionUser | null = null;
       if (def.permission !== 'public') {
-        user = await resolveSession(store.db, token, now, store.dialect);
+        user = await resolveSession(store.db, token, now, store.dialect, config.sessionIdleMinutes);
         if (!user) return fail(new AppError('UNAUTHENTICATED', MSG.notSignedIn));
         if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) return fail(new AppError('PASSWORD_CHANGE_REQUIRED', MSG.mustChangePassword));
-        if (!hasPermission(user.roles, def.permission)) return fail(new AppError('FORBIDDEN', MSG.forbidden(def.summary)));
+        if (!hasPermission(user.roles, def.permission)) {
+          const e = new AppError('FORBIDDEN', MSG.forbidden(def.summary));
+          await logDenial(user, method, client, now, e.message);
+          return fail(e);
+        }
       }
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(new AppError('BAD_INPUT', MSG.badInput, formatIssues(parsed.error)));
@@ -85,7 +106,7 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
               return fn(trx);
             });
       const data = await run(async (trx) => {
-        const ctx = { db: trx, dialect: store.dialect, user: user as SessionUser, session: token && user ? { token, user } : null, config, now: now.toISOString(), jobs };
+        const ctx = { db: trx, dialect: store.dialect, user: user as SessionUser, session: token && user ? { token, user } : null, config, now: now.toISOString(), jobs, client };
         const out = await handler(ctx, parsed.data);
         if (out instanceof CommittedFailure) {
           committedFailure = out.error;
@@ -101,7 +122,11 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
       if (committedFailure) return fail(committedFailure);
       return { ok: true, data };
     } catch (err) {
-      if (err instanceof AppError) return fail(err);
+      if (err instanceof AppError) {
+        // A scope check in a service (another agency's item, another store): a denial too.
+        if (err.code === 'FORBIDDEN' && user) await logDenial(user, method, client, now, err.message);
+        return fail(err);
+      }
       const kind = classifyDbError(err);
       if (kind === 'busy') {
         log(`[dispatch] ${method}: database busy (${(err as { code: string }).code}), nothing changed`);

@@ -25,13 +25,15 @@ export function verifyPassword(password: string, stored: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A readable one-time password: no 0/O/1/l confusion. */
+/** A readable one-time password (no 0/O/1/l confusion) with upper case, lower case and digits, as the rule asks. */
 export function generatePassword(length = 12): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(length);
-  let out = '';
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return out;
+  for (;;) {
+    let out = '';
+    for (const b of randomBytes(length)) out += alphabet[b % alphabet.length];
+    if (/[A-Z]/.test(out) && /[a-z]/.test(out) && /[0-9]/.test(out)) return out;
+  }
 }
 
-export const PASSWORD_RULE = { minLength: 8 };
+/** A hash no password matches, with the real cost: an unknown user's login takes as long as a known one's. */
+export const DUMMY_HASH = hashPassword(randomBytes(18).toString('base64'));

@@ -7,11 +7,14 @@ import { fixedQuery } from '../db/prepared';
 import type { SessionUser } from '../context';
 import { ROLES, type Role } from '../../../shared/domain/enums';
 import { AppError } from '../errors';
-import { verifyPassword } from './password';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { clearKey, lockState, recordFailure } from './throttle';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** Absolute session lifetime; the idle limit is CoreConfig.sessionIdleMinutes (default below). */
 export const SESSION_HOURS = 12;
+export const DEFAULT_IDLE_MINUTES = 30;
+/** last_seen_at is written at most this often, so reads stay reads. */
+const SEEN_REFRESH_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -43,43 +46,35 @@ function sessionUserOf(u: UserRow, agency: { name: string; kind: string }, store
   };
 }
 
+export type CredentialResult =
+  | { ok: true; user: UserRow }
+  /** `outcome`: 'failed' (wrong or unknown; maybe `lockedKeys` now), 'locked' (correct password, but locked). */
+  | { ok: false; error: AppError; outcome: 'failed' | 'locked'; user: UserRow | null; lockedKeys: Array<{ key: string; minutes: number }> };
+
 /**
- * Checks a user's password, counting failures and locking after MAX_FAILED_LOGINS.
- * Used for login and for a witness confirming with their own password.
- * Failure counts are written even though the call fails, so it returns a result instead of throwing.
+ * Checks a password against the throttle `keys` (see throttle.ts). Unknown users, wrong passwords and locked keys get
+ * the same answer after the same work (scrypt runs against a dummy hash for an unknown user); a lock is revealed only
+ * with the correct password. Failures are written even though the call fails, so it returns instead of throwing.
  */
-export async function checkCredentials(
-  db: Kysely<Database>,
-  username: string,
-  password: string,
-  now: Date,
-): Promise<{ ok: true; user: UserRow } | { ok: false; error: AppError }> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const wrong = new AppError('UNAUTHENTICATED', '用户名或密码错误');
-  if (!user || !user.active) {
-    verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost
-    return { ok: false, error: wrong };
+export async function checkCredentials(db: Kysely<Database>, username: string, password: string, now: Date, keys: string[]): Promise<CredentialResult> {
+  const found = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const user = found && found.active ? found : null;
+  const matches = verifyPassword(password, user?.password_hash ?? DUMMY_HASH) && !!user;
+  const { until, lockedKeys: already } = await lockState(db, keys, now);
+  if (!matches) {
+    // Keys already locked do not count further (their lock is not stretched by a stranger's guesses).
+    const lockedKeys = await recordFailure(db, keys.filter((k) => !already.has(k)), now);
+    return { ok: false, error: new AppError('UNAUTHENTICATED', MSG_WRONG), outcome: 'failed', user: found ?? null, lockedKeys };
   }
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    const mins = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60000);
-    return { ok: false, error: new AppError('LOCKED', `账号因连续 ${MAX_FAILED_LOGINS} 次密码错误已锁定，请 ${mins} 分钟后再试或联系管理员`) };
+  if (until) {
+    const mins = Math.ceil((until.getTime() - now.getTime()) / 60000);
+    return { ok: false, error: new AppError('LOCKED', `密码多次输入错误，账号在此终端已暂时锁定，请 ${mins} 分钟后再试或联系管理员解锁`), outcome: 'locked', user, lockedKeys: [] };
   }
-  if (!verifyPassword(password, user.password_hash)) {
-    const failed = user.failed_attempts + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db
-      .updateTable('users')
-      .set({ failed_attempts: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60000).toISOString() : null })
-      .where('id', '=', user.id)
-      .execute();
-    if (lock) return { ok: false, error: new AppError('LOCKED', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCK_MINUTES} 分钟`) };
-    return { ok: false, error: new AppError('UNAUTHENTICATED', `用户名或密码错误（还可尝试 ${MAX_FAILED_LOGINS - failed} 次）`) };
-  }
-  if (user.failed_attempts !== 0 || user.locked_until) {
-    await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
-  }
+  await clearKey(db, keys[0]!);
   return { ok: true, user };
 }
+
+const MSG_WRONG = '用户名或密码错误';
 
 export async function createSession(db: Kysely<Database>, userId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -91,6 +86,7 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
       token_hash: hashToken(token),
       user_id: userId,
       created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
     })
     .execute();
@@ -98,7 +94,7 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
 }
 
 /** One statement for the whole lookup (session, user, agency), prepared once: it runs on every call. */
-const SESSION_SQL = `SELECT s.expires_at AS session_expires_at, a.name AS agency_name, a.kind AS agency_kind, st.name AS store_name, u.*
+const SESSION_SQL = `SELECT s.expires_at AS session_expires_at, s.last_seen_at AS session_seen_at, a.name AS agency_name, a.kind AS agency_kind, st.name AS store_name, u.*
   FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id LEFT JOIN locations st ON st.id = u.store_id
   WHERE s.token_hash = ?`;
 
@@ -106,11 +102,21 @@ const SESSION_SQL = `SELECT s.expires_at AS session_expires_at, a.name AS agency
  * The signed-in user for a token, or null when unknown, expired or the user was disabled.
  * Dispatch looks it up once per call and hands it to the handler in ctx.
  */
-export async function resolveSession(db: Kysely<Database>, token: string | null | undefined, now: Date, dialect: DialectName = 'sqlite'): Promise<SessionUser | null> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string | null | undefined,
+  now: Date,
+  dialect: DialectName = 'sqlite',
+  idleMinutes: number = DEFAULT_IDLE_MINUTES,
+): Promise<SessionUser | null> {
   if (!token) return null;
-  type Row = UserRow & { session_expires_at: string; agency_name: string; agency_kind: string; store_name: string | null };
-  const [r] = await fixedQuery<Row>(db, dialect, SESSION_SQL, [hashToken(token)]);
+  type Row = UserRow & { session_expires_at: string; session_seen_at: string | null; agency_name: string; agency_kind: string; store_name: string | null };
+  const tokenHash = hashToken(token);
+  const [r] = await fixedQuery<Row>(db, dialect, SESSION_SQL, [tokenHash]);
   if (!r || new Date(r.session_expires_at) <= now || !r.active) return null;
+  const seen = new Date(r.session_seen_at ?? 0).getTime();
+  if (now.getTime() - seen > idleMinutes * 60_000) return null;
+  if (now.getTime() - seen > SEEN_REFRESH_MS) await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', tokenHash).execute();
   return sessionUserOf(r, { name: r.agency_name, kind: r.agency_kind }, r.store_name);
 }
 

@@ -58,13 +58,17 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 export type ReaderSpec = { engine: 'sqlite'; file: string; nativeBinding?: string } | { engine: 'postgres'; url: string; schema: string };
 
-/** Opens (creating if needed) a SQLite store: WAL, foreign keys on, a busy timeout. `:memory:` for tests. */
-export function openSqlite(file: string, opts: { nativeBinding?: string } = {}): Store {
+/**
+ * Opens (creating if needed) a SQLite store: WAL, foreign keys on, a busy timeout. `:memory:` for tests.
+ * synchronous=FULL: in WAL mode NORMAL may lose the last acknowledged commits on a power cut (they sit in the WAL
+ * unsynced), and a custody event the user was told is recorded must survive; `bench/sync-cost.ts` measures the cost.
+ */
+export function openSqlite(file: string, opts: { nativeBinding?: string; synchronous?: 'FULL' | 'NORMAL' } = {}): Store {
   const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   if (file !== ':memory:') raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingDatabase(raw) }) });
   const reader: ReaderSpec | undefined = file === ':memory:' ? undefined : { engine: 'sqlite', file: resolve(file), ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) };
   return { db, dialect: 'sqlite', close: () => db.destroy(), backup: async (target) => void (await raw.backup(target)), ...(reader ? { reader } : {}) };

@@ -32,6 +32,34 @@ export interface SessionTable {
   user_id: number;
   created_at: string;
   expires_at: string;
+  /** Last call on this session (idle timeout); refreshed at most once a minute. */
+  last_seen_at: string | null;
+}
+
+/** 0016: the security log (append-only, hash-chained). */
+export interface SecurityEventTable {
+  id: Generated<number>;
+  seq: number;
+  kind: string;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  subject_user_id: number | null;
+  subject_name: string | null;
+  client: string | null;
+  detail: string; // JSON
+  prev_hash: string;
+  hash: string;
+}
+
+/** 0016: failed-password counters per key ('acct:<username>@<client>' or 'addr:<client>'). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  /** How many times this key was locked: each lock lasts longer. */
+  locks: number;
+  locked_until: string | null;
+  updated_at: string;
 }
 
 export interface LocationTable {
@@ -280,6 +308,8 @@ export interface Database {
   stocktake_discrepancies: StocktakeDiscrepancyTable;
   custodian_assignments: CustodianAssignmentTable;
   item_proposals: ItemProposalTable;
+  security_events: SecurityEventTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -12,6 +12,7 @@ import { applyItemEvent } from '../services/custody/custody';
 import { recordIssue, type IssueRecord } from '../documents/issue-document';
 import { LABEL_STOCK_NAMES, type LabelStock } from '../documents/label.pdf';
 import { recordCheckpoint, type CheckResult } from '../ledger/ledger.check';
+import { appendSecurityEvent } from '../services/security/security.log';
 
 /** Items checked up front, named in one refusal; one write transaction per chunk. */
 export const LABEL_WRITE_CHUNK = 250;
@@ -47,7 +48,10 @@ export const JOB_WRITES = {
     return null;
   },
   'ledger.checkpoint': async (ctx: Ctx, r: CheckResult) => {
-    await recordCheckpoint(ctx, r, ctx.user.id > 0 ? { id: ctx.user.id, name: ctx.user.displayName } : null);
+    const by = ctx.user.id > 0 ? { id: ctx.user.id, name: ctx.user.displayName } : null;
+    await recordCheckpoint(ctx, r, by);
+    const note = `${by ? '' : '系统定时校验，'}${r.mode === 'full' ? '全量' : '增量'}校验 ${r.checked} 条：${r.ok ? '通过' : `未通过（${r.firstBreak?.message ?? ''}）`}`;
+    await appendSecurityEvent(ctx.db, { kind: 'ledger_check', at: ctx.now, actor: by, client: ctx.client ?? null, detail: { note, ok: r.ok } });
     return null;
   },
 };

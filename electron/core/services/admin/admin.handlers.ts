@@ -10,6 +10,40 @@ import { badInput, conflict, notFound } from '../../errors';
 import type { AgencyRow, LocationRow } from '../../db/schema';
 import { saveLocation } from '../stores/location.save';
 import { worksInStore } from '../stores/store.rules';
+import { clearAccount, lockedUsernames } from '../../auth/throttle';
+import { appendSecurityEvent } from '../security/security.log';
+import { ROLE_LABELS } from '../../../../shared/domain/enums';
+import type { SecurityEventKind } from '../../../../shared/domain/security';
+import type { UserRow } from '../../db/schema';
+
+/** An admin action on a user: in the security log, under that user. */
+async function logUserEvent(ctx: Ctx, kind: SecurityEventKind, userId: number, username: string, detail: Record<string, unknown>) {
+  await appendSecurityEvent(ctx.db, {
+    kind,
+    at: ctx.now,
+    actor: { id: ctx.user.id, name: ctx.user.displayName },
+    subject: { id: userId, name: username },
+    client: ctx.client ?? null,
+    detail,
+  });
+}
+
+/** What a save changed that matters for security: roles, agency, store, enabled, username. */
+function userChanges(
+  before: UserRow,
+  after: { username: string; agencyId: number; roles: Role[]; storeId: number | null; active: boolean },
+  nameOf: (table: 'agency' | 'store', id: number | null) => string,
+): string[] {
+  const out: string[] = [];
+  const rolesText = (rs: Role[]) => rs.map((r) => ROLE_LABELS[r]).join('、') || '无';
+  const beforeRoles = parseRoles(before.roles);
+  if ([...beforeRoles].sort().join() !== [...after.roles].sort().join()) out.push(`角色：${rolesText(beforeRoles)} → ${rolesText(after.roles)}`);
+  if (before.agency_id !== after.agencyId) out.push(`所属单位：${nameOf('agency', before.agency_id)} → ${nameOf('agency', after.agencyId)}`);
+  if (before.store_id !== after.storeId) out.push(`所在库：${nameOf('store', before.store_id)} → ${nameOf('store', after.storeId)}`);
+  if ((before.active === 1) !== after.active) out.push(after.active ? '启用账号' : '停用账号');
+  if (before.username !== after.username) out.push(`用户名：${before.username} → ${after.username}`);
+  return out;
+}
 
 const agencyDto = (a: AgencyRow): AgencyDto => ({ id: a.id, code: a.code, name: a.name, kind: a.kind as AgencyKind, parentId: a.parent_id });
 
@@ -22,6 +56,7 @@ async function userDtos(ctx: Ctx, id?: number): Promise<UserDto[]> {
     .select(['a.name as agency_name', 'st.name as store_name']);
   if (id) q = q.where('u.id', '=', id);
   const rows = await q.orderBy('u.id').execute();
+  const locked = await lockedUsernames(ctx.db, new Date(ctx.now));
   return rows.map((u) => ({
     id: u.id,
     username: u.username,
@@ -33,7 +68,7 @@ async function userDtos(ctx: Ctx, id?: number): Promise<UserDto[]> {
     storeId: u.store_id,
     storeName: u.store_name,
     active: u.active === 1,
-    locked: !!u.locked_until && new Date(u.locked_until) > new Date(ctx.now),
+    locked: locked.has(u.username.toLowerCase()),
   }));
 }
 
@@ -143,7 +178,7 @@ export const adminHandlers: HandlerMap<
     const roles = JSON.stringify([...new Set<Role>(u.roles)]);
     const storeId = u.roles.includes('custodian') ? await custodianStore(ctx, u.storeId) : null;
     if (u.id) {
-      const before = await ctx.db.selectFrom('users').select('store_id').where('id', '=', u.id).executeTakeFirst();
+      const before = await ctx.db.selectFrom('users').selectAll().where('id', '=', u.id).executeTakeFirst();
       // A custodian put in a store (or moved): the store's count warning starts from now.
       if (storeId !== null && before && before.store_id !== storeId) await recordAssignment(ctx, u.id, storeId);
       const r = await ctx.db
@@ -153,6 +188,11 @@ export const adminHandlers: HandlerMap<
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
       if (!u.active) await ctx.db.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+      const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
+      const stores = new Map((await ctx.db.selectFrom('locations').select(['id', 'name']).where('kind', '=', 'store').execute()).map((l) => [l.id, l.name]));
+      const nameOf = (t: 'agency' | 'store', id: number | null) => (id === null ? '无' : ((t === 'agency' ? agencies : stores).get(id) ?? `#${id}`));
+      const changes = userChanges(before!, { ...u, roles: JSON.parse(roles) as Role[], storeId }, nameOf);
+      if (changes.length) await logUserEvent(ctx, 'user_changed', u.id, u.username, { note: changes.join('；') });
       return { user: (await userDtos(ctx, u.id))[0]! };
     }
     const initialPassword = generatePassword();
@@ -175,6 +215,7 @@ export const adminHandlers: HandlerMap<
       .returning('id')
       .executeTakeFirstOrThrow();
     if (storeId !== null) await recordAssignment(ctx, row.id, storeId);
+    await logUserEvent(ctx, 'user_created', row.id, u.username, { note: `角色：${JSON.parse(roles).map((r: Role) => ROLE_LABELS[r]).join('、')}；须修改初始密码` });
     return { user: (await userDtos(ctx, row.id))[0]!, initialPassword };
   },
 
@@ -187,12 +228,18 @@ export const adminHandlers: HandlerMap<
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
     await ctx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const target = await ctx.db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+    await clearAccount(ctx.db, target.username);
+    await logUserEvent(ctx, 'password_reset', id, target.username, { note: '临时密码，须由本人登录后修改才能办理业务' });
     return { password };
   },
 
   'user.unlock': async (ctx, { id }) => {
     const r = await ctx.db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw notFound('用户');
+    const target = await ctx.db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+    await clearAccount(ctx.db, target.username);
+    await logUserEvent(ctx, 'user_unlocked', id, target.username, {});
     return { ok: true };
   },
 

@@ -1,4 +1,5 @@
 /** request.create: checks every listed item (holding agency, one open request, status) before writing anything. */
+import { requireReceiverApprover } from './request.approvers';
 import { canSeeItem } from '../../access/visibility';
 import type { Ctx } from '../../context';
 import type { ItemRow } from '../../db/schema';
@@ -99,6 +100,7 @@ async function kindDetails(ctx: Ctx, input: RequestCreateInput): Promise<{ detai
       const to = await ctx.db.selectFrom('agencies').select(['id', 'name']).where('id', '=', input.toAgencyId).executeTakeFirst();
       if (!to) throw notFound('接收单位');
       if (to.id === ctx.user.agencyId) throw badInput(`接收单位不能是本单位（${ctx.user.agencyName}）`);
+      await requireReceiverApprover(ctx, to);
       const details: RequestDetails = input.mode === 'physical' ? { receiveIntoCentre: input.receiveIntoCentre ?? true } : {};
       return { details, toAgencyId: to.id, dueAt: null, mode: input.mode };
     }

@@ -1,12 +1,14 @@
 /** 用户管理: create (shows the one-time initial password), edit roles, reset password, unlock. */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { AgencyDto, UserDto } from '@shared/api/admin.contract';
 import type { StoreDto } from '@shared/api/store.contract';
 import { ROLES, ROLE_LABELS, type Role } from '@shared/domain/enums';
 import { call } from '../../api/client';
 import { useAction } from '../../components/use-action';
+import { SecurityEventTable } from '../../components/SecurityEventTable';
+import type { SecurityEventDto } from '@shared/api/security.contract';
 
 type Values = { username: string; displayName: string; badgeNo?: string; agencyId: number; roles: Role[]; storeId?: number | null; active: boolean };
 
@@ -15,7 +17,8 @@ export function UsersPage() {
   const [agencies, setAgencies] = useState<AgencyDto[]>([]);
   const [stores, setStores] = useState<StoreDto[]>([]);
   const [editing, setEditing] = useState<Partial<UserDto> | null>(null);
-  const [secret, setSecret] = useState<{ who: string; password: string } | null>(null);
+  const [secret, setSecret] = useState<{ who: string; password: string; reset?: boolean } | null>(null);
+  const [record, setRecord] = useState<{ user: UserDto; rows: SecurityEventDto[] } | null>(null);
   const [form] = Form.useForm<Values>();
   const { run, busy } = useAction();
   const roles = Form.useWatch('roles', form);
@@ -35,7 +38,11 @@ export function UsersPage() {
   };
   const reset = async (u: UserDto) => {
     const r = await run(() => call('user.resetPassword', { id: u.id }));
-    if (r) setSecret({ who: `${u.displayName}（${u.username}）`, password: r.password });
+    if (r) setSecret({ who: `${u.displayName}（${u.username}）`, password: r.password, reset: true });
+  };
+  const openRecord = async (u: UserDto) => {
+    const rows = await run(() => call('user.securityLog', { id: u.id }));
+    if (rows) setRecord({ user: u, rows });
   };
   const unlock = async (u: UserDto) => {
     if (await run(() => call('user.unlock', { id: u.id }), { success: `已解除 ${u.displayName} 的锁定` })) await load();
@@ -69,9 +76,10 @@ export function UsersPage() {
           },
           {
             title: '操作',
-            width: 230,
+            width: 290,
             render: (_, u) => (
               <Space size={4}>
+                <Button size="small" onClick={() => void openRecord(u)}>安全记录</Button>
                 <Button size="small" onClick={() => { form.setFieldsValue({ ...u, badgeNo: u.badgeNo ?? undefined }); setEditing(u); }}>修改</Button>
                 <Popconfirm title={`重置 ${u.displayName} 的密码？`} okText="重置" cancelText="取消" onConfirm={() => void reset(u)}>
                   <Button size="small">重置密码</Button>
@@ -82,6 +90,9 @@ export function UsersPage() {
           },
         ]}
       />
+      <Drawer open={!!record} width={1000} title={record ? `安全记录：${record.user.displayName}（${record.user.username}）` : ''} onClose={() => setRecord(null)} destroyOnHidden>
+        {record && <SecurityEventTable rows={record.rows} height={560} />}
+      </Drawer>
       <Modal open={!!editing} title={editing?.id ? '修改用户' : '新增用户'} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText="保存" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={save} initialValues={{ active: true, roles: [] }}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,30}$/, message: '用户名为 3–30 位字母、数字或 _ . -' }]}>
@@ -103,8 +114,8 @@ export function UsersPage() {
           <Form.Item label="启用" name="active" valuePropName="checked"><Switch /></Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!secret} title="初始密码（只显示这一次）" onOk={() => setSecret(null)} onCancel={() => setSecret(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已记下">
-        <Alert type="warning" showIcon title={`请将密码当面交给 ${secret?.who}，首次登录后须修改。关闭后无法再次查看。`} />
+      <Modal open={!!secret} title={secret?.reset ? '临时密码（只显示这一次）' : '初始密码（只显示这一次）'} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已记下">
+        <Alert type="warning" showIcon title={`请将密码当面交给 ${secret?.who}，本人登录后须先修改，修改前不能办理任何业务。此操作已记入安全日志。关闭后无法再次查看。`} />
         <Typography.Paragraph copyable style={{ fontSize: 22, fontFamily: 'monospace', marginTop: 16 }} data-testid="initial-password">
           {secret?.password}
         </Typography.Paragraph>
