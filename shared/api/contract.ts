@@ -11,6 +11,8 @@ import { storeContract } from './store.contract';
 import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
+import { reportContract } from './report.contract';
+import { supervisionContract } from './supervision.contract';
 
 export const contract = {
   ...authContract,
@@ -24,6 +26,8 @@ export const contract = {
   ...jobContract,
   ...stocktakeContract,
   ...correctionContract,
+  ...reportContract,
+  ...supervisionContract,
 } as const;
 
 export type Contract = typeof contract;
