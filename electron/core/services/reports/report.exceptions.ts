@@ -29,7 +29,7 @@ function itemsBase(ctx: Ctx) {
 const baseCols = ['i.id as id', 'i.code as code', 'i.name as name', 'c.case_no as case_no', 'a.name as agency'] as const;
 
 async function listed<R extends Base>(ctx: Ctx, q: SelectQueryBuilder<Db, never, R>, order: (r: R) => string, detail: (r: R) => string, since: (r: R) => string | null) {
-  const n = await ctx.db.selectFrom(q.as('x') as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = await ctx.db.selectFrom(q.as('sub') as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = (await q.limit(ROW_LIMIT).execute()).sort((a, b) => order(a).localeCompare(order(b)));
   const out: ExceptionRow[] = rows.map((r) => ({ itemId: r.id, code: r.code, name: r.name, caseNo: r.case_no, agencyName: r.agency, detail: detail(r), since: since(r) }));
   return { total: Number((n as { n: unknown }).n), rows: out };
