@@ -105,6 +105,10 @@ describe('report.stats', () => {
     expect(pdf.serialNo).toMatch(/^TJBB/);
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(await t.eventCount()).toBe(before + 1); // RECEIPT_PRINTED
+    const last = await t.core.store.db.selectFrom('custody_events').select(['type', 'payload']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    // The hash covers the events counted in the period: 4 received, 1 refused, 1 loaned out, 1 returned to owner.
+    expect(last.type).toBe('RECEIPT_PRINTED');
+    expect(JSON.parse(last.payload)).toMatchObject({ serialNo: pdf.serialNo, docType: 'statistics', eventCount: 7 });
   });
 
   it('dashboard: stock by status and category, weekly moves, cash and valuables', async () => {

@@ -7,7 +7,8 @@ import type { Database } from '../../db/schema';
 import type { FileOut } from '../../../../shared/api/common.schemas';
 import type { RateRow, ReportDto, ReportFilter } from '../../../../shared/api/report.contract';
 import type { FormDoc } from '../../documents/document.types';
-import { issueDocument } from '../../documents/issue-document';
+import { issueRecord, recordIssue, renderIssued } from '../../documents/issue-document';
+import { resolveFonts } from '../../documents/pdf-engine';
 import { fmtLocal } from '../custody/custody.lookup';
 import { BY_EVENT_TYPES } from './report.stats';
 
@@ -47,8 +48,8 @@ export async function exportReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
   return { fileName: `统计报表-${stamp(r.filter.from)}-${stamp(r.filter.to)}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.concat(chunks).toString('base64') };
 }
 
-/** Ids of the events the period figures count: what the printed events-hash covers. */
-async function coveredEventIds(ctx: Ctx, f: ReportFilter): Promise<number[]> {
+/** The events the period figures count (seq and hash): what the printed events-hash covers. */
+async function coveredEvents(ctx: Ctx, f: ReportFilter): Promise<Array<{ seq: number; hash: string }>> {
   let q = (ctx.db as unknown as Kysely<Database & { e: Database['custody_events']; i: Database['items'] }>)
     .selectFrom('custody_events as e')
     .innerJoin('items as i', 'i.id', 'e.item_id')
@@ -59,7 +60,7 @@ async function coveredEventIds(ctx: Ctx, f: ReportFilter): Promise<number[]> {
   if (f.storeId) q = q.where('i.store_id', '=', f.storeId);
   if (f.category) q = q.where('i.category', '=', f.category);
   if (f.status) q = q.where('i.status', '=', f.status);
-  return (await q.select('e.id').execute()).map((e) => e.id);
+  return q.select(['e.seq', 'e.hash']).execute();
 }
 
 export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
@@ -85,5 +86,7 @@ export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
     ].filter((s) => s.lines.length > 0) as FormDoc['sections'],
     signatures: [{ role: '制表人', name: ctx.user.displayName }, { role: '审核人', name: null }],
   };
-  return issueDocument(ctx, doc, { eventIds: await coveredEventIds(ctx, r.filter) });
+  resolveFonts(ctx.config.fontDir ?? null); // a missing font fails before anything is recorded
+  const record = issueRecord(doc, await coveredEvents(ctx, r.filter), null);
+  return renderIssued(ctx, doc, record, await recordIssue(ctx, record));
 }
