@@ -12,6 +12,8 @@ import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
 import { securityContract } from './security.contract';
+import { reportContract } from './report.contract';
+import { supervisionContract } from './supervision.contract';
 
 export const contract = {
   ...authContract,
@@ -26,6 +28,8 @@ export const contract = {
   ...stocktakeContract,
   ...correctionContract,
   ...securityContract,
+  ...reportContract,
+  ...supervisionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -91,6 +91,10 @@ export const EVENT_TYPES = [
   'LOST_REPORTED',
   'RECEIPT_PRINTED',
   'CORRECTION',
+  'SUPERVISION_ISSUED',
+  'SUPERVISION_ANSWERED',
+  'SUPERVISION_CLOSED',
+  'SUPERVISION_RETURNED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -128,6 +132,10 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   LOST_REPORTED: '报告遗失',
   RECEIPT_PRINTED: '打印文书',
   CORRECTION: '更正',
+  SUPERVISION_ISSUED: '监督意见',
+  SUPERVISION_ANSWERED: '整改回复',
+  SUPERVISION_CLOSED: '监督办结',
+  SUPERVISION_RETURNED: '监督退回重新整改',
 };
 
 export const ITEM_CATEGORIES = ['cash', 'valuables', 'electronics', 'vehicle', 'document', 'weapon', 'drug', 'hazardous', 'perishable', 'general', 'other'] as const;

@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'request.decide', // approve or reject
   'transfer.accept', // accept a transfer on behalf of the receiving agency
   'audit.read', // ledger check, audit trails
+  'report.read', // statistics, dashboard, exception lists
+  'supervision.issue', // record, close or return a supervision opinion (inspectors)
+  'supervision.answer', // answer an opinion addressed to one's agency (approvers)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,8 +23,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['authenticated', 'admin.manage', 'item.read'],
   custodian: ['authenticated', 'item.read', 'custody.handle', 'item.register'],
   case_officer: ['authenticated', 'item.read', 'case.write', 'item.register', 'request.create'],
-  approver: ['authenticated', 'item.read', 'request.decide', 'transfer.accept'],
-  inspector: ['authenticated', 'item.read', 'audit.read'],
+  approver: ['authenticated', 'item.read', 'request.decide', 'transfer.accept', 'supervision.answer'],
+  inspector: ['authenticated', 'item.read', 'audit.read', 'report.read', 'supervision.issue'],
 };
 
 /** Roles that handle custody (write to the ledger through intake, requests, approvals). */

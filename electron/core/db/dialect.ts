@@ -242,3 +242,9 @@ export function subtreeLocationIds(dialect: DialectName, locationId: number) {
   if (dialect === 'postgres') return sql<number>`SELECT s.id FROM locations s WHERE s.path LIKE ${root} || '%'`;
   return sql<number>`SELECT s.id FROM locations s WHERE s.path >= ${root} AND s.path < ${root} || ':'`;
 }
+
+/** Hours from `earlier` to `later` (two ISO-8601 text columns) as a SQL number expression (0014 reports). */
+export function hoursBetween(dialect: DialectName, later: string, earlier: string) {
+  if (dialect === 'postgres') return sql<number>`(extract(epoch from (${sql.ref(later)}::timestamptz - ${sql.ref(earlier)}::timestamptz)) / 3600)`;
+  return sql<number>`((julianday(${sql.ref(later)}) - julianday(${sql.ref(earlier)})) * 24)`;
+}

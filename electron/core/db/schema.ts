@@ -310,6 +310,7 @@ export interface Database {
   item_proposals: ItemProposalTable;
   security_events: SecurityEventTable;
   login_throttle: LoginThrottleTable;
+  supervision_records: SupervisionRecordTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -382,3 +383,32 @@ export interface CustodianAssignmentTable {
 }
 export type StocktakeRow = Selectable<StocktakeTable>;
 export type ItemProposalRow = Selectable<ItemProposalTable>;
+
+/** 监督意见 / 纠正违法通知 (0014): OPEN → ANSWERED → CLOSED, or back to OPEN when the inspector returns it. */
+export interface SupervisionRecordTable {
+  id: Generated<number>;
+  record_no: string;
+  /** 'opinion' | 'correction_notice' */
+  kind: string;
+  /** 'item' | 'request' | 'case' | 'agency' */
+  target_type: string;
+  item_id: number | null;
+  case_id: number | null;
+  request_id: number | null;
+  /** The addressed agency: its approvers answer. */
+  agency_id: number;
+  finding: string;
+  legal_basis: string;
+  deadline: string;
+  status: string;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  close_note: string | null;
+  closed_by: number | null;
+  closed_at: string | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+export type SupervisionRecordRow = Selectable<SupervisionRecordTable>;

@@ -7,6 +7,7 @@ import { requestRoutes } from '../pages/requests/request.routes';
 import { adminRoutes } from '../pages/admin/admin.routes';
 import { auditRoutes } from '../pages/audit/audit.routes';
 import { stocktakeRoutes } from '../pages/stocktake/stocktake.routes';
+import { reportRoutes } from '../pages/reports/reports.routes';
 
 const HomePage = lazyPage(() => import('../pages/HomePage').then((m) => m.HomePage));
 // Everyone lands on the home page after login: fetch it while the login form is shown.
@@ -18,5 +19,6 @@ export const routes: AppRoute[] = [
   ...stocktakeRoutes,
   ...requestRoutes,
   ...auditRoutes,
+  ...reportRoutes,
   ...adminRoutes,
 ];

@@ -3,5 +3,6 @@ import type { ComponentType } from 'react';
 import { AlertsWidget } from '../components/AlertsWidget';
 import { AuditHomeWidget } from './audit/AuditHomeWidget';
 import { StocktakeWarningsWidget } from './stocktake/StocktakeWarningsWidget';
+import { DashboardWidget } from './reports/DashboardWidget';
 
-export const homeWidgets: ComponentType[] = [StocktakeWarningsWidget, AuditHomeWidget, AlertsWidget];
+export const homeWidgets: ComponentType[] = [StocktakeWarningsWidget, AuditHomeWidget, DashboardWidget, AlertsWidget];

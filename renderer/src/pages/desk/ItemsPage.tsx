@@ -23,9 +23,10 @@ export function ItemsPage() {
   const can = useCan();
   const [q, setQ] = useState(params.get('q') ?? '');
   const [dq, setDq] = useState(q);
-  const [status, setStatus] = useState<ItemStatus[]>([]);
-  const [category, setCategory] = useState<ItemCategory[]>([]);
-  const [agencyId, setAgencyId] = useState<number | undefined>();
+  // Dashboard charts open this list pre-filtered (?status=…&category=…&holdingAgencyId=…).
+  const [status, setStatus] = useState<ItemStatus[]>(() => params.getAll('status') as ItemStatus[]);
+  const [category, setCategory] = useState<ItemCategory[]>(() => params.getAll('category') as ItemCategory[]);
+  const [agencyId, setAgencyId] = useState<number | undefined>(() => (params.get('holdingAgencyId') ? Number(params.get('holdingAgencyId')) : undefined));
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const locationId = params.get('locationId') ? Number(params.get('locationId')) : undefined;
   const [locations, setLocations] = useState<LocationDto[]>([]);

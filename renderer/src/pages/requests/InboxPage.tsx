@@ -15,6 +15,7 @@ import { onInboxChanged } from './request-ui';
 import { useErrorToast } from '../../components/use-action';
 import type { ProposalDto } from '@shared/api/correction.contract';
 import { ProposalTable } from './ProposalTable';
+import { SupervisionInboxNotice } from '../reports/SupervisionInboxNotice';
 
 /** Tabs: the request boxes, plus corrections and lost reports to approve (not requests: item_proposals). */
 type Tab = InboxBox | 'proposals';
@@ -70,6 +71,7 @@ export function InboxPage() {
 
   return (
     <Card size="small" title="待办事项" extra={box === 'approve' && <Link to="/loan-approval">调用申请可在「调用审批」中逐条快速审批 →</Link>}>
+      <SupervisionInboxNotice />
       <Tabs
         activeKey={box ?? undefined}
         onChange={(k) => {

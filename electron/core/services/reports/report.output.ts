@@ -1,0 +1,92 @@
+/** 统计报表 as Excel (streaming writer) and as a printed PDF (serial, page x/y, events-hash QR, via issueDocument). */
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../context';
+import type { Database } from '../../db/schema';
+import type { FileOut } from '../../../../shared/api/common.schemas';
+import type { RateRow, ReportDto, ReportFilter } from '../../../../shared/api/report.contract';
+import type { FormDoc } from '../../documents/document.types';
+import { issueRecord, recordIssue, renderIssued } from '../../documents/issue-document';
+import { resolveFonts } from '../../documents/pdf-engine';
+import { fmtLocal } from '../custody/custody.lookup';
+import { BY_EVENT_TYPES } from './report.stats';
+
+const money = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const rateText = (r: RateRow) => (r.rate === null ? '—' : `${r.rate.toFixed(2)}%`);
+const stamp = (iso: string) => fmtLocal(iso).replace(/[-: ]/g, '').slice(0, 12);
+
+export async function exportReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = ctx.user.displayName;
+  wb.created = new Date(ctx.now);
+  const sheet = (name: string, headers: string[], widths: number[], rows: Array<Array<string | number>>) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = widths.map((width) => ({ width }));
+    const head = ws.addRow(headers);
+    head.font = { bold: true };
+    head.commit();
+    for (const row of rows) ws.addRow(row).commit();
+    ws.commit();
+  };
+  sheet('统计', ['项目', '件数', '金额/估值（元）'], [34, 10, 18], r.figures.map((f) => [f.label, f.count, f.value]));
+  const rates = (rows: RateRow[]) => rows.map((x) => [x.label, x.total, x.done, x.rate === null ? '' : x.rate / 100]);
+  sheet('处置到位率（单位）', ['单位', '物品数', '已处置或发还', '处置到位率'], [28, 10, 14, 12], rates(r.rateByAgency));
+  sheet('处置到位率（案件）', ['案件', '物品数', '已处置或发还', '处置到位率'], [40, 10, 14, 12], rates(r.rateByCase));
+  sheet('说明', ['项目', '内容'], [14, 70], [
+    ['导出人', `${ctx.user.displayName}（${ctx.user.agencyName}）`],
+    ['导出时间', fmtLocal(ctx.now)],
+    ['筛选条件', r.filterText],
+    ['口径', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 已处置或发还的物品 / 案件全部物品；筛选条件按物品当前信息'],
+  ]);
+  await wb.commit();
+  await ended;
+  return { fileName: `统计报表-${stamp(r.filter.from)}-${stamp(r.filter.to)}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.concat(chunks).toString('base64') };
+}
+
+/** The events the period figures count (seq and hash): what the printed events-hash covers. */
+async function coveredEvents(ctx: Ctx, f: ReportFilter): Promise<Array<{ seq: number; hash: string }>> {
+  let q = (ctx.db as unknown as Kysely<Database & { e: Database['custody_events']; i: Database['items'] }>)
+    .selectFrom('custody_events as e')
+    .innerJoin('items as i', 'i.id', 'e.item_id')
+    .where('e.type', 'in', BY_EVENT_TYPES)
+    .where('e.occurred_at', '>=', f.from)
+    .where('e.occurred_at', '<', f.to);
+  if (f.agencyId) q = q.where('i.holding_agency_id', '=', f.agencyId);
+  if (f.storeId) q = q.where('i.store_id', '=', f.storeId);
+  if (f.category) q = q.where('i.category', '=', f.category);
+  if (f.status) q = q.where('i.status', '=', f.status);
+  return q.select(['e.seq', 'e.hash']).execute();
+}
+
+export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
+  const caseRows = r.rateByCase.slice(0, 100);
+  const doc: FormDoc = {
+    docType: 'statistics',
+    title: '涉案财物统计报表',
+    fields: [
+      ['统计期间', `${fmtLocal(r.filter.from)} 至 ${fmtLocal(r.filter.to)}`],
+      ['制表单位', ctx.user.agencyName],
+      ['筛选条件', r.filterText],
+      ['制表人', ctx.user.displayName],
+    ],
+    items: [],
+    table: { title: '统计', columns: ['项目', '件数', '金额/估值（元）'], rows: r.figures.map((f) => [f.label, String(f.count), money(f.value)]), widths: ['*', 60, 110] },
+    sections: [
+      { title: '处置到位率（按单位）', lines: r.rateByAgency.map((x) => [x.label, `${x.done}/${x.total}，${rateText(x)}`]) },
+      {
+        title: `处置到位率（按案件${r.rateByCase.length > caseRows.length ? `，前 ${caseRows.length} 个，共 ${r.rateByCase.length} 个` : ''}）`,
+        lines: caseRows.map((x) => [x.label, `${x.done}/${x.total}，${rateText(x)}`]),
+      },
+      { title: '统计口径', lines: [['说明', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 已处置或发还的物品 / 案件全部物品']] },
+    ].filter((s) => s.lines.length > 0) as FormDoc['sections'],
+    signatures: [{ role: '制表人', name: ctx.user.displayName }, { role: '审核人', name: null }],
+  };
+  resolveFonts(ctx.config.fontDir ?? null); // a missing font fails before anything is recorded
+  const record = issueRecord(doc, await coveredEvents(ctx, r.filter), null);
+  return renderIssued(ctx, doc, record, await recordIssue(ctx, record));
+}

@@ -1,0 +1,112 @@
+/** 统计报表、首页图表、异常清单 (issue 12, parts 1–3): read-only figures for inspectors. */
+import { z } from 'zod';
+import { defineMethods } from './define';
+import { fileOut, id, isoDateTime } from './common.schemas';
+import { ITEM_CATEGORIES, ITEM_STATUSES } from '../domain/enums';
+
+/** Report figures, in print order. Each is counted from ledger events in the period, except the end-of-period ones. */
+export const REPORT_FIGURES = [
+  'received', 'refused', 'loanedOut', 'loanReturned', 'transferPaper', 'transferPhysical', 'returnedToOwner',
+  'sold', 'destroyed', 'confiscated', 'handedOver', 'inStockAtEnd', 'overdueLoans', 'lateIntakes',
+] as const;
+export type ReportFigure = (typeof REPORT_FIGURES)[number];
+export const REPORT_FIGURE_LABELS: Record<ReportFigure, string> = {
+  received: '入库（查验通过）',
+  refused: '拒收退回',
+  loanedOut: '调用出库',
+  loanReturned: '调用归还',
+  transferPaper: '权属移交（实物不动）',
+  transferPhysical: '实物移送出库',
+  returnedToOwner: '发还',
+  sold: '处置：变卖/拍卖',
+  destroyed: '处置：销毁',
+  confiscated: '处置：没收上缴',
+  handedOver: '处置：移交其他机关',
+  inStockAtEnd: '期末在库',
+  overdueLoans: '逾期未还调用（应还日在期内）',
+  lateIntakes: '超时入库（扣押后超过 24 小时）',
+};
+
+export const reportFilter = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  agencyId: id.optional(),
+  storeId: id.optional(),
+  category: z.enum(ITEM_CATEGORIES).optional(),
+  status: z.enum(ITEM_STATUSES).optional(),
+});
+export type ReportFilter = z.infer<typeof reportFilter>;
+
+const rateRow = z.object({ id: z.number(), label: z.string(), total: z.number(), done: z.number(), rate: z.number().nullable() });
+export type RateRow = z.infer<typeof rateRow>;
+
+export const reportDto = z.object({
+  filter: reportFilter,
+  filterText: z.string(),
+  figures: z.array(z.object({ key: z.enum(REPORT_FIGURES), label: z.string(), count: z.number(), value: z.number() })),
+  rateByAgency: z.array(rateRow),
+  rateByCase: z.array(rateRow),
+});
+export type ReportDto = z.infer<typeof reportDto>;
+
+const bucket = z.object({ key: z.string(), label: z.string(), count: z.number() });
+export const dashboardDto = z.object({
+  byStatus: z.array(bucket),
+  byCategory: z.array(bucket),
+  byAgency: z.array(bucket),
+  weekly: z.array(z.object({ week: z.string(), in: z.number(), out: z.number() })),
+  overdueLoans: z.number(),
+  openAlerts: z.number(),
+  openSupervision: z.number(),
+  cashValue: z.number(),
+  valuablesValue: z.number(),
+});
+export type DashboardDto = z.infer<typeof dashboardDto>;
+
+export const EXCEPTION_KINDS = ['lateIntake', 'overdueLoan', 'repeatedLoan', 'loanDiscrepancy', 'unsealed', 'noRulingNo', 'retention', 'notCounted'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+export const EXCEPTION_KIND_LABELS: Record<ExceptionKind, string> = {
+  lateIntake: '超时入库',
+  overdueLoan: '调用逾期未还',
+  repeatedLoan: '同一物品反复调用',
+  loanDiscrepancy: '调用归还有差异',
+  unsealed: '启封后未重新封存',
+  noRulingNo: '处置无判决/裁定文号',
+  retention: '超期存放无流转',
+  notCounted: '逾期未盘点',
+};
+
+export const exceptionRow = z.object({
+  itemId: z.number().nullable(),
+  code: z.string(),
+  name: z.string(),
+  caseNo: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  detail: z.string(),
+  since: z.string().nullable(),
+});
+export type ExceptionRow = z.infer<typeof exceptionRow>;
+
+export const exceptionsInput = z.object({
+  kind: z.enum(EXCEPTION_KINDS),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  /** 超期存放 threshold in days (default 365). */
+  retentionDays: z.number().int().min(1).max(3650).default(365),
+  /** 反复调用: this many loans or more in the period (default 2). */
+  minLoans: z.number().int().min(2).max(50).default(2),
+});
+
+export const reportContract = defineMethods({
+  'report.stats': { summary: '统计报表', permission: 'report.read', input: reportFilter, output: reportDto, readonly: true },
+  'report.export': { summary: '统计报表导出 Excel', permission: 'report.read', input: reportFilter, output: fileOut, readonly: true },
+  'report.print': { summary: '打印统计报表（PDF）', permission: 'report.read', input: reportFilter, output: fileOut },
+  'report.dashboard': { summary: '首页统计图表', permission: 'report.read', input: z.object({}).strict(), output: dashboardDto, readonly: true },
+  'report.exceptions': {
+    summary: '异常清单',
+    permission: 'report.read',
+    input: exceptionsInput,
+    output: z.object({ kind: z.enum(EXCEPTION_KINDS), total: z.number(), rows: z.array(exceptionRow) }),
+    readonly: true,
+  },
+});
