@@ -88,6 +88,7 @@ test('an inspector reads the dashboard, prints a period report and runs a superv
   await page.getByTestId('sv-step-text').fill('整改到位');
   await page.getByTestId('sv-step-ok').click();
   await expect(page.getByTestId('sv-table').getByTestId('sv-status').first()).toHaveText('已办结');
+  await expect(page.getByRole('dialog')).toBeHidden();
   await shot(page, 'inspector-04-supervision');
   const trail = await api(page, 'item.timeline', { id: item!.id });
   expect(trail.map((e) => e.type).slice(0, 3)).toEqual(['SUPERVISION_CLOSED', 'SUPERVISION_ANSWERED', 'SUPERVISION_ISSUED']);

@@ -78,15 +78,15 @@ export function SupervisionPage() {
           data-testid="sv-table"
           expandable={{ expandedRowRender: (r) => <div>法律依据：{r.legalBasis}<br />整改情况：{r.answer ?? '—'}{r.answeredByName ? `（${r.answeredByName}，${fmtTime(r.answeredAt)}）` : ''}<br />审查意见：{r.closeNote ?? '—'}</div> }}
           columns={[
-            { title: '编号', dataIndex: 'recordNo', key: 'no', width: 140 },
-            { title: '类型', key: 'kind', width: 110, render: (_, r) => SUPERVISION_KIND_LABELS[r.kind] },
-            { title: '对象', key: 'target', width: 220, render: (_, r) => `${SUPERVISION_TARGET_LABELS[r.targetType]}：${r.targetLabel}` },
-            { title: '被监督单位', dataIndex: 'agencyName', key: 'agency', width: 140 },
+            { title: '编号', dataIndex: 'recordNo', key: 'no', width: 130 },
+            { title: '类型', key: 'kind', width: 100, render: (_, r) => SUPERVISION_KIND_LABELS[r.kind] },
+            { title: '对象', key: 'target', width: 190, render: (_, r) => `${SUPERVISION_TARGET_LABELS[r.targetType]}：${r.targetLabel}` },
+            { title: '被监督单位', dataIndex: 'agencyName', key: 'agency', width: 120 },
             { title: '发现的问题', dataIndex: 'finding', key: 'finding' },
-            { title: '整改期限', key: 'deadline', width: 130, render: (_, r) => <span style={r.overdue ? { color: '#cf1322' } : undefined}>{fmtTime(r.deadline).slice(0, 10)}{r.overdue ? '（逾期）' : ''}</span> },
-            { title: '状态', key: 'status', width: 110, render: (_, r) => <Tag color={r.status === 'CLOSED' ? 'green' : r.status === 'ANSWERED' ? 'blue' : 'orange'} data-testid="sv-status">{SUPERVISION_STATUS_LABELS[r.status]}</Tag> },
+            { title: '整改期限', key: 'deadline', width: 110, render: (_, r) => <span style={r.overdue ? { color: '#cf1322' } : undefined}>{fmtTime(r.deadline).slice(0, 10)}{r.overdue ? '（逾期）' : ''}</span> },
+            { title: '状态', key: 'status', width: 100, render: (_, r) => <Tag color={r.status === 'CLOSED' ? 'green' : r.status === 'ANSWERED' ? 'blue' : 'orange'} data-testid="sv-status">{SUPERVISION_STATUS_LABELS[r.status]}</Tag> },
             {
-              title: '操作', key: 'act', width: 150,
+              title: '操作', key: 'act', width: 120,
               render: (_, r) => (
                 <Space size={4}>
                   {!inspector && r.status === 'OPEN' && can('supervision.answer') && <Button size="small" type="primary" onClick={() => setStep({ rec: r, mode: 'answer' })} data-testid="sv-answer">回复</Button>}
