@@ -11,6 +11,7 @@ import { storeContract } from './store.contract';
 import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
+import { externalContract } from './external.contract';
 
 export const contract = {
   ...authContract,
@@ -24,6 +25,7 @@ export const contract = {
   ...jobContract,
   ...stocktakeContract,
   ...correctionContract,
+  ...externalContract,
 } as const;
 
 export type Contract = typeof contract;

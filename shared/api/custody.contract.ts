@@ -27,7 +27,7 @@ export const photoDto = z.object({
 });
 export type PhotoDto = z.infer<typeof photoDto>;
 
-export const ALERT_KINDS = ['intake', 'loan_overdue', 'unrelated', 'perishable', 'hazardous', 'closed_case'] as const;
+export const ALERT_KINDS = ['intake', 'loan_overdue', 'unrelated', 'perishable', 'hazardous', 'closed_case', 'external_term'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   intake: '24 小时入库时限',
@@ -36,6 +36,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   perishable: '易腐物品在库',
   hazardous: '危险物品在库',
   closed_case: '已结案未处置',
+  external_term: '冻结/查封期限届满',
 };
 /** At most this many alerts of each kind are listed; `counts` gives the full numbers. */
 export const ALERT_LIMIT_PER_KIND = 200;

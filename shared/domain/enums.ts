@@ -91,6 +91,8 @@ export const EVENT_TYPES = [
   'LOST_REPORTED',
   'RECEIPT_PRINTED',
   'CORRECTION',
+  'EXTERNAL_RENEWED',
+  'EXTERNAL_RELEASED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -128,6 +130,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   LOST_REPORTED: '报告遗失',
   RECEIPT_PRINTED: '打印文书',
   CORRECTION: '更正',
+  EXTERNAL_RENEWED: '续冻/续封',
+  EXTERNAL_RELEASED: '解冻/解封',
 };
 
 export const ITEM_CATEGORIES = ['cash', 'valuables', 'electronics', 'vehicle', 'document', 'weapon', 'drug', 'hazardous', 'perishable', 'general', 'other'] as const;

@@ -252,6 +252,24 @@ export interface ItemProposalTable {
   event_id: number | null;
 }
 
+/** Off-site property (外部保管): kind, where it is, the notice and the term (0012). Dates are 'YYYY-MM-DD'. */
+export interface ExternalCustodyTable {
+  item_id: number;
+  /** 'deposit' | 'real_estate' | 'movable' */
+  kind: string;
+  /** Bank or institution, property registry, or keeper. */
+  institution: string;
+  account_no: string | null;
+  certificate_no: string | null;
+  address: string | null;
+  amount: number | null;
+  notice_no: string;
+  start_date: string;
+  end_date: string;
+  released_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -280,6 +298,7 @@ export interface Database {
   stocktake_discrepancies: StocktakeDiscrepancyTable;
   custodian_assignments: CustodianAssignmentTable;
   item_proposals: ItemProposalTable;
+  external_custody: ExternalCustodyTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

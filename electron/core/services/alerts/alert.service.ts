@@ -13,6 +13,7 @@ import { ALERT_COUNT_CAP, ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type
 import { ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemStatus } from '../../../../shared/domain/enums';
 import { fmtLocal } from '../custody/custody.lookup';
 import { itemsIndexedBy } from '../../db/dialect';
+import { externalTermAlerts } from '../external/external.alerts';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -197,6 +198,7 @@ export const alertHandlers: HandlerMap<'alert.list'> = {
       perishable: await inStoreFlagAlerts(ctx, agencyId, now, 'perishable'),
       hazardous: await inStoreFlagAlerts(ctx, agencyId, now, 'hazardous'),
       closed_case: await closedCaseAlerts(ctx, agencyId),
+      external_term: await externalTermAlerts(ctx, agencyId, now),
     };
     const rank = { danger: 0, warning: 1 };
     const alerts = ALERT_KINDS.flatMap((k) => found[k].alerts).sort((a, b) => rank[a.severity] - rank[b.severity] || a.since.localeCompare(b.since));

@@ -1,0 +1,43 @@
+/** 0012 adds external_custody: one row per off-site item (primary key item_id), with a partial index of running terms. */
+import { expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/database';
+import { openTestStore } from '../support/test-core';
+
+it('0012-external-custody keeps one row per item and leaves existing items alone', async () => {
+  const store = await openTestStore();
+  try {
+    await migrate(store, '0011-corrections');
+    const db = store.db;
+    const now = '2026-11-20T02:00:00.000Z';
+    const agency = (await db.insertInto('agencies').values({ code: 'P', name: 'P', kind: 'police', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    const u = await db
+      .insertInto('users')
+      .values({ username: 'u', display_name: '甲', badge_no: null, agency_id: agency, roles: '[]', password_hash: 'x', failed_attempts: 0, locked_until: null, must_change_password: 0, active: 1, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const c = await db.insertInto('cases').values({ case_no: 'A1', name: '案', cause: null, host_agency_id: agency, officer_name: null, stage: 'investigation', created_by: u.id, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const item = await db
+      .insertInto('items')
+      .values({
+        code: 'I1', case_id: c.id, name: '存款', category: 'other', spec: null, quantity: 1, unit: '项', features: null, estimated_value: null, cash_amount: null, source: 'frozen',
+        owner_name: null, owner_id_no: null, seizure_doc_no: null, seized_at: now, seized_by: null, seal_no: null, flags: '[]', status: 'REGISTERED', location_id: null, out_with: null,
+        holding_agency_id: agency, created_by: u.id, created_at: now, updated_at: now, store_id: null, unrelated_since: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    expect(await migrate(store)).toContain('0012-external-custody');
+    expect(await db.selectFrom('items').select(['code', 'status']).execute()).toEqual([{ code: 'I1', status: 'REGISTERED' }]);
+    const row = {
+      item_id: item.id, kind: 'deposit', institution: '工商银行', account_no: '6222', certificate_no: null, address: null, amount: 1234567.89,
+      notice_no: 'N1', start_date: '2026-07-01', end_date: '2027-01-01', released_at: null, updated_at: now,
+    };
+    await db.insertInto('external_custody').values(row).execute();
+    await expect(db.insertInto('external_custody').values(row).execute()).rejects.toThrow();
+    await expect(db.insertInto('external_custody').values({ ...row, item_id: item.id + 99 }).execute()).rejects.toThrow();
+    // Amounts keep their cents on both engines.
+    expect(Number((await db.selectFrom('external_custody').select('amount').executeTakeFirstOrThrow()).amount)).toBe(1234567.89);
+  } finally {
+    await store.close();
+  }
+});
