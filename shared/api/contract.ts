@@ -12,6 +12,7 @@ import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
 import { externalContract } from './external.contract';
+import { caseLifeContract } from './case-life.contract';
 
 export const contract = {
   ...authContract,
@@ -26,6 +27,7 @@ export const contract = {
   ...stocktakeContract,
   ...correctionContract,
   ...externalContract,
+  ...caseLifeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,9 +1,9 @@
-/** 0012 adds external_custody: one row per off-site item (primary key item_id), with a partial index of running terms. */
+/** 0012 adds the cases' type and agency numbers (existing cases keep nulls) and external_custody, one row per off-site item. */
 import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/database';
 import { openTestStore } from '../support/test-core';
 
-it('0012-external-custody keeps one row per item and leaves existing items alone', async () => {
+it('0012-case-life adds case numbers and type, keeps one external row per item and leaves existing rows alone', async () => {
   const store = await openTestStore();
   try {
     await migrate(store, '0011-corrections');
@@ -26,8 +26,13 @@ it('0012-external-custody keeps one row per item and leaves existing items alone
       .returning('id')
       .executeTakeFirstOrThrow();
 
-    expect(await migrate(store)).toContain('0012-external-custody');
+    expect(await migrate(store)).toContain('0012-case-life');
     expect(await db.selectFrom('items').select(['code', 'status']).execute()).toEqual([{ code: 'I1', status: 'REGISTERED' }]);
+    expect(await db.selectFrom('cases').select(['case_no', 'stage', 'case_type', 'police_no', 'procuratorate_no', 'court_no']).execute()).toEqual([
+      { case_no: 'A1', stage: 'investigation', case_type: null, police_no: null, procuratorate_no: null, court_no: null },
+    ]);
+    await db.updateTable('cases').set({ court_no: '(2026)鲁16刑初12号' }).execute();
+    expect((await db.selectFrom('cases').select('id').where('court_no', '=', '(2026)鲁16刑初12号').execute()).length).toBe(1);
     const row = {
       item_id: item.id, kind: 'deposit', institution: '工商银行', account_no: '6222', certificate_no: null, address: null, amount: 1234567.89,
       notice_no: 'N1', start_date: '2026-07-01', end_date: '2027-01-01', released_at: null, updated_at: now,

@@ -13,6 +13,7 @@ import { jobHandlers } from '../jobs/job.handlers';
 import { stocktakeHandlers } from '../services/stocktake/stocktake.handlers';
 import { correctionHandlers } from '../services/corrections/correction.handlers';
 import { externalHandlers } from '../services/external/external.service';
+import { caseLifeHandlers } from '../services/cases/case-life.service';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...stocktakeHandlers,
   ...correctionHandlers,
   ...externalHandlers,
+  ...caseLifeHandlers,
 };

@@ -58,6 +58,12 @@ export interface CaseTable {
   stage: string;
   created_by: number;
   created_at: string;
+  /** CaseType (0012). */
+  case_type: string | null;
+  /** Each agency's own number for the case: 公安案件编号, 检察受案号, 法院案号 (0012). */
+  police_no: string | null;
+  procuratorate_no: string | null;
+  court_no: string | null;
 }
 
 export interface ItemTable {

@@ -4,6 +4,7 @@ import type { Ctx, SessionUser } from '../../context';
 import type { CaseDto, ListTotal } from '../../../../shared/api/item.contract';
 import { cappedTotal, pageOf } from '../common/keyset';
 import type { CaseStage } from '../../../../shared/domain/enums';
+import type { CaseType } from '../../../../shared/domain/case-life';
 import { AppError, conflict } from '../../errors';
 import { toEventDtos } from '../../ledger/event.mapper';
 import { MAX_ID, likeContains } from '../../db/dialect';
@@ -28,7 +29,10 @@ export async function caseDtos(
   if (where.hostAgencyId) q = q.where('c.host_agency_id', '=', where.hostAgencyId);
   if (where.q) {
     const text = where.q;
-    q = q.where((eb) => eb.or([likeContains('c.case_no', text), likeContains('c.name', text)]));
+    // Any agency's number finds the case: 公安案件编号, 检察受案号, 法院案号.
+    q = q.where((eb) =>
+      eb.or([likeContains('c.case_no', text), likeContains('c.name', text), likeContains('c.police_no', text), likeContains('c.procuratorate_no', text), likeContains('c.court_no', text)]),
+    );
   }
   const limit = where.limit ?? 50;
   const whole = !scope && !where.hostAgencyId && !where.q ? { table: 'cases' as const } : null;
@@ -55,6 +59,10 @@ export async function caseDtos(
       stage: c.stage as CaseStage,
       itemCount: Number(c.item_count ?? 0),
       createdAt: c.created_at,
+      caseType: (c.case_type as CaseType | null) ?? null,
+      policeNo: c.police_no,
+      procuratorateNo: c.procuratorate_no,
+      courtNo: c.court_no,
     })),
   };
 }
@@ -80,6 +88,9 @@ export const itemHandlers: HandlerMap<
         host_agency_id: ctx.user.agencyId,
         officer_name: c.officerName ?? ctx.user.displayName,
         stage: STAGE_BY_AGENCY_KIND[ctx.user.agencyKind] ?? 'investigation',
+        case_type: c.caseType ?? null,
+        // The creating agency's own number is the case number it gave.
+        ...(ctx.user.agencyKind === 'police' ? { police_no: c.caseNo } : ctx.user.agencyKind === 'procuratorate' ? { procuratorate_no: c.caseNo } : ctx.user.agencyKind === 'court' ? { court_no: c.caseNo } : {}),
         created_by: ctx.user.id,
         created_at: ctx.now,
       })
