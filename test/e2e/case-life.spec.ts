@@ -10,7 +10,7 @@ import { shot } from './support/helpers';
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-test('off-site property is registered into 外部保管, renewed, follows its case to 检察院 and is released', async ({ page }) => {
+test('off-site property is registered into 外部保管, renewed and released; the case moves on documents to 结案 with its property following', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, 'ga_bar');
   const caseNo = `A371600LIFE${Date.now() % 100000}`;
@@ -118,6 +118,52 @@ test('off-site property is registered into 外部保管, renewed, follows its ca
   await shot(page, 'case-life-04-released');
   const timeline = await api(page, 'item.timeline', { id: deposit.itemId });
   expect(timeline.map((e) => e.type)).toEqual(['EXTERNAL_RELEASED', 'CUSTODY_TRANSFER_ACCEPTED', 'CUSTODY_TRANSFER_APPROVED', 'CUSTODY_TRANSFER_REQUESTED', 'EXTERNAL_RENEWED', 'REGISTERED']);
+
+  // The case page: 检察受案号, then 提起公诉 on the 起诉书 (a CASE_STAGE_CHANGED event).
+  const changeStage = async (move: RegExp, docKind: string, docNo: string) => {
+    await page.getByTestId('btn-change-stage').click();
+    const d = page.getByRole('dialog');
+    await d.locator('.ant-radio-label', { hasText: move }).click();
+    await expect(d.getByTestId('stage-doc-kind')).toContainText(docKind);
+    await d.getByTestId('stage-doc-no').fill(docNo);
+    await d.getByRole('button', { name: '确认变更' }).click();
+    await expect(page.getByText(/^已.+→/)).toBeVisible();
+  };
+  await page.goto(`/#/cases/${kase.id}`);
+  await expect(page.getByTestId('case-stage')).toHaveText('审查起诉');
+  await page.getByTestId('agency-no').fill('滨检刑受〔2026〕15号');
+  await page.getByTestId('btn-agency-no').click();
+  await expect(page.getByText('滨检刑受〔2026〕15号')).toBeVisible();
+  await changeStage(/提起公诉/, '起诉书', '滨检刑诉〔2026〕15号');
+  await expect(page.getByTestId('case-stage')).toHaveText('审判');
+
+  // The property (the stored phone and the car kept elsewhere) goes to 法院 on paper; the court numbers the case,
+  // records the judgment and closes it with the car still undisposed: the closed-case alert fires.
+  const fy = (await api(page, 'agency.list', {})).find((a) => a.code === '371600FY')!;
+  const r2 = await api(page, 'request.create', { kind: 'transfer', mode: 'paper', itemIds: [phone!.id, car.itemId], reason: '随案移送', legalBasis: '滨检刑诉〔2026〕15号', toAgencyId: fy.id });
+  await signIn(page, 'jc_sp');
+  await api(page, 'request.decide', { id: r2.id, approve: true });
+  await signIn(page, 'fy_sp');
+  await api(page, 'request.accept', { id: r2.id, accept: true });
+  await signIn(page, 'fy_bar');
+  await page.goto(`/#/cases/${kase.id}`);
+  await expect(page.getByTestId('case-host')).toContainText('法院');
+  await page.getByTestId('agency-no').fill('(2026)鲁16刑初12号');
+  await page.getByTestId('agency-no').press('Enter');
+  await expect(page.getByTestId('case-court-no')).toHaveText('(2026)鲁16刑初12号');
+  expect((await api(page, 'case.list', { q: '鲁16刑初12' })).rows.map((c) => c.id)).toEqual([kase.id]);
+  await changeStage(/交付执行/, '判决书', '(2026)鲁16刑初12号');
+  await expect(page.getByTestId('case-stage')).toHaveText('执行');
+  await changeStage(/执行完毕，结案/, '结案报告', '滨中法结〔2026〕12号');
+  await expect(page.getByTestId('case-stage')).toHaveText('结案');
+  await shot(page, 'case-life-05-case-closed');
+  await page.getByRole('tab', { name: /流转记录/ }).click();
+  await expect(page.locator('[data-event="CASE_STAGE_CHANGED"]')).toHaveCount(3);
+  await shot(page, 'case-life-06-case-timeline');
+  const closedAlerts = (await api(page, 'alert.list', {})).alerts.filter((a) => a.kind === 'closed_case').map((a) => a.itemCode);
+  expect(closedAlerts).toContain(car.itemCode);
+  expect(closedAlerts).not.toContain(deposit.itemCode);
+
   await signIn(page, 'jw_jd');
   expect((await api(page, 'ledger.verify', {})).ok).toBe(true);
 });
