@@ -14,6 +14,8 @@ import { correctionContract } from './correction.contract';
 import { securityContract } from './security.contract';
 import { reportContract } from './report.contract';
 import { supervisionContract } from './supervision.contract';
+import { externalContract } from './external.contract';
+import { caseLifeContract } from './case-life.contract';
 
 export const contract = {
   ...authContract,
@@ -30,6 +32,8 @@ export const contract = {
   ...securityContract,
   ...reportContract,
   ...supervisionContract,
+  ...externalContract,
+  ...caseLifeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -27,7 +27,7 @@ export const photoDto = z.object({
 });
 export type PhotoDto = z.infer<typeof photoDto>;
 
-export const ALERT_KINDS = ['intake', 'loan_overdue', 'unrelated', 'perishable', 'hazardous', 'closed_case', 'stuck_request'] as const;
+export const ALERT_KINDS = ['intake', 'loan_overdue', 'unrelated', 'perishable', 'hazardous', 'closed_case', 'external_term', 'stuck_request'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   intake: '24 小时入库时限',
@@ -37,6 +37,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   hazardous: '危险物品在库',
   closed_case: '已结案未处置',
   stuck_request: '申请无人可办理',
+  external_term: '冻结/查封期限届满',
 };
 /** At most this many alerts of each kind are listed; `counts` gives the full numbers. */
 export const ALERT_LIMIT_PER_KIND = 200;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from './define';
 import { id, isoDateTime, itemStatus, optText, text, eventType } from './common.schemas';
 import { CASE_STAGES, ITEM_CATEGORIES, ITEM_FLAGS, ITEM_SOURCES } from '../domain/enums';
+import { CASE_TYPES } from '../domain/case-life';
 
 export const caseDto = z.object({
   id: z.number(),
@@ -14,6 +15,11 @@ export const caseDto = z.object({
   stage: z.enum(CASE_STAGES),
   itemCount: z.number(),
   createdAt: z.string(),
+  caseType: z.enum(CASE_TYPES).nullable(),
+  /** Each agency's own number: 公安案件编号, 检察受案号, 法院案号. */
+  policeNo: z.string().nullable(),
+  procuratorateNo: z.string().nullable(),
+  courtNo: z.string().nullable(),
 });
 export type CaseDto = z.infer<typeof caseDto>;
 
@@ -98,6 +104,7 @@ export const caseInput = z.object({
   name: text(200),
   cause: optText(100),
   officerName: optText(50),
+  caseType: z.enum(CASE_TYPES).optional(),
 });
 
 export const itemListFilter = z.object({

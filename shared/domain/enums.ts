@@ -95,6 +95,9 @@ export const EVENT_TYPES = [
   'SUPERVISION_ANSWERED',
   'SUPERVISION_CLOSED',
   'SUPERVISION_RETURNED',
+  'EXTERNAL_RENEWED',
+  'EXTERNAL_RELEASED',
+  'CASE_STAGE_CHANGED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -136,6 +139,9 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   SUPERVISION_ANSWERED: '整改回复',
   SUPERVISION_CLOSED: '监督办结',
   SUPERVISION_RETURNED: '监督退回重新整改',
+  EXTERNAL_RENEWED: '续冻/续封',
+  EXTERNAL_RELEASED: '解冻/解封',
+  CASE_STAGE_CHANGED: '诉讼阶段变更',
 };
 
 export const ITEM_CATEGORIES = ['cash', 'valuables', 'electronics', 'vehicle', 'document', 'weapon', 'drug', 'hazardous', 'perishable', 'general', 'other'] as const;
@@ -181,7 +187,7 @@ export const ITEM_FLAG_LABELS: Record<ItemFlag, string> = {
 /** Flags set only by a discrepancy (DISCREPANCY event), not chosen at registration. */
 export const DISCREPANCY_FLAGS: readonly ItemFlag[] = ['seal_broken', 'shortage', 'swapped'];
 
-export const CASE_STAGES = ['investigation', 'prosecution_review', 'trial', 'execution', 'closed'] as const;
+export const CASE_STAGES = ['investigation', 'prosecution_review', 'trial', 'execution', 'closed', 'dropped', 'not_prosecuted'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
   investigation: '侦查',
@@ -189,6 +195,8 @@ export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
   trial: '审判',
   execution: '执行',
   closed: '结案',
+  dropped: '撤案',
+  not_prosecuted: '不起诉',
 };
 
 /** A store (保管中心 or 分库) is the root of its location tree. */

@@ -40,6 +40,9 @@ export const ITEM_TRANSITIONS: Partial<Record<EventType, Rule>> = {
   CONFISCATED: { from: HELD, to: 'CONFISCATED' },
   HANDED_OVER: { from: HELD, to: 'HANDED_OVER' },
   LOST_REPORTED: { from: 'any-live', to: 'LOST' },
+  // Off-site property: a renewal keeps it under seal/freeze; a release frees it to its owner (terminal, as 发还).
+  EXTERNAL_RENEWED: { from: ['EXTERNAL_CUSTODY'], to: 'same' },
+  EXTERNAL_RELEASED: { from: ['EXTERNAL_CUSTODY'], to: 'RETURNED' },
 };
 
 export function isTerminal(status: ItemStatus): boolean {

@@ -6,6 +6,7 @@ export const PERMISSIONS = [
   'authenticated', // any signed-in user
   'admin.manage', // users, agencies, locations, settings
   'case.write', // create cases (case officers)
+  'case.stage', // move the hosted case to its next stage on a document, record the agency's case number
   'item.register', // register seized items and their photos: officers for their cases, custodians on behalf of a case unit
   'item.read',
   'custody.handle', // intake, put-away, labels, check out/in, execute
@@ -22,8 +23,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['authenticated', 'admin.manage', 'item.read'],
   custodian: ['authenticated', 'item.read', 'custody.handle', 'item.register'],
-  case_officer: ['authenticated', 'item.read', 'case.write', 'item.register', 'request.create'],
-  approver: ['authenticated', 'item.read', 'request.decide', 'transfer.accept', 'supervision.answer'],
+  case_officer: ['authenticated', 'item.read', 'case.write', 'case.stage', 'item.register', 'request.create'],
+  approver: ['authenticated', 'item.read', 'case.stage', 'request.decide', 'transfer.accept', 'supervision.answer'],
   inspector: ['authenticated', 'item.read', 'audit.read', 'report.read', 'supervision.issue'],
 };
 

@@ -14,6 +14,8 @@ import { stocktakeHandlers } from '../services/stocktake/stocktake.handlers';
 import { correctionHandlers } from '../services/corrections/correction.handlers';
 import { securityHandlers } from '../services/security/security.handlers';
 import { reportHandlers } from '../services/reports/report.handlers';
+import { externalHandlers } from '../services/external/external.service';
+import { caseLifeHandlers } from '../services/cases/case-life.service';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -29,4 +31,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...correctionHandlers,
   ...securityHandlers,
   ...reportHandlers,
+  ...externalHandlers,
+  ...caseLifeHandlers,
 };

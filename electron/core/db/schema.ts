@@ -86,6 +86,12 @@ export interface CaseTable {
   stage: string;
   created_by: number;
   created_at: string;
+  /** CaseType (0012). */
+  case_type: string | null;
+  /** Each agency's own number for the case: 公安案件编号, 检察受案号, 法院案号 (0012). */
+  police_no: string | null;
+  procuratorate_no: string | null;
+  court_no: string | null;
 }
 
 export interface ItemTable {
@@ -280,6 +286,24 @@ export interface ItemProposalTable {
   event_id: number | null;
 }
 
+/** Off-site property (外部保管): kind, where it is, the notice and the term (0012). Dates are 'YYYY-MM-DD'. */
+export interface ExternalCustodyTable {
+  item_id: number;
+  /** 'deposit' | 'real_estate' | 'movable' */
+  kind: string;
+  /** Bank or institution, property registry, or keeper. */
+  institution: string;
+  account_no: string | null;
+  certificate_no: string | null;
+  address: string | null;
+  amount: number | null;
+  notice_no: string;
+  start_date: string;
+  end_date: string;
+  released_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -311,6 +335,7 @@ export interface Database {
   security_events: SecurityEventTable;
   login_throttle: LoginThrottleTable;
   supervision_records: SupervisionRecordTable;
+  external_custody: ExternalCustodyTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

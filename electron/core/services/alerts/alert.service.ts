@@ -14,6 +14,7 @@ import { ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemStatus } from '../../..
 import { fmtLocal } from '../custody/custody.lookup';
 import { itemsIndexedBy } from '../../db/dialect';
 import { stuckRequestAlerts } from '../requests/request.approvers';
+import { externalTermAlerts } from '../external/external.alerts';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -199,6 +200,7 @@ export const alertHandlers: HandlerMap<'alert.list'> = {
       hazardous: await inStoreFlagAlerts(ctx, agencyId, now, 'hazardous'),
       closed_case: await closedCaseAlerts(ctx, agencyId),
       stuck_request: ctx.user.roles.includes('admin') ? await stuckRequestAlerts(ctx) : { count: 0, alerts: [] },
+      external_term: await externalTermAlerts(ctx, agencyId, now),
     };
     const rank = { danger: 0, warning: 1 };
     const alerts = ALERT_KINDS.flatMap((k) => found[k].alerts).sort((a, b) => rank[a.severity] - rank[b.severity] || a.since.localeCompare(b.since));

@@ -14,6 +14,8 @@ import type { Ctx } from '../../context';
 import type { MethodParsedInput } from '../../../../shared/api/contract';
 import { TERMINAL_STATUSES } from '../../../../shared/domain/enums';
 import { CASE_STAGE_BY_AGENCY_KIND } from '../../../../shared/domain/requests';
+import { DECIDED_STAGES } from '../../../../shared/domain/case-life';
+import type { CaseStage } from '../../../../shared/domain/enums';
 import { badInput } from '../../errors';
 import { applyItemEvent } from '../custody/custody';
 import { enforce, refuseAccept, refuseReceiveIn } from './request.policy';
@@ -36,7 +38,9 @@ export async function followCase(ctx: Ctx, caseIds: number[], agencyId: number):
       .where('holding_agency_id', '!=', agencyId)
       .executeTakeFirstOrThrow();
     if (Number(elsewhere.n) > 0) continue;
-    const stage = CASE_STAGE_BY_AGENCY_KIND[agency.kind];
+    // A decided case (执行, 结案, 撤案, 不起诉) keeps its stage: only its documents move it (case.changeStage).
+    const current = await ctx.db.selectFrom('cases').select('stage').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const stage = DECIDED_STAGES.includes(current.stage as CaseStage) ? undefined : CASE_STAGE_BY_AGENCY_KIND[agency.kind];
     await ctx.db
       .updateTable('cases')
       .set({ host_agency_id: agencyId, ...(stage ? { stage } : {}) })

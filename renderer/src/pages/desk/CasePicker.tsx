@@ -4,10 +4,11 @@ import { Button, Form, Input, Modal, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseDto } from '@shared/api/item.contract';
 import { CASE_STAGE_LABELS } from '@shared/domain/enums';
+import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '@shared/domain/case-life';
 import { call } from '../../api/client';
 import { useAction } from '../../components/use-action';
 
-type NewCase = { caseNo: string; name: string; cause?: string; officerName?: string };
+type NewCase = { caseNo: string; name: string; cause?: string; officerName?: string; caseType?: CaseType };
 type Props = {
   value?: CaseDto | null;
   onChange?(c: CaseDto | null): void;
@@ -66,6 +67,7 @@ export function CasePicker({ value, onChange, hostAgencyId, allowCreate, status 
           <Form.Item label="案件编号" name="caseNo" rules={[{ required: true, message: '请填写案件编号' }]}><Input data-testid="new-case-no" placeholder="如 滨公刑〔2026〕123号" /></Form.Item>
           <Form.Item label="案件名称" name="name" rules={[{ required: true, message: '请填写案件名称' }]}><Input data-testid="new-case-name" /></Form.Item>
           <Form.Item label="案由" name="cause"><Input /></Form.Item>
+          <Form.Item label="案件类型" name="caseType"><Select allowClear data-testid="new-case-type" options={CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))} /></Form.Item>
           <Form.Item label="主办人" name="officerName"><Input /></Form.Item>
         </Form>
       </Modal>

@@ -20,6 +20,7 @@ import { errorText, useAction } from '../../components/use-action';
 import { RequestTable } from './RequestTable';
 import { useCan, useSession } from '../../app/session';
 import { pickProblem } from './pick-rules';
+import { CaseLifePanel } from './CaseLifePanel';
 
 /** 「申请移送/发还/处置本案物品」: a menu of kinds, each opening the new request with the case's eligible items preselected. */
 function WholeCaseRequest({ caseId, items }: { caseId: number; items: ItemDto[] }) {
@@ -68,14 +69,15 @@ export function CasePage() {
   const { id } = useParams();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   const { run, busy, message } = useAction();
   const can = useCan();
+  useEffect(() => setD(null), [id]);
   useEffect(() => {
-    setD(null);
     call('case.detail', { caseId: Number(id) })
       .then(setD)
       .catch((e) => setError(errorText(e).title));
-  }, [id]);
+  }, [id, version]);
 
   if (error) return <Result status="warning" title={error} />;
   if (!d) return <Spin />;
@@ -114,6 +116,7 @@ export function CasePage() {
           <Descriptions.Item label="主办人">{c.officerName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="物品">{`${c.itemCount} 件`}</Descriptions.Item>
         </Descriptions>
+        <CaseLifePanel c={c} onChanged={() => setVersion((v) => v + 1)} />
       </Card>
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
