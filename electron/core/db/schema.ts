@@ -252,6 +252,16 @@ export interface ItemProposalTable {
   event_id: number | null;
 }
 
+/** A saved column mapping of the import wizard (0015): field → spreadsheet header, JSON. */
+export interface ImportMappingTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  mapping: string;
+  created_by: number;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -280,6 +290,7 @@ export interface Database {
   stocktake_discrepancies: StocktakeDiscrepancyTable;
   custodian_assignments: CustodianAssignmentTable;
   item_proposals: ItemProposalTable;
+  import_mappings: ImportMappingTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

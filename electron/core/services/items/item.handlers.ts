@@ -3,19 +3,16 @@ import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx, SessionUser } from '../../context';
 import type { CaseDto, ListTotal } from '../../../../shared/api/item.contract';
 import { cappedTotal, pageOf } from '../common/keyset';
-import type { CaseStage, ItemFlag } from '../../../../shared/domain/enums';
-import { ITEM_CATEGORY_LABELS } from '../../../../shared/domain/enums';
-import { AppError, conflict, notFound } from '../../errors';
-import { appendEvents } from '../../ledger/ledger.append';
+import type { CaseStage } from '../../../../shared/domain/enums';
+import { AppError, conflict } from '../../errors';
 import { toEventDtos } from '../../ledger/event.mapper';
-import { MAX_ID, indexItemsForSearchAfter, likeContains } from '../../db/dialect';
-import { localYear, pad, reserveSequence } from '../common/sequence';
-import { checkCashRows, registeringFor } from './item.register-rules';
+import { MAX_ID, likeContains } from '../../db/dialect';
 import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, requestInUsersStore } from '../../access/visibility';
 import { hotItemDto } from './item.hot';
 import { fixedQuery } from '../../db/prepared';
 import { getItemDtos } from './item.repository';
 import { listItems } from './item.list';
+import { registerItems } from './item.register';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
@@ -62,8 +59,6 @@ export async function caseDtos(
   };
 }
 
-const FLAG_BY_CATEGORY: Partial<Record<string, ItemFlag>> = { cash: 'cash', hazardous: 'hazardous', perishable: 'perishable', valuables: 'valuable' };
-
 export const itemHandlers: HandlerMap<
   'case.list' | 'case.get' | 'case.create' | 'item.register' | 'item.get' | 'item.byCode' | 'item.list' | 'item.timeline' | 'scan.resolve'
 > = {
@@ -94,80 +89,7 @@ export const itemHandlers: HandlerMap<
     return (await caseDtos(ctx, { id: row.id })).rows[0]!;
   },
 
-  'item.register': async (ctx, input) => {
-    const kase = await ctx.db.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
-    if (!kase) throw notFound('案件');
-    const holdingAgencyId = await registeringFor(ctx, kase.host_agency_id);
-    if (new Date(input.seizedAt) > new Date(ctx.now)) throw new AppError('BAD_INPUT', '扣押时间不能晚于当前时间');
-    checkCashRows(input.items);
-    // Item codes carry the registering agency's code (the store's, when a custodian registers).
-    const agency = await ctx.db.selectFrom('agencies').select('code').where('id', '=', ctx.user.agencyId).executeTakeFirstOrThrow();
-    const year = localYear(ctx.now);
-    // A batch in a few set-based statements: codes reserved at once, one multi-row INSERT for the items, one for
-    // their holders, one for the search index, and the ledger events hashed in memory and inserted together.
-    const first = await reserveSequence(ctx, `item:${agency.code}:${year}`, input.items.length);
-    const seizedAt = new Date(input.seizedAt).toISOString();
-    const planned = input.items.map((it, k) => ({
-      it,
-      code: `${agency.code}-${year}-${pad(first + k, 6)}`,
-      flags: [...new Set([...it.flags, ...(FLAG_BY_CATEGORY[it.category] ? [FLAG_BY_CATEGORY[it.category]!] : [])])],
-    }));
-    const inserted = await ctx.db
-      .insertInto('items')
-      .values(
-        planned.map(({ it, code, flags }) => ({
-          code,
-          case_id: kase.id,
-          name: it.name,
-          category: it.category,
-          spec: it.spec ?? null,
-          quantity: it.quantity,
-          unit: it.unit,
-          features: it.features ?? null,
-          estimated_value: it.estimatedValue ?? null,
-          cash_amount: it.cashAmount ?? null,
-          source: it.source,
-          owner_name: it.ownerName ?? null,
-          owner_id_no: it.ownerIdNo ?? null,
-          seizure_doc_no: input.seizureDocNo,
-          seized_at: seizedAt,
-          seized_by: input.seizedBy,
-          seal_no: it.sealNo ?? null,
-          flags: JSON.stringify(flags),
-          status: 'REGISTERED',
-          location_id: null,
-          out_with: null,
-          holding_agency_id: holdingAgencyId,
-          created_by: ctx.user.id,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-          unrelated_since: flags.includes('unrelated') ? ctx.now : null,
-        })),
-      )
-      .returning(['id', 'code'])
-      .execute();
-    const idOf = new Map(inserted.map((r) => [r.code, r.id]));
-    const ids = planned.map((p) => idOf.get(p.code)!);
-    await ctx.db.insertInto('item_holders').values(ids.map((id) => ({ item_id: id, agency_id: holdingAgencyId }))).onConflict((oc) => oc.doNothing()).execute();
-    await recordCaseHolder(ctx, kase.id, holdingAgencyId);
-    // The new rows have the highest ids: this process holds the write lock (SQLite), and PostgreSQL indexes rows itself.
-    await indexItemsForSearchAfter(ctx.dialect, ctx.db, Math.min(...ids) - 1);
-    // The registration snapshot goes into the ledger: the row may change later, the event never does.
-    await appendEvents(
-      ctx,
-      planned.map(({ it, code, flags }, k) => ({
-        type: 'REGISTERED' as const,
-        itemId: ids[k]!,
-        caseId: kase.id,
-        agencyToId: holdingAgencyId,
-        legalDocNo: input.seizureDocNo,
-        counterpart: { name: input.seizedBy },
-        note: `登记${ITEM_CATEGORY_LABELS[it.category]}「${it.name}」${it.quantity}${it.unit}`,
-        payload: { code, ...it, flags, seizedAt, statusTo: 'REGISTERED' },
-      })),
-    );
-    return getItemDtos(ctx, ids);
-  },
+  'item.register': async (ctx, input) => getItemDtos(ctx, await registerItems(ctx, input)),
 
   'item.get': async (ctx, { id }) => {
     const item = await hotItemDto(ctx, { id });
