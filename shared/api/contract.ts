@@ -11,6 +11,7 @@ import { storeContract } from './store.contract';
 import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
+import { importContract } from './import.contract';
 
 export const contract = {
   ...authContract,
@@ -24,6 +25,7 @@ export const contract = {
   ...jobContract,
   ...stocktakeContract,
   ...correctionContract,
+  ...importContract,
 } as const;
 
 export type Contract = typeof contract;

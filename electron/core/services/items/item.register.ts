@@ -15,7 +15,16 @@ const FLAG_BY_CATEGORY: Partial<Record<string, ItemFlag>> = { cash: 'cash', haza
 /** Rows per multi-row INSERT: keeps SQLite under its bound-parameter limit. */
 const INSERT_CHUNK = 500;
 
-export type RegisterBatch = { caseId: number; seizureDocNo: string; seizedAt: string; seizedBy: string; items: Array<z.output<typeof itemInput>> };
+export type RegisterBatch = {
+  caseId: number;
+  seizureDocNo: string;
+  seizedAt: string;
+  seizedBy: string;
+  items: Array<z.output<typeof itemInput>>;
+  /** From an imported list's header: its witness, and what else it names (e.g. the 扣押决定书 number), kept in the events. */
+  witnesses?: Array<{ name: string }>;
+  listHeader?: Record<string, string>;
+};
 
 /** Registers one seizure list in the caller's transaction; returns the new item ids in row order. */
 export async function registerItems(ctx: Ctx, input: RegisterBatch): Promise<number[]> {
@@ -92,8 +101,9 @@ export async function registerItems(ctx: Ctx, input: RegisterBatch): Promise<num
       agencyToId: holdingAgencyId,
       legalDocNo: input.seizureDocNo,
       counterpart: { name: input.seizedBy },
+      ...(input.witnesses?.length ? { witnesses: input.witnesses } : {}),
       note: `登记${ITEM_CATEGORY_LABELS[it.category]}「${it.name}」${it.quantity}${it.unit}`,
-      payload: { code, ...it, flags, seizedAt, statusTo: 'REGISTERED' },
+      payload: { code, ...it, flags, seizedAt, statusTo: 'REGISTERED', ...(input.listHeader ? { listHeader: input.listHeader } : {}) },
     })),
   );
   return ids;
