@@ -68,3 +68,21 @@ function report(e: { message: string; details?: string[] | undefined }): number 
   for (const d of e.details ?? []) console.error(`  ${d}`);
   return 1;
 }
+
+/** `cli verify-export ZIP`: the manifest's SHA-256 of every file, and every event's own hash. */
+export async function verifyExportCommand(argv: readonly string[]): Promise<number> {
+  const file = positional(argv)[1];
+  if (!file) {
+    console.error('用法：npm run cli -- verify-export 案件档案.zip');
+    return 1;
+  }
+  const { verifyCaseExport } = await import('../core/services/exports/case-export');
+  const r = await verifyCaseExport(await readFile(file));
+  if (r.ok) {
+    console.log(`核对通过：${r.files} 个文件与清单的 SHA-256 一致，${r.events} 条事件与其哈希一致`);
+    return 0;
+  }
+  console.error(`核对失败（${r.problems.length} 处）：`);
+  for (const p of r.problems) console.error(`  ${p}`);
+  return 1;
+}

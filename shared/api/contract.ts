@@ -12,6 +12,7 @@ import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
 import { importContract } from './import.contract';
+import { exportContract } from './export.contract';
 
 export const contract = {
   ...authContract,
@@ -26,6 +27,7 @@ export const contract = {
   ...stocktakeContract,
   ...correctionContract,
   ...importContract,
+  ...exportContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { jobHandlers } from '../jobs/job.handlers';
 import { stocktakeHandlers } from '../services/stocktake/stocktake.handlers';
 import { correctionHandlers } from '../services/corrections/correction.handlers';
 import { importHandlers } from '../services/import/import.handlers';
+import { exportHandlers as caseExportHandlers } from '../services/exports/export.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...stocktakeHandlers,
   ...correctionHandlers,
   ...importHandlers,
+  ...caseExportHandlers,
 };
