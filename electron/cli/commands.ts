@@ -18,6 +18,7 @@ import { seedDemoItems } from '../core/seed/demo-items';
 import { spawnSync } from 'node:child_process';
 import { ROLES, type Role } from '../../shared/domain/enums';
 import { roleConflict } from '../../shared/domain/permissions';
+import { importCommand } from './import.command';
 
 /** PostgreSQL backups are pg_dump's custom format (consistent while the server runs; restore with pg_restore). */
 function pgDump(url: string, target: string): void {
@@ -33,6 +34,8 @@ export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录] [--
   init                                   创建数据库并生成管理员一次性密码
   seed-demo [--items N] [--password P]   写入演示单位、用户、库位（以及 N 件演示物品）
   verify                                 校验流转账本的哈希链（失败时退出码 1）
+  import 文件 --case 案件编号 [--dry-run] [--user U] [--doc 清单编号]  导入扣押清单（.xlsx/.csv；有错误时逐行列出，不写入任何物品）
+  verify-export 案件档案.zip              核对案件档案压缩包：每个文件的 SHA-256 与清单一致，每条事件与其哈希一致
   backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/；PostgreSQL 用 pg_dump）
   user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号] [--store 保管中心/分库编码]
   user reset-password --username U       重置密码并打印一次性密码
@@ -55,6 +58,7 @@ function need(argv: readonly string[], name: string): string {
 export async function runCommand(command: string, argv: readonly string[], app: OpenedApp): Promise<number> {
   const db = app.store.db;
   const now = new Date().toISOString();
+  if (command === 'import') return importCommand(argv, app);
   if (command === 'seed-demo') {
     const password = opt(argv, '--password') ?? 'Demo1234';
     await seedReferenceData(db, now, hashPassword(password));

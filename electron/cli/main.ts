@@ -2,6 +2,7 @@
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
 import { verifyLedger } from '../core/ledger/ledger.verify';
 import { runCommand, USAGE } from './commands';
+import { verifyExportCommand } from './import.command';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -10,6 +11,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
+  if (command === 'verify-export') return verifyExportCommand(argv);
   const dataDir = resolveDataDir(argv);
   const databaseUrl = resolveDatabaseUrl(argv);
   const app = await openApp(dataDir, { createAdmin: command === 'init', databaseUrl });

@@ -16,6 +16,8 @@ import { reportContract } from './report.contract';
 import { supervisionContract } from './supervision.contract';
 import { externalContract } from './external.contract';
 import { caseLifeContract } from './case-life.contract';
+import { importContract } from './import.contract';
+import { exportContract } from './export.contract';
 
 export const contract = {
   ...authContract,
@@ -34,6 +36,8 @@ export const contract = {
   ...supervisionContract,
   ...externalContract,
   ...caseLifeContract,
+  ...importContract,
+  ...exportContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ import { securityHandlers } from '../services/security/security.handlers';
 import { reportHandlers } from '../services/reports/report.handlers';
 import { externalHandlers } from '../services/external/external.service';
 import { caseLifeHandlers } from '../services/cases/case-life.service';
+import { importHandlers } from '../services/import/import.handlers';
+import { exportHandlers as caseExportHandlers } from '../services/exports/export.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -33,4 +35,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...reportHandlers,
   ...externalHandlers,
   ...caseLifeHandlers,
+  ...importHandlers,
+  ...caseExportHandlers,
 };

@@ -304,6 +304,16 @@ export interface ExternalCustodyTable {
   updated_at: string;
 }
 
+/** A saved column mapping of the import wizard (0015): field → spreadsheet header, JSON. */
+export interface ImportMappingTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  mapping: string;
+  created_by: number;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -336,6 +346,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   supervision_records: SupervisionRecordTable;
   external_custody: ExternalCustodyTable;
+  import_mappings: ImportMappingTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -1,11 +1,9 @@
-/**
- * Registration of a seizure list (扣押清单): a batch in a few set-based statements — codes reserved at once, one
- * multi-row INSERT for the items, one for their holders, one for the search index, and the ledger events hashed in
- * memory and inserted together. Items normally start 待入库; off-site property starts straight in 外部保管.
- */
+/** The batch register path: items, holders, search index and REGISTERED events, shared by 登记, the Excel import and 外部保管. Items normally start 待入库; off-site property starts straight in 外部保管. */
+import type { z } from 'zod';
 import type { Ctx } from '../../context';
-import type { MethodParsedInput } from '../../../../shared/api/contract';
-import { ITEM_CATEGORY_LABELS, type ItemFlag, type ItemStatus } from '../../../../shared/domain/enums';
+import type { itemInput } from '../../../../shared/api/item.contract';
+import type { ItemFlag, ItemStatus } from '../../../../shared/domain/enums';
+import { ITEM_CATEGORY_LABELS } from '../../../../shared/domain/enums';
 import { AppError, notFound } from '../../errors';
 import { appendEvents } from '../../ledger/ledger.append';
 import { indexItemsForSearchAfter } from '../../db/dialect';
@@ -14,8 +12,20 @@ import { checkCashRows, registeringFor } from './item.register-rules';
 import { recordCaseHolder } from '../../access/visibility';
 
 const FLAG_BY_CATEGORY: Partial<Record<string, ItemFlag>> = { cash: 'cash', hazardous: 'hazardous', perishable: 'perishable', valuables: 'valuable' };
+/** Rows per multi-row INSERT: keeps SQLite under its bound-parameter limit. */
+const INSERT_CHUNK = 500;
 
-type RegisterInput = MethodParsedInput<'item.register'>;
+export type RegisterBatch = {
+  caseId: number;
+  seizureDocNo: string;
+  seizedAt: string;
+  seizedBy: string;
+  items: Array<z.output<typeof itemInput>>;
+  /** From an imported list's header: its witness, and what else it names (e.g. the 扣押决定书 number), kept in the events. */
+  witnesses?: Array<{ name: string }>;
+  listHeader?: Record<string, string>;
+};
+
 export type RegisterOptions = {
   /** The status the items start in (default 待入库). */
   status?: Extract<ItemStatus, 'REGISTERED' | 'EXTERNAL_CUSTODY'>;
@@ -25,8 +35,8 @@ export type RegisterOptions = {
   beforeEvents?: (ids: number[]) => Promise<void>;
 };
 
-/** Registers the items of one seizure list; returns their ids in input order. */
-export async function registerItems(ctx: Ctx, input: RegisterInput, opts: RegisterOptions = {}): Promise<number[]> {
+/** Registers one seizure list in the caller's transaction; returns the new item ids in row order. */
+export async function registerItems(ctx: Ctx, input: RegisterBatch, opts: RegisterOptions = {}): Promise<number[]> {
   const status = opts.status ?? 'REGISTERED';
   const kase = await ctx.db.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
   if (!kase) throw notFound('案件');
@@ -36,6 +46,8 @@ export async function registerItems(ctx: Ctx, input: RegisterInput, opts: Regist
   // Item codes carry the registering agency's code (the store's, when a custodian registers).
   const agency = await ctx.db.selectFrom('agencies').select('code').where('id', '=', ctx.user.agencyId).executeTakeFirstOrThrow();
   const year = localYear(ctx.now);
+  // A batch in a few set-based statements: codes reserved at once, multi-row INSERTs for the items, their holders
+  // and the search index, and the ledger events hashed in memory and inserted together.
   const first = await reserveSequence(ctx, `item:${agency.code}:${year}`, input.items.length);
   const seizedAt = new Date(input.seizedAt).toISOString();
   const planned = input.items.map((it, k) => ({
@@ -43,43 +55,49 @@ export async function registerItems(ctx: Ctx, input: RegisterInput, opts: Regist
     code: `${agency.code}-${year}-${pad(first + k, 6)}`,
     flags: [...new Set([...it.flags, ...(FLAG_BY_CATEGORY[it.category] ? [FLAG_BY_CATEGORY[it.category]!] : [])])],
   }));
-  const inserted = await ctx.db
-    .insertInto('items')
-    .values(
-      planned.map(({ it, code, flags }) => ({
-        code,
-        case_id: kase.id,
-        name: it.name,
-        category: it.category,
-        spec: it.spec ?? null,
-        quantity: it.quantity,
-        unit: it.unit,
-        features: it.features ?? null,
-        estimated_value: it.estimatedValue ?? null,
-        cash_amount: it.cashAmount ?? null,
-        source: it.source,
-        owner_name: it.ownerName ?? null,
-        owner_id_no: it.ownerIdNo ?? null,
-        seizure_doc_no: input.seizureDocNo,
-        seized_at: seizedAt,
-        seized_by: input.seizedBy,
-        seal_no: it.sealNo ?? null,
-        flags: JSON.stringify(flags),
-        status,
-        location_id: null,
-        out_with: null,
-        holding_agency_id: holdingAgencyId,
-        created_by: ctx.user.id,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        unrelated_since: flags.includes('unrelated') ? ctx.now : null,
-      })),
-    )
-    .returning(['id', 'code'])
-    .execute();
-  const idOf = new Map(inserted.map((r) => [r.code, r.id]));
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
+    const inserted = await ctx.db
+      .insertInto('items')
+      .values(
+        planned.slice(i, i + INSERT_CHUNK).map(({ it, code, flags }) => ({
+          code,
+          case_id: kase.id,
+          name: it.name,
+          category: it.category,
+          spec: it.spec ?? null,
+          quantity: it.quantity,
+          unit: it.unit,
+          features: it.features ?? null,
+          estimated_value: it.estimatedValue ?? null,
+          cash_amount: it.cashAmount ?? null,
+          source: it.source,
+          owner_name: it.ownerName ?? null,
+          owner_id_no: it.ownerIdNo ?? null,
+          seizure_doc_no: input.seizureDocNo,
+          seized_at: seizedAt,
+          seized_by: input.seizedBy,
+          seal_no: it.sealNo ?? null,
+          flags: JSON.stringify(flags),
+          status,
+          location_id: null,
+          out_with: null,
+          holding_agency_id: holdingAgencyId,
+          created_by: ctx.user.id,
+          created_at: ctx.now,
+          updated_at: ctx.now,
+          unrelated_since: flags.includes('unrelated') ? ctx.now : null,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    for (const r of inserted) idOf.set(r.code, r.id);
+  }
   const ids = planned.map((p) => idOf.get(p.code)!);
-  await ctx.db.insertInto('item_holders').values(ids.map((id) => ({ item_id: id, agency_id: holdingAgencyId }))).onConflict((oc) => oc.doNothing()).execute();
+  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    const part = ids.slice(i, i + INSERT_CHUNK);
+    await ctx.db.insertInto('item_holders').values(part.map((id) => ({ item_id: id, agency_id: holdingAgencyId }))).onConflict((oc) => oc.doNothing()).execute();
+  }
   await recordCaseHolder(ctx, kase.id, holdingAgencyId);
   // The new rows have the highest ids: this process holds the write lock (SQLite), and PostgreSQL indexes rows itself.
   await indexItemsForSearchAfter(ctx.dialect, ctx.db, Math.min(...ids) - 1);
@@ -94,8 +112,9 @@ export async function registerItems(ctx: Ctx, input: RegisterInput, opts: Regist
       agencyToId: holdingAgencyId,
       legalDocNo: input.seizureDocNo,
       counterpart: { name: input.seizedBy },
+      ...(input.witnesses?.length ? { witnesses: input.witnesses } : {}),
       note: `登记${ITEM_CATEGORY_LABELS[it.category]}「${it.name}」${it.quantity}${it.unit}${status === 'EXTERNAL_CUSTODY' ? '（外部保管）' : ''}`,
-      payload: { code, ...it, flags, seizedAt, ...(opts.payload ? opts.payload(k) : {}), statusTo: status },
+      payload: { code, ...it, flags, seizedAt, ...(opts.payload ? opts.payload(k) : {}), statusTo: status, ...(input.listHeader ? { listHeader: input.listHeader } : {}) },
     })),
   );
   return ids;

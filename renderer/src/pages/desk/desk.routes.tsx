@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, BarcodeOutlined, DatabaseOutlined, FileAddOutlined, ImportOutlined, InboxOutlined, NodeIndexOutlined, SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarcodeOutlined, DatabaseOutlined, FileAddOutlined, ImportOutlined, InboxOutlined, NodeIndexOutlined, SearchOutlined, SettingOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
 import { lazyPage } from '../../app/lazy-page';
 
@@ -13,6 +13,7 @@ const LoanDeskPage = lazyPage(() => import('./LoanDeskPage').then((m) => m.LoanD
 const LoanRequestPage = lazyPage(() => import('./LoanRequestPage').then((m) => m.LoanRequestPage));
 const StoreTransferPage = lazyPage(() => import('../stores/StoreTransferPage').then((m) => m.StoreTransferPage));
 const ExternalPage = lazyPage(() => import('../external/ExternalPage').then((m) => m.ExternalPage));
+const ImportPage = lazyPage(() => import('../import/ImportPage').then((m) => m.ImportPage));
 const LoanApprovalPage = lazyPage(() => import('./LoanApprovalPage').then((m) => m.LoanApprovalPage));
 
 // The scanner listens on every screen from the moment the app loads.
@@ -26,7 +27,8 @@ export const deskRoutes: AppRoute[] = [
   { path: '/store-transfers', element: <StoreTransferPage />, permission: 'custody.handle', menu: { label: '跨库调拨', icon: <NodeIndexOutlined />, group: '库房作业', order: 35 } },
   { path: '/locations', element: <LocationsPage editable={false} />, permission: 'custody.handle', menu: { label: '库位与标签', icon: <DatabaseOutlined />, group: '库房作业', order: 40 } },
   { path: '/register', element: <RegisterPage />, permission: 'item.register', menu: { label: '登记财物', icon: <FileAddOutlined />, group: '案件与申请', order: 10 } },
-  { path: '/external', element: <ExternalPage />, permission: 'item.read', menu: { label: '外部保管', icon: <BankOutlined />, group: '案件与申请', order: 15 } },
+  { path: '/external', element: <ExternalPage />, permission: 'item.read', menu: { label: '外部保管', icon: <BankOutlined />, group: '案件与申请', order: 16 } },
+  { path: '/import', element: <ImportPage />, permission: 'item.register', menu: { label: '导入清单', icon: <UploadOutlined />, group: '案件与申请', order: 15 } },
   { path: '/loan-request', element: <LoanRequestPage />, permission: 'request.create', menu: { label: '申请调用', icon: <BarcodeOutlined />, group: '案件与申请', order: 20 } },
   { path: '/loan-approval', element: <LoanApprovalPage />, permission: 'request.decide', menu: { label: '调用审批', icon: <AuditOutlined />, group: '工作台', order: 6 } },
   { path: '/settings/scanner', element: <ScannerSettingsPage />, permission: 'authenticated', menu: { label: '扫描枪设置', icon: <SettingOutlined />, group: '系统管理', order: 80 } },

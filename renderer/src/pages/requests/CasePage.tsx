@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Dropdown, Empty, Result, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { DownOutlined, FileAddOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownOutlined, FileAddOutlined, FileZipOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MethodOutput } from '@shared/api/contract';
 import type { ItemDto } from '@shared/api/item.contract';
@@ -101,6 +101,14 @@ export function CasePage() {
             {can('request.create') && <WholeCaseRequest caseId={c.id} items={d.groups.flatMap((g) => g.items)} />}
             <Button icon={<PrinterOutlined />} loading={busy} onClick={() => void printTrail()}>
               打印案件流转记录
+            </Button>
+            <Button
+              icon={<FileZipOutlined />}
+              loading={busy}
+              data-testid="case-export-zip"
+              onClick={() => void run(() => call('case.exportZip', { caseId: c.id }), { progress: '正在打包案件档案…' }).then((f) => f && run(() => deliverFile(f, 'save')))}
+            >
+              导出案件档案
             </Button>
           </Space>
         }
