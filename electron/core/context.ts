@@ -4,6 +4,7 @@ import type { Database } from './db/schema';
 import type { DialectName } from './db/dialect';
 import type { Role } from '../../shared/domain/enums';
 import type { JobManager } from './jobs/job.manager';
+import type { AnchorKey } from './ledger/anchor.key';
 
 export type SessionUser = {
   id: number;
@@ -31,6 +32,8 @@ export type CoreConfig = {
   clock: Clock;
   /** Folder holding NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf (null: find them in node_modules). */
   fontDir?: string | null;
+  /** The Ed25519 key that signs ledger checkpoints (a file outside the database); null: signing refused. */
+  anchorKey?: AnchorKey | null;
 };
 
 export type Ctx = {

@@ -11,6 +11,7 @@ import { storeContract } from './store.contract';
 import { jobContract } from './job.contract';
 import { stocktakeContract } from './stocktake.contract';
 import { correctionContract } from './correction.contract';
+import { documentCheckContract } from './document-check.contract';
 
 export const contract = {
   ...authContract,
@@ -24,6 +25,7 @@ export const contract = {
   ...jobContract,
   ...stocktakeContract,
   ...correctionContract,
+  ...documentCheckContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { storeHandlers } from '../services/stores/store-transfer.service';
 import { jobHandlers } from '../jobs/job.handlers';
 import { stocktakeHandlers } from '../services/stocktake/stocktake.handlers';
 import { correctionHandlers } from '../services/corrections/correction.handlers';
+import { anchorHandlers } from '../ledger/anchor.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...jobHandlers,
   ...stocktakeHandlers,
   ...correctionHandlers,
+  ...anchorHandlers,
 };

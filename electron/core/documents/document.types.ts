@@ -8,7 +8,8 @@ export type DocType =
   | 'disposition_record' // 处置记录
   | 'audit_trail' // 流转记录
   | 'store_transfer' // 跨库调拨交接单
-  | 'stocktake'; // 盘点表
+  | 'stocktake' // 盘点表
+  | 'ledger_anchor'; // 账本校验凭证
 
 export const DOC_SERIAL_PREFIX: Record<DocType, string> = {
   intake_receipt: 'RK',
@@ -20,6 +21,7 @@ export const DOC_SERIAL_PREFIX: Record<DocType, string> = {
   audit_trail: 'LZJL',
   store_transfer: 'KDJJ',
   stocktake: 'PD',
+  ledger_anchor: 'ZBPZ',
 };
 
 export type DocItemRow = {

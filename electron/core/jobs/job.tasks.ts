@@ -19,6 +19,7 @@ import { caseTrailDoc, itemTrailDoc } from '../documents/trail.builder';
 import type { FormDoc } from '../documents/document.types';
 import type { EventRow } from '../db/schema';
 import { checkLedger } from '../ledger/ledger.check';
+import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
 import { LABEL_WRITE_CHUNK, labelRefusals, type WriteArgs, type WriteOp, type WriteOut } from './job.writes';
 
 export type TaskEnv = {
@@ -41,7 +42,10 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
     case 'ledger.check': {
       const check = await checkLedger(ctx.db, ctx.dialect, { mode: input.mode, onProgress: env.progress });
       await env.write('ledger.checkpoint', check);
-      return { ...NO_RESULT, check };
+      if (input.mode !== 'full') return { ...NO_RESULT, check };
+      // The item rows against the ledger, and the append-only triggers (a full check only).
+      const rows = await reconcileItems(ctx.db);
+      return { ...NO_RESULT, check: { ...check, integrity: { ...rows, missingTriggers: await missingTriggers(ctx.db, ctx.dialect) } } };
     }
     case 'item.trail': {
       const item = await getItemDto(ctx, { id: input.itemId });

@@ -10,6 +10,7 @@ import * as m0006 from './0006-indexes';
 import * as m0007 from './0007-ledger-checkpoints';
 import * as m0010 from './0010-stocktake';
 import * as m0011 from './0011-corrections';
+import * as m0013 from './0013-ledger-anchors';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0007-ledger-checkpoints', m0007],
   ['0010-stocktake', m0010],
   ['0011-corrections', m0011],
+  ['0013-ledger-anchors', m0013],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {
