@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { api, pdfText, signIn } from './support/api';
+import { api, pdfText, scanBurst, signIn } from './support/api';
 import { ARTIFACTS, saveDownload, scan, shot } from './support/helpers';
 
 /** Every QR code on page 1 of a PDF, decoded by zbarimg from a 200-dpi rendering. */
@@ -43,9 +43,9 @@ test('an inspector checks a printed trail against the ledger and prints an agenc
   expect(head).toBeTruthy();
   expect(footer!.length).toBeGreaterThan(80);
 
-  // The footer QR, scanned into 核对纸质文书: the document is re-hashed from the ledger.
-  await page.getByTestId('doc-check-scan').locator('input').fill(footer!);
-  await page.getByTestId('doc-check-scan').locator('input').press('Enter');
+  // The scanner reads the footer QR anywhere on the page (no field focused): the document is re-hashed from the ledger.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await scanBurst(page, footer!);
   await expect(page.getByTestId('doc-check-verdict')).toContainText('与账本一致');
   await expect(page.getByTestId('doc-check-result')).toContainText(footer!.split('|')[1]!);
   await shot(page, 'anchor-01-document-check');
