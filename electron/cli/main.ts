@@ -1,6 +1,7 @@
 /** Admin CLI: `npm run cli -- <command> [--data DIR]`. */
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
-import { verifyLedger } from '../core/ledger/ledger.verify';
+import { resolveAnchorKeyFile } from '../core/ledger/anchor.key';
+import { verifyCommand } from './verify.command';
 import { runCommand, USAGE } from './commands';
 import { verifyExportCommand } from './import.command';
 
@@ -14,7 +15,7 @@ async function main(): Promise<number> {
   if (command === 'verify-export') return verifyExportCommand(argv);
   const dataDir = resolveDataDir(argv);
   const databaseUrl = resolveDatabaseUrl(argv);
-  const app = await openApp(dataDir, { createAdmin: command === 'init', databaseUrl });
+  const app = await openApp(dataDir, { createAdmin: command === 'init', databaseUrl, anchorKeyFile: resolveAnchorKeyFile(argv, dataDir) });
   try {
     if (command === 'init') {
       console.log(databaseUrl ? `数据库：${redactUrl(databaseUrl)}（已完成初始化与迁移）` : `数据目录：${dataDir}（已完成数据库初始化与迁移）`);
@@ -22,17 +23,7 @@ async function main(): Promise<number> {
       else console.log('管理员账号已存在，未作改动。');
       return 0;
     }
-    if (command === 'verify') {
-      const started = Date.now();
-      const r = await verifyLedger(app.store.db, { onProgress: (n) => process.stderr.write(`\r已校验 ${n} 条事件…`) });
-      process.stderr.write('\n');
-      if (r.ok) {
-        console.log(`账本校验通过：共 ${r.checked} 条事件，链头 #${r.headSeq} ${r.headHash}（用时 ${Date.now() - started} ms）`);
-        return 0;
-      }
-      console.error(`账本校验失败：${r.firstBreak!.message}（事件 id ${r.firstBreak!.eventId ?? '无'}，类型 ${r.firstBreak!.kind}）`);
-      return 1;
-    }
+    if (command === 'verify') return await verifyCommand(app, argv);
     return await runCommand(command, argv, app);
   } finally {
     await app.store.close();

@@ -6,6 +6,8 @@ import { createCore, type Core } from './api/dispatch';
 import { createFirstAdmin } from './services/auth/auth.service';
 import { generatePassword } from './auth/password';
 import type { Clock } from './context';
+import { loadOrCreateAnchorKey, resolveAnchorKeyFile } from './ledger/anchor.key';
+import { guardLedger } from './ledger/ledger.integrity';
 
 export const DB_FILE = 'seized.sqlite';
 
@@ -35,12 +37,25 @@ export const redactUrl = (url: string) => url.replace(/(\/\/[^:/@]+):[^@/]*@/, '
 
 export async function openApp(
   dataDir: string,
-  opts: { createAdmin?: boolean; fontDir?: string | null; nativeBinding?: string; databaseUrl?: string | null; clock?: Clock; log?: (msg: string, err?: unknown) => void } = {},
+  opts: {
+    clock?: Clock;
+    createAdmin?: boolean;
+    fontDir?: string | null;
+    nativeBinding?: string;
+    databaseUrl?: string | null;
+    log?: (msg: string, err?: unknown) => void;
+    /** The checkpoint signing key file (default: resolveAnchorKeyFile without flags). */
+    anchorKeyFile?: string;
+  } = {},
 ): Promise<OpenedApp> {
   // Photos stay in the data folder on either engine; the database holds their hashes.
   mkdirSync(join(dataDir, 'photos'), { recursive: true });
   const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(join(dataDir, DB_FILE), { nativeBinding: opts.nativeBinding });
   await migrate(store);
+  // Someone dropped the append-only triggers: put them back, and say so (integrity_log and the log).
+  await guardLedger(store.db, store.dialect, new Date().toISOString(), (m) => (opts.log ?? console.warn)(m));
+  // Created on first start; it stays outside the database (see README「账本校验凭证」).
+  const anchorKey = loadOrCreateAnchorKey(opts.anchorKeyFile ?? resolveAnchorKeyFile([], dataDir));
   let firstAdmin: OpenedApp['firstAdmin'] = null;
   if (opts.createAdmin !== false) {
     const n = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -58,7 +73,7 @@ export async function openApp(
       firstAdmin = { username: 'admin', password };
     }
   }
-  const core = createCore(store, { dataDir, clock: opts.clock ?? (() => new Date()), fontDir: opts.fontDir ?? null }, opts.log);
+  const core = createCore(store, { dataDir, clock: opts.clock ?? (() => new Date()), fontDir: opts.fontDir ?? null, anchorKey }, opts.log);
   return { core, store, dataDir, databaseUrl: opts.databaseUrl ?? null, firstAdmin };
 }
 

@@ -4,6 +4,7 @@ import type { Database } from './db/schema';
 import type { DialectName } from './db/dialect';
 import type { Role } from '../../shared/domain/enums';
 import type { JobManager } from './jobs/job.manager';
+import type { AnchorKey } from './ledger/anchor.key';
 
 export type SessionUser = {
   id: number;
@@ -33,6 +34,8 @@ export type CoreConfig = {
   fontDir?: string | null;
   /** A session unused this long ends (default 30); every session ends 12 hours after login regardless. */
   sessionIdleMinutes?: number;
+  /** The Ed25519 key that signs ledger checkpoints (a file outside the database); null: signing refused. */
+  anchorKey?: AnchorKey | null;
 };
 
 export type Ctx = {

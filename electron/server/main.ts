@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openApp, printFirstAdmin, redactUrl, resolveDataDir, resolveDatabaseUrl } from '../core/bootstrap';
+import { resolveAnchorKeyFile } from '../core/ledger/anchor.key';
+import { signDailyCheckpoint } from '../core/ledger/anchor.service';
 import { createHttpHost, listeningHosts, LOOPBACK_HOSTS } from './http-host';
 import { scheduleNightlyCheck } from '../core/jobs/nightly';
 import { e2eClock } from './e2e-clock';
@@ -18,7 +20,7 @@ async function main() {
   const staticDir = resolve(arg('--static') ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) console.warn(`[serve] 未找到已构建的界面（${staticDir}），请先运行 npm run build`);
   const databaseUrl = resolveDatabaseUrl(process.argv);
-  const app = await openApp(dataDir, { databaseUrl, clock: e2eClock() });
+  const app = await openApp(dataDir, { databaseUrl, clock: e2eClock(), anchorKeyFile: resolveAnchorKeyFile(process.argv, dataDir) });
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const certFile = arg('--tls-cert') ?? process.env.SEIZED_TLS_CERT;
   const keyFile = arg('--tls-key') ?? process.env.SEIZED_TLS_KEY;
@@ -36,8 +38,8 @@ async function main() {
     // Loopback: answer only to loopback names (DNS rebinding). LAN: the listening addresses, plus --allowed-hosts.
     allowedHosts: loopback ? [...LOOPBACK_HOSTS, ...extraHosts] : [...listeningHosts(host), ...extraHosts],
   });
-  // A full ledger check every night at 02:00 (Shanghai), as a job beside the request path.
-  const nightly = scheduleNightlyCheck(app.core);
+  // A full ledger check every night at 02:00 (Shanghai), as a job beside the request path; then the daily signed checkpoint.
+  const nightly = scheduleNightlyCheck(app.core, { anchor: () => signDailyCheckpoint(app.core) });
   app.core.jobs.prewarm();
   server.listen(port, host, () => {
     console.log(`涉案财物管理系统 已启动：${tls ? 'https' : 'http'}://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);

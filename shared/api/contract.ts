@@ -18,6 +18,7 @@ import { externalContract } from './external.contract';
 import { caseLifeContract } from './case-life.contract';
 import { importContract } from './import.contract';
 import { exportContract } from './export.contract';
+import { documentCheckContract } from './document-check.contract';
 
 export const contract = {
   ...authContract,
@@ -38,6 +39,7 @@ export const contract = {
   ...caseLifeContract,
   ...importContract,
   ...exportContract,
+  ...documentCheckContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineMethods } from './define';
-import { fileOut, id } from './common.schemas';
+import { fileOut, id, isoDateTime } from './common.schemas';
 import { LABELS_PER_JOB, labelStock } from './document.contract';
 import { itemListFilter } from './item.contract';
 import { verifyResultDto } from './ledger.contract';
@@ -20,6 +20,15 @@ export const jobInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('label.items'), itemIds: z.array(id).min(1).max(LABELS_PER_JOB), stock: labelStock, reprint: z.boolean().optional() }),
   z.object({ kind: z.literal('label.locations'), locationIds: z.array(id).min(1).max(LABELS_PER_JOB), stock: labelStock }),
   z.object({ kind: z.literal('item.export'), filter: itemListFilter.default({}) }),
+  // 流转记录 of an agency, a store or location (with its subtree), or a period; from/to bound any of them.
+  z.object({
+    kind: z.literal('scope.trail'),
+    scope: z.enum(['agency', 'location', 'period']),
+    agencyId: id.optional(),
+    locationId: id.optional(),
+    from: isoDateTime.optional(),
+    to: isoDateTime.optional(),
+  }),
 ]);
 export type JobInput = z.output<typeof jobInput>;
 export type JobKind = JobInput['kind'];
@@ -32,6 +41,7 @@ export const JOB_PERMISSION: Record<JobKind, Permission> = {
   'label.items': 'custody.handle',
   'label.locations': 'authenticated',
   'item.export': 'item.read',
+  'scope.trail': 'audit.read',
 };
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
@@ -41,13 +51,14 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   'label.items': '物品标签',
   'label.locations': '库位标签',
   'item.export': '导出物品清单',
+  'scope.trail': '流转记录（单位 / 库位 / 期间）',
 };
 
 export const checkResultDto = verifyResultDto.extend({ mode: z.enum(['full', 'incremental']), fromSeq: z.number() });
 
 export const jobStatusDto = z.object({
   jobId: z.string(),
-  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export']),
+  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export', 'scope.trail']),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   /** Units done and in all (events checked, rows exported, labels drawn); total 0 while unknown. */
   done: z.number(),

@@ -11,6 +11,25 @@ export const verifyResultDto = z.object({
   firstBreak: z
     .object({ eventId: z.number().nullable(), seq: z.number(), kind: z.enum(['altered', 'missing', 'inserted']), message: z.string() })
     .nullable(),
+  /** Full checks also replay the item events against the item rows and look for the append-only triggers. */
+  integrity: z
+    .object({
+      items: z.number(),
+      events: z.number(),
+      mismatches: z.array(
+        z.object({
+          itemId: z.number(),
+          code: z.string(),
+          field: z.enum(['status', 'holding_agency_id', 'location_id']),
+          row: z.union([z.string(), z.number()]).nullable(),
+          ledger: z.union([z.string(), z.number()]).nullable(),
+          eventSeq: z.number().nullable(),
+          message: z.string(),
+        }),
+      ),
+      missingTriggers: z.array(z.string()),
+    })
+    .optional(),
 });
 
 export const ledgerContract = defineMethods({

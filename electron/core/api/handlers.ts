@@ -18,6 +18,7 @@ import { externalHandlers } from '../services/external/external.service';
 import { caseLifeHandlers } from '../services/cases/case-life.service';
 import { importHandlers } from '../services/import/import.handlers';
 import { exportHandlers as caseExportHandlers } from '../services/exports/export.handlers';
+import { anchorHandlers } from '../ledger/anchor.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -37,4 +38,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...caseLifeHandlers,
   ...importHandlers,
   ...caseExportHandlers,
+  ...anchorHandlers,
 };

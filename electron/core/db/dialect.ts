@@ -30,6 +30,39 @@ export async function protectAppendOnly(dialect: DialectName, db: AnyDb, table: 
     FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`.execute(db);
 }
 
+/** The append-only triggers protectAppendOnly creates on the custody events table, per engine. */
+export const APPEND_ONLY_TRIGGERS: Record<DialectName, readonly string[]> = {
+  sqlite: ['custody_events_no_update', 'custody_events_no_delete'],
+  postgres: ['custody_events_append_only'],
+};
+
+/** Which of the append-only triggers on custody_events are missing (or disabled, on PostgreSQL). */
+export async function missingAppendOnlyTriggers(dialect: DialectName, db: AnyDb): Promise<string[]> {
+  const want = APPEND_ONLY_TRIGGERS[dialect];
+  const rows =
+    dialect === 'sqlite'
+      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'custody_events'`.execute(db)).rows
+      : (
+          await sql<{ name: string }>`SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE c.relname = 'custody_events' AND c.relnamespace = to_regnamespace(current_schema()) AND NOT t.tgisinternal AND t.tgenabled <> 'D'`.execute(db)
+        ).rows;
+  const have = new Set(rows.map((r) => r.name));
+  return want.filter((n) => !have.has(n));
+}
+
+/** Re-creates the missing append-only triggers (a disabled PostgreSQL trigger is dropped and made again). */
+export async function restoreAppendOnlyTriggers(dialect: DialectName, db: AnyDb, missing: readonly string[]): Promise<void> {
+  if (dialect === 'postgres') {
+    if (!missing.length) return;
+    await sql`DROP TRIGGER IF EXISTS custody_events_append_only ON custody_events`.execute(db);
+    await protectAppendOnly(dialect, db, 'custody_events');
+    return;
+  }
+  const body = sql`BEGIN SELECT RAISE(ABORT, 'custody ledger is append-only'); END`;
+  if (missing.includes('custody_events_no_update')) await sql`CREATE TRIGGER custody_events_no_update BEFORE UPDATE ON custody_events ${body}`.execute(db);
+  if (missing.includes('custody_events_no_delete')) await sql`CREATE TRIGGER custody_events_no_delete BEFORE DELETE ON custody_events ${body}`.execute(db);
+}
+
 /** Full-text index for Chinese substring search over items. */
 export async function createItemSearchIndex(dialect: DialectName, db: AnyDb): Promise<void> {
   if (dialect === 'postgres') {

@@ -314,6 +314,42 @@ export interface ImportMappingTable {
   created_at: string;
 }
 
+/** A signed ledger checkpoint (0013). */
+export interface LedgerAnchorTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+  signed_at: string;
+  key_id: string;
+  /** Ed25519 signature, base64, over anchorMessage(seq, hash, signed_at, key_id). */
+  signature: string;
+  /** 'daily' | 'manual' */
+  reason: string;
+  signed_by_name: string;
+}
+
+/** A printed document: its RECEIPT_PRINTED event and the hash over the events it covers (0013). */
+export interface DocumentTable {
+  serial_no: string;
+  printed_seq: number;
+  events_hash: string;
+  event_count: number;
+}
+
+/** The events a printed document covers, as they were when it was printed (0013). */
+export interface DocumentCoverTable {
+  serial_no: string;
+  seq: number;
+  hash: string;
+}
+
+export interface IntegrityLogTable {
+  id: Generated<number>;
+  at: string;
+  kind: string;
+  detail: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -347,6 +383,10 @@ export interface Database {
   supervision_records: SupervisionRecordTable;
   external_custody: ExternalCustodyTable;
   import_mappings: ImportMappingTable;
+  ledger_anchors: LedgerAnchorTable;
+  documents: DocumentTable;
+  document_covers: DocumentCoverTable;
+  integrity_log: IntegrityLogTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -9,7 +9,8 @@ export type DocType =
   | 'audit_trail' // 流转记录
   | 'store_transfer' // 跨库调拨交接单
   | 'stocktake' // 盘点表
-  | 'statistics'; // 统计报表
+  | 'statistics' // 统计报表
+  | 'ledger_anchor'; // 账本校验凭证
 
 export const DOC_SERIAL_PREFIX: Record<DocType, string> = {
   intake_receipt: 'RK',
@@ -22,6 +23,7 @@ export const DOC_SERIAL_PREFIX: Record<DocType, string> = {
   store_transfer: 'KDJJ',
   stocktake: 'PD',
   statistics: 'TJBB',
+  ledger_anchor: 'ZBPZ',
 };
 
 export type DocItemRow = {

@@ -6,6 +6,7 @@ import { hashOfEvents } from '../ledger/ledger.canonical';
 import { nextDocumentSerial } from '../services/common/sequence';
 import { DOC_SERIAL_PREFIX, type DocMeta, type FormDoc } from './document.types';
 import { renderFormPdf } from './form.pdf';
+import { recordCovers, type Cover } from './document.covers';
 
 export async function issueDocument(
   ctx: Ctx,
@@ -13,11 +14,12 @@ export async function issueDocument(
   cover: { eventIds: number[]; caseId?: number | null; requestId?: number | null },
 ): Promise<FileOut> {
   const ids = [...new Set(cover.eventIds)];
-  const hashes: string[] = [];
+  const covers: Cover[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await ctx.db.selectFrom('custody_events').select(['seq', 'hash']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    hashes.push(...rows.sort((a, b) => a.seq - b.seq).map((r) => r.hash));
+    covers.push(...(await ctx.db.selectFrom('custody_events').select(['seq', 'hash']).where('id', 'in', ids.slice(i, i + 500)).execute()));
   }
+  covers.sort((a, b) => a.seq - b.seq);
+  const hashes = covers.map((c) => c.hash);
   const serialNo = await nextDocumentSerial(ctx, DOC_SERIAL_PREFIX[doc.docType]);
   const meta: DocMeta = {
     serialNo,
@@ -27,13 +29,14 @@ export async function issueDocument(
     eventCount: hashes.length,
   };
   const pdf = await renderFormPdf(doc, meta, { fontDir: ctx.config.fontDir ?? null });
-  await appendEvent(ctx, {
+  const printed = await appendEvent(ctx, {
     type: 'RECEIPT_PRINTED',
     caseId: cover.caseId ?? null,
     requestId: cover.requestId ?? null,
     note: `打印${doc.title}（${serialNo}）`,
     payload: { serialNo, docType: doc.docType, title: doc.title, eventsHash: meta.eventsHash, eventCount: meta.eventCount, itemCodes: doc.items.map((i) => i.code) },
   });
+  await recordCovers(ctx, serialNo, printed.seq, meta.eventsHash, covers);
   return { fileName: `${doc.title}-${serialNo}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), serialNo };
 }
 
@@ -45,12 +48,16 @@ export type IssueRecord = {
   eventsHash: string;
   eventCount: number;
   itemCodes: string[];
+  /** The covered events (seq order), recorded with the serial so the paper can be re-checked event by event. */
+  covers: Cover[];
 };
 
 /** What a document read outside the write transaction needs to be issued: its events' hashes, in seq order. */
 export function issueRecord(doc: FormDoc, events: ReadonlyArray<{ seq: number; hash: string }>, caseId: number | null): IssueRecord {
-  const hashes = [...events].sort((a, b) => a.seq - b.seq).map((e) => e.hash);
+  const covers = [...events].sort((a, b) => a.seq - b.seq).map((e) => ({ seq: e.seq, hash: e.hash }));
+  const hashes = covers.map((e) => e.hash);
   return {
+    covers,
     docType: doc.docType,
     prefix: DOC_SERIAL_PREFIX[doc.docType],
     title: doc.title,
@@ -64,12 +71,13 @@ export function issueRecord(doc: FormDoc, events: ReadonlyArray<{ seq: number; h
 /** The write half of issuing (a short write transaction): the serial number and the RECEIPT_PRINTED event. */
 export async function recordIssue(ctx: Ctx, r: IssueRecord): Promise<string> {
   const serialNo = await nextDocumentSerial(ctx, r.prefix);
-  await appendEvent(ctx, {
+  const printed = await appendEvent(ctx, {
     type: 'RECEIPT_PRINTED',
     caseId: r.caseId,
     note: `打印${r.title}（${serialNo}）`,
     payload: { serialNo, docType: r.docType, title: r.title, eventsHash: r.eventsHash, eventCount: r.eventCount, itemCodes: r.itemCodes },
   });
+  await recordCovers(ctx, serialNo, printed.seq, r.eventsHash, r.covers);
   return serialNo;
 }
 

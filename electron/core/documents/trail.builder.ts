@@ -54,15 +54,15 @@ export function eventRows(events: EventDto[], withItemCode: boolean): string[][]
   });
 }
 
-const TABLE_COLUMNS = ['序号', '时间', '类型', '人员', '单位 / 位置', '文书 / 状况 / 备注', '哈希前16位'];
+export const TABLE_COLUMNS = ['序号', '时间', '类型', '人员', '单位 / 位置', '文书 / 状况 / 备注', '哈希前16位'];
 /** The type column also holds item codes (case trail): it is as wide as the longest, so none wraps. */
-function tableWidths(codes: string[]): Array<number | '*'> {
+export function tableWidths(codes: string[]): Array<number | '*'> {
   const type = Math.max(80, ...codes.map((c) => Math.ceil(textWidth(c, 7.5) + 1)));
   return [24, 58, Math.min(type, 120), '*', '*', '*', 42];
 }
 
 /** Cover section and chain-head QR: the latest completed ledger check (never re-checked here) and the present head. */
-async function ledgerCover(ctx: Ctx, events: EventRow[]): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
+export async function ledgerCover(ctx: Ctx, events: ReadonlyArray<Pick<EventRow, 'seq'>>): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
   const head = await ctx.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const c = await latestCheck(ctx.db);
   const mode = c?.mode === 'full' ? '全量' : '增量';

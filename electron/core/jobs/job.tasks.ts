@@ -19,6 +19,8 @@ import { caseTrailDoc, itemTrailDoc } from '../documents/trail.builder';
 import type { FormDoc } from '../documents/document.types';
 import type { EventRow } from '../db/schema';
 import { checkLedger } from '../ledger/ledger.check';
+import { scopeTrailDoc } from '../documents/scope-trail';
+import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
 import { LABEL_WRITE_CHUNK, labelRefusals, type WriteArgs, type WriteOp, type WriteOut } from './job.writes';
 
 export type TaskEnv = {
@@ -41,7 +43,10 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
     case 'ledger.check': {
       const check = await checkLedger(ctx.db, ctx.dialect, { mode: input.mode, onProgress: env.progress });
       await env.write('ledger.checkpoint', check);
-      return { ...NO_RESULT, check };
+      if (input.mode !== 'full') return { ...NO_RESULT, check };
+      // The item rows against the ledger, and the append-only triggers (a full check only).
+      const rows = await reconcileItems(ctx.db);
+      return { ...NO_RESULT, check: { ...check, integrity: { ...rows, missingTriggers: await missingTriggers(ctx.db, ctx.dialect) } } };
     }
     case 'item.trail': {
       const item = await getItemDto(ctx, { id: input.itemId });
@@ -69,11 +74,15 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
       return { ...NO_RESULT, file: await locationLabels(env, input.locationIds, input.stock) };
     case 'item.export':
       return { ...NO_RESULT, file: await exportItems(ctx, input.filter, env.progress) };
+    case 'scope.trail': {
+      const { doc, covers } = await scopeTrailDoc(ctx, input, env.progress);
+      return { ...NO_RESULT, file: await issue(env, doc, covers, null) };
+    }
   }
 }
 
 /** Issues a document read on this connection: serial and RECEIPT_PRINTED event in a short write, then the PDF. */
-async function issue(env: TaskEnv, doc: FormDoc, events: EventRow[], caseId: number | null): Promise<FileOut> {
+async function issue(env: TaskEnv, doc: FormDoc, events: ReadonlyArray<Pick<EventRow, 'seq' | 'hash'>>, caseId: number | null): Promise<FileOut> {
   resolveFonts(env.ctx.config.fontDir); // a missing font fails before anything is recorded
   const record = issueRecord(doc, events, caseId);
   const serialNo = await env.write('document.issue', record);

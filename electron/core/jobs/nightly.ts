@@ -36,7 +36,7 @@ const realTimer: Timer = (fn, ms) => {
 /** Runs a full check every night at `hour` (default 02:00); returns a stop function. */
 export function scheduleNightlyCheck(
   core: { jobs: JobManager; config: CoreConfig },
-  opts: { hour?: number; timer?: Timer; log?: (msg: string) => void } = {},
+  opts: { hour?: number; timer?: Timer; log?: (msg: string) => void; /** After a passing check: sign the daily checkpoint. */ anchor?: () => Promise<unknown> } = {},
 ): { stop(): void; /** Settles when the check of the current night has finished (tests). */ lastRun: () => Promise<void> | null } {
   const hour = opts.hour ?? 2;
   const timer = opts.timer ?? realTimer;
@@ -47,10 +47,14 @@ export function scheduleNightlyCheck(
     handle = timer(() => {
       running = core.jobs
         .run(NIGHTLY_USER, { kind: 'ledger.check', mode: 'full' })
-        .then(
-          (r) => log(r.check?.ok ? `[nightly] 账本全量校验通过：${r.check.checked} 条事件` : `[nightly] 账本全量校验未通过：${r.check?.firstBreak?.message ?? ''}`),
-          (err: unknown) => log(`[nightly] 账本校验失败：${err instanceof Error ? err.message : String(err)}`),
-        )
+        .then(async (r) => {
+          log(r.check?.ok ? `[nightly] 账本全量校验通过：${r.check.checked} 条事件` : `[nightly] 账本全量校验未通过：${r.check?.firstBreak?.message ?? ''}`);
+          if (r.check?.ok && opts.anchor) {
+            await opts.anchor();
+            log('[nightly] 已签发当日账本校验凭证');
+          }
+        })
+        .catch((err: unknown) => log(`[nightly] 账本校验失败：${err instanceof Error ? err.message : String(err)}`))
         .finally(arm);
     }, msUntilNext(core.config.clock(), hour));
   };

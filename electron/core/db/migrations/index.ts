@@ -11,6 +11,7 @@ import * as m0007 from './0007-ledger-checkpoints';
 import * as m0010 from './0010-stocktake';
 import * as m0011 from './0011-corrections';
 import * as m0012 from './0012-case-life';
+import * as m0013 from './0013-ledger-anchors';
 import * as m0014 from './0014-reports-supervision';
 import * as m0015 from './0015-import-mappings';
 import * as m0016 from './0016-security-log';
@@ -28,6 +29,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0010-stocktake', m0010],
   ['0011-corrections', m0011],
   ['0012-case-life', m0012],
+  ['0013-ledger-anchors', m0013],
   ['0014-reports-supervision', m0014],
   ['0015-import-mappings', m0015],
   ['0016-security-log', m0016],

@@ -97,8 +97,34 @@ export function LedgerCheckCard() {
               </>
             )}
           </Descriptions>
+          {r.integrity && <IntegrityResult i={r.integrity} />}
         </>
       )}
     </Card>
+  );
+}
+
+/** A full check also replays the item events against the item rows and looks for the append-only triggers. */
+function IntegrityResult({ i }: { i: NonNullable<Verify['integrity']> }) {
+  const ok = i.mismatches.length === 0 && i.missingTriggers.length === 0;
+  return (
+    <Alert
+      style={{ marginTop: 8 }}
+      type={ok ? 'success' : 'error'}
+      showIcon
+      data-testid="verify-integrity"
+      title={ok ? `物品记录与账本一致：${i.items.toLocaleString('zh-CN')} 件物品，账本只追加保护完好` : '物品记录或账本保护与账本不一致'}
+      description={
+        ok ? undefined : (
+          <>
+            {i.missingTriggers.length > 0 && <div>账本只追加触发器缺失：{i.missingTriggers.join('、')}（下次启动时自动恢复并记录）</div>}
+            {i.mismatches.slice(0, 20).map((m) => (
+              <div key={`${m.itemId}-${m.field}`}>{m.message}</div>
+            ))}
+            {i.mismatches.length > 20 && <div>……共 {i.mismatches.length} 处</div>}
+          </>
+        )
+      }
+    />
   );
 }

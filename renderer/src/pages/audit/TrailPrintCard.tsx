@@ -12,11 +12,14 @@ import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { PrintDialog } from '../../components/PrintDialog';
 import { errorText, useAction } from '../../components/use-action';
 import { beepOk, scanError } from '../../scanner';
+import { looksLikeDocument } from './DocumentCheckCard';
 
 function ItemTrail() {
   const [item, setItem] = useState<ItemDto | null>(null);
   const [printing, setPrinting] = useState(false);
   const onCode = async (code: string) => {
+    // A printed document's QR code is for 核对纸质文书.
+    if (looksLikeDocument(code)) return false;
     try {
       const it = await callQuiet('item.byCode', { code });
       beepOk();
