@@ -40,7 +40,7 @@ describe('admin CLI', { timeout: 120_000 }, () => {
     expect(seeded.out).toMatch(/已生成 300 件演示物品、\d+ 条流转事件/);
     const ok = cli('verify', '--data', data);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('账本校验通过');
+    expect(ok.out).toContain('账本哈希链校验通过');
 
     const backup = join(data, 'backup', 'copy.sqlite');
     expect(cli('backup', '--out', backup, '--data', data).code).toBe(0);
@@ -90,7 +90,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('admin CLI on PostgreSQL', () =>
       expect(seeded.out).toMatch(/已生成 200 件演示物品/);
       expect(seeded.code).toBe(0);
       const ok = cli('verify', '--database', url);
-      expect(ok.out).toContain('账本校验通过');
+      expect(ok.out).toContain('账本哈希链校验通过');
       expect(ok.code).toBe(0);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -35,5 +35,5 @@ it('import --dry-run writes nothing; import commits every row; a bad row refuses
   expect(refused.out).toContain('第 3 行「物品名称」：物品名称为空');
   expect(count()).toBe(before + 2);
   raw.close();
-  expect(cli('verify', '--data', data).out).toContain('账本校验通过');
+  expect(cli('verify', '--data', data).out).toContain('账本哈希链校验通过');
 });
