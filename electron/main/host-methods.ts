@@ -42,7 +42,7 @@ async function printPdf(base64: string, deviceName: string | undefined, silent: 
 
 export async function handleHostMethod(sender: WebContents, method: HostMethod, input: unknown): Promise<ApiResult<unknown>> {
   const parsed = HOST_METHODS[method].safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error) } };
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error, input ?? {}) } };
   try {
     if (method === 'host.connection') return { ok: true, data: loadConnection(app.getPath('userData')) };
     if (method === 'host.setConnection') {

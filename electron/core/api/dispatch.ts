@@ -71,8 +71,9 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
         if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) return fail(new AppError('PASSWORD_CHANGE_REQUIRED', MSG.mustChangePassword));
         if (!hasPermission(user.roles, def.permission)) return fail(new AppError('FORBIDDEN', MSG.forbidden(def.summary)));
       }
-      const parsed = def.input.safeParse(rawInput ?? {});
-      if (!parsed.success) return fail(new AppError('BAD_INPUT', MSG.badInput, formatIssues(parsed.error)));
+      const input = rawInput ?? {};
+      const parsed = def.input.safeParse(input);
+      if (!parsed.success) return fail(new AppError('BAD_INPUT', MSG.badInput, formatIssues(parsed.error, input)));
 
       const handler = handlers[method as MethodName] as (ctx: Ctx, input: unknown) => Promise<unknown>;
       let committedFailure: AppError | null = null;
