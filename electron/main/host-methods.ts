@@ -28,7 +28,7 @@ async function printPdf(base64: string, deviceName: string | undefined, silent: 
   const file = join(dir, 'doc.pdf');
   await writeFile(file, Buffer.from(base64, 'base64'));
   // The built-in PDF viewer (a plugin) renders the document for printing.
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } });
   try {
     await win.loadURL(pathToFileURL(file).toString());
     await new Promise<void>((resolve, reject) =>

@@ -22,7 +22,7 @@ let t: TestCore;
 beforeAll(async () => {
   t = await makeTestCore({ dataDir: mkdtempSync(join(tmpdir(), 'seized-fuzz-')) });
   await seedFuzzData(t);
-});
+}, 120_000);
 afterAll(async () => t?.close());
 
 describe('fuzzing through dispatch', () => {

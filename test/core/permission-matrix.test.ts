@@ -60,7 +60,7 @@ beforeAll(async () => {
     locationIds: [shelf], locationCode: 'WH-A-Z1-S01',
     byMethod: (m: string) => byPrefix[m.split('.')[0]!] ?? 1,
   };
-});
+}, 120_000);
 afterAll(async () => t?.close());
 
 describe('permission matrix', () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await createHttpHost(t.core, { staticDir: null, loginLimit: { max: 1_000_000, windowMs: 60_000 } });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, 120_000);
 afterAll(async () => {
   server?.close();
   await t?.close();
