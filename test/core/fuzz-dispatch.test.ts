@@ -13,9 +13,9 @@ import { contract } from '../../shared/api/contract';
 import { ERROR_CODES } from '../../shared/api/errors';
 import { makeTestCore, TEST_PG_URL, type TestCore } from '../support/test-core';
 import { hostileInputFor } from '../support/hostile';
-import { ACTORS, fingerprinter, fuzzSeed, INTERNAL, seedFuzzData, withoutEcho } from '../support/fuzz-kit';
+import { ACTORS, fingerprinter, fuzzSeed, INTERNAL, seedFuzzData, settleJob, withoutEcho } from '../support/fuzz-kit';
 
-const CALLS = Number(process.env.FUZZ_CALLS ?? (TEST_PG_URL ? 3000 : 8000));
+const CALLS = Number(process.env.FUZZ_CALLS ?? (TEST_PG_URL ? 1500 : 8000));
 const methods = Object.keys(contract) as (keyof typeof contract)[];
 let t: TestCore;
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('fuzzing through dispatch', () => {
-  it(`survives ${CALLS} hostile calls on every method`, { timeout: 240_000 }, async () => {
+  it(`survives ${CALLS} hostile calls on every method`, { timeout: 400_000 }, async () => {
     const seed = fuzzSeed('fuzz-dispatch');
     const fp = await fingerprinter(t.core.store);
     const tokens = new Map<string, string | null>();
@@ -53,6 +53,7 @@ describe('fuzzing through dispatch', () => {
         }
         const after = await fp();
         if (r.ok) {
+          if (m === 'job.start') await settleJob((mm, ii) => t.core.dispatch(token, mm, ii), r.data);
           tally.ok!++;
           return;
         }

@@ -64,7 +64,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('permission matrix', () => {
-  it('matches the expected table for every method, role and agency relation', { timeout: 120_000 }, async () => {
+  it('matches the expected table for every method, role and agency relation', { timeout: 400_000 }, async () => {
     const core = dryRunCore(t.core.store, t.core.config);
     const tokens: Record<string, string | null> = {};
     for (const [k, u] of Object.entries(ACTORS)) tokens[k] = u ? await t.login(u) : null;

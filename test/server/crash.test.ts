@@ -68,7 +68,7 @@ async function post(base: string, method: string, body: unknown, cookie?: string
 }
 
 describe('crash test', () => {
-  it(`loses no acknowledged write across ${RUNS} SIGKILLs under write load`, { timeout: 600_000 }, async () => {
+  it(`loses no acknowledged write across ${RUNS} SIGKILLs under write load`, { timeout: 900_000 }, async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
     console.log(`crash seed=${seed} (replay: CRASH_SEED=${seed})`);
     const delays = fc.sample(fc.integer({ min: 50, max: 700 }), { seed, numRuns: RUNS });

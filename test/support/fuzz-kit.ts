@@ -52,3 +52,15 @@ export async function seedFuzzData(t: TestCore): Promise<void> {
   await storedPoliceCase(t, ['手机', '现金一捆', '笔记本电脑']);
   await t.call('ga_bar', 'case.create', { caseNo: 'A3716002026119999', name: '待入库案', cause: '诈骗' });
 }
+
+/** After an accepted job.start, waits until that job has finished, so its writes never land inside a later call. */
+export async function settleJob(dispatch: (method: string, input: unknown) => Promise<{ ok: boolean; data?: unknown }>, started: unknown): Promise<void> {
+  const jobId = (started as { jobId?: string })?.jobId;
+  if (!jobId) return;
+  for (let i = 0; i < 100_000; i++) {
+    const s = await dispatch('job.status', { jobId });
+    const state = s.ok ? (s.data as { state: string }).state : 'failed';
+    if (state === 'done' || state === 'failed') return;
+    await new Promise((r) => setImmediate(r));
+  }
+}
