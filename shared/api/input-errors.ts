@@ -112,3 +112,20 @@ export function formatIssues(error: z.ZodError, raw?: unknown): string[] {
     return where ? `${where}：${what}` : what;
   });
 }
+
+/**
+ * The path of the first string holding a NUL character (PostgreSQL cannot store it, and no form needs it), or null.
+ * Looks 64 levels deep; deeper input fails its schema anyway.
+ */
+export function nulCharPath(v: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (v === null || typeof v !== 'object' || path.length > 64) return null;
+  for (const [k, x] of Object.entries(v)) {
+    const p = nulCharPath(x, [...path, Array.isArray(v) ? Number(k) : k]);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** The refusal line for a NUL character at `path`. */
+export const nulCharMessage = (path: PropertyKey[]) => (path.length ? `${fieldPath(path)}：含有不允许的控制字符` : '含有不允许的控制字符');
