@@ -14,6 +14,10 @@ export const FIELD_LABELS: Record<string, string> = {
 purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve: '审批结论', accept: '接收结论', scans: '归还扫描',
   newDueAt: '新的归还期限', idType: '证件类型', authorisationDocNo: '授权委托书编号', receiveIntoCentre: '是否入中心库', box: '待办类别',
   mine: '仅看我的申请', hostAgencyId: '主办单位', conditionOut: '出库状况', type: '文书类型', toLocationId: '目标库位',
+  storeId: '所属库', active: '是否启用', before: '翻页位置', holdingAgencyId: '持有单位', seizedFrom: '扣押时间起',
+  seizedTo: '扣押时间止', flag: '标记', beforeSeq: '翻页位置', toStoreId: '调入库', escort: '押运人', direction: '调拨方向',
+  openOnly: '仅看未完成', filter: '筛选条件', jobId: '作业编号', scopeCode: '盘点范围', blind: '盲盘', discrepancyId: '差异记录',
+  changes: '更正内容', toDecide: '仅看待我审批', observedSealNo: '实际封签号', cashAmountFound: '清点现金金额',
 };
 
 export const MSG = {

@@ -28,7 +28,7 @@ async function printPdf(base64: string, deviceName: string | undefined, silent: 
   const file = join(dir, 'doc.pdf');
   await writeFile(file, Buffer.from(base64, 'base64'));
   // The built-in PDF viewer (a plugin) renders the document for printing.
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } });
   try {
     await win.loadURL(pathToFileURL(file).toString());
     await new Promise<void>((resolve, reject) =>
@@ -42,7 +42,7 @@ async function printPdf(base64: string, deviceName: string | undefined, silent: 
 
 export async function handleHostMethod(sender: WebContents, method: HostMethod, input: unknown): Promise<ApiResult<unknown>> {
   const parsed = HOST_METHODS[method].safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error) } };
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error, input ?? {}) } };
   try {
     if (method === 'host.connection') return { ok: true, data: loadConnection(app.getPath('userData')) };
     if (method === 'host.setConnection') {

@@ -24,8 +24,10 @@ function createWindow(): void {
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: join(here, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK: reviewed; it exposes only invoke(method, input)
       contextIsolation: true,
+      // No middle-click (auxclick) navigation into new windows.
+      disableBlinkFeatures: 'Auxclick',
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,

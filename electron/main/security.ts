@@ -1,6 +1,7 @@
 /** Electron's security checklist, applied to every window and session. */
 import { app, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { isAllowedExternalUrl } from './external-links';
 
 export const APP_ORIGIN = 'app://renderer';
 
@@ -28,8 +29,8 @@ function hardenContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world open in the system browser, never in the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Links to the outside world open in the system browser, never in the app, and only those on the allow-list.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only allow-listed https addresses
     return { action: 'deny' };
   });
 }

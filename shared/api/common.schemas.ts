@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, ITEM_STATUSES, EVENT_TYPES, ROLES, LOCATION_KINDS } from '../domain/enums';
 
-export const id = z.number().int().positive();
+/** Largest row id or sequence number (PostgreSQL integer): a larger one is refused as input, not a database error. */
+export const MAX_INT = 2_147_483_647;
+export const id = z.number().int().positive().max(MAX_INT);
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 export const optText = (max = 500) =>
   z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
-import { id, isoDateTime, itemStatus, optText, text, eventType } from './common.schemas';
+import { id, MAX_INT, isoDateTime, itemStatus, optText, text, eventType } from './common.schemas';
 import { CASE_STAGES, ITEM_CATEGORIES, ITEM_FLAGS, ITEM_SOURCES } from '../domain/enums';
 import { CASE_TYPES } from '../domain/case-life';
 
@@ -126,7 +126,7 @@ export const itemListFilter = z.object({
 export const listTotal = z.object({ n: z.number(), kind: z.enum(['exact', 'about', 'atLeast']) });
 export type ListTotal = z.infer<typeof listTotal>;
 export const keysetPage = z.object({
-  before: z.number().int().min(1).optional(),
+  before: z.number().int().min(1).max(MAX_INT).optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
 
@@ -165,7 +165,7 @@ export const itemContract = defineMethods({
   'item.timeline': {
     summary: '物品流转记录（最新在前，按游标分页：beforeSeq 为上一页最后一条的序号）',
     permission: 'item.read',
-    input: z.object({ id, beforeSeq: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(500).default(200) }),
+    input: z.object({ id, beforeSeq: z.number().int().min(1).max(MAX_INT).optional(), limit: z.number().int().min(1).max(500).default(200) }),
     output: z.array(eventDto),
     readonly: true,
   },

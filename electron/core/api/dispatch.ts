@@ -2,7 +2,7 @@
 import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
 import type { MethodDef } from '../../../shared/api/define';
-import { formatIssues } from '../../../shared/api/input-errors';
+import { formatIssues, nulCharMessage, nulCharPath } from '../../../shared/api/input-errors';
 import { hasPermission } from '../../../shared/domain/permissions';
 import { MSG } from '../../../shared/messages';
 import type { CoreConfig, Ctx, SessionUser } from '../context';
@@ -92,8 +92,11 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
           return fail(e);
         }
       }
-      const parsed = def.input.safeParse(rawInput ?? {});
-      if (!parsed.success) return fail(new AppError('BAD_INPUT', MSG.badInput, formatIssues(parsed.error)));
+      const input = rawInput ?? {};
+      const nul = nulCharPath(input);
+      if (nul) return fail(new AppError('BAD_INPUT', MSG.badInput, [nulCharMessage(nul)]));
+      const parsed = def.input.safeParse(input);
+      if (!parsed.success) return fail(new AppError('BAD_INPUT', MSG.badInput, formatIssues(parsed.error, input)));
 
       const handler = handlers[method as MethodName] as (ctx: Ctx, input: unknown) => Promise<unknown>;
       let committedFailure: AppError | null = null;
