@@ -8,6 +8,15 @@ import {
   REQUEST_DOC_TYPE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS, RETURN_CONDITION_LABELS, TRANSFER_MODE_LABELS,
 } from '../domain/requests';
 import { CORRECTABLE_FIELD_LABELS, DISCREPANCY_KIND_LABELS, PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS } from '../domain/corrections';
+import { CASE_TYPE_LABELS, STAGE_DOC_KINDS } from '../domain/case-life';
+import { EXTERNAL_KIND_LABELS } from '../domain/external';
+import { SECURITY_EVENT_LABELS } from '../domain/security';
+import { IMPORT_FIELD_LABELS } from '../domain/import-fields';
+import { EXCEPTION_KIND_LABELS } from './report.contract';
+import { SUPERVISION_KIND_LABELS, SUPERVISION_TARGET_LABELS } from './supervision.contract';
+
+/** Document kinds are already Chinese: each names itself. */
+const STAGE_DOC_LABELS: Record<string, string> = Object.fromEntries(STAGE_DOC_KINDS.map((k) => [k, k]));
 
 /** Small enums written inline in the contract. */
 const INLINE_LABELS: Record<string, string> = {
@@ -15,6 +24,7 @@ const INLINE_LABELS: Record<string, string> = {
   seal: '封存', unseal: '启封',
   incoming: '调入', outgoing: '调出',
   full: '全量', incremental: '增量',
+  agency: '单位', location: '库房/库位', period: '期间',
   '60x40': '60×40 毫米', '100x50': '100×50 毫米', '40x30': '40×30 毫米', a4: 'A4 纸',
 };
 
@@ -27,7 +37,8 @@ const LABEL_MAPS: readonly Record<string, string>[] = [
   ITEM_FLAG_LABELS, CASE_STAGE_LABELS, LOCATION_KIND_LABELS, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS,
   TRANSFER_MODE_LABELS, DISPOSITION_METHOD_LABELS, LOAN_PURPOSE_LABELS, RETURN_CONDITION_LABELS, REQUEST_ACTION_LABELS,
   CLAIMANT_ID_TYPE_LABELS, INBOX_BOX_LABELS, REQUEST_DOC_TYPE_LABELS, CORRECTABLE_FIELD_LABELS, PROPOSAL_KIND_LABELS,
-  PROPOSAL_STATUS_LABELS, DISCREPANCY_KIND_LABELS, INLINE_LABELS,
+  PROPOSAL_STATUS_LABELS, DISCREPANCY_KIND_LABELS, CASE_TYPE_LABELS, EXTERNAL_KIND_LABELS, SECURITY_EVENT_LABELS,
+  IMPORT_FIELD_LABELS, EXCEPTION_KIND_LABELS, SUPERVISION_KIND_LABELS, SUPERVISION_TARGET_LABELS, STAGE_DOC_LABELS, INLINE_LABELS,
 ];
 
 /** The Chinese names of `values`, or null when some value has none (the caller then lists nothing). */
