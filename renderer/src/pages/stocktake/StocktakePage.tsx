@@ -1,5 +1,5 @@
 /** One count: scan continuously with big colour feedback, progress, pause/resume, close, resolve, print the report. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Card, Col, Descriptions, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { PauseCircleOutlined, PlayCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
@@ -20,10 +20,15 @@ export function StocktakePage() {
   const { run, busy } = useAction();
   const [printing, setPrinting] = useState(false);
   const confirm = useConfirmIrreversible();
-  const [count, setCount] = useState<StocktakeDto | null>(null);
+  const [count, setCountState] = useState<StocktakeDto | null>(null);
+  const version = useRef(0);
+  const setCount = useCallback<typeof setCountState>((v) => {
+    version.current++;
+    setCountState(v);
+  }, []);
   const [last, setLast] = useState<ScanOutcome | null>(null);
   const [here, setHere] = useState<{ id: number; name: string } | null>(null);
-  const reload = useCallback(() => void run(() => call('stocktake.get', { id })).then((c) => c && setCount(c)), [run, id]);
+  const reload = useCallback(() => void run(() => call('stocktake.get', { id })).then((c) => c && setCount(c)), [run, id, setCount]);
   useEffect(reload, [reload]);
 
   const onCode = async (code: string) => {
@@ -33,7 +38,13 @@ export function StocktakePage() {
       setLast(r);
       if (r.result === 'LOCATION' && r.locationId) setHere({ id: r.locationId, name: r.locationName ?? '' });
       setCount((c) => (c ? { ...c, ...r.count } : c));
-      if (r.result !== 'LOCATION') void callQuiet('stocktake.get', { id }).then(setCount).catch(() => undefined);
+      if (r.result !== 'LOCATION') {
+        // A refresh that returns after a later action (pause, close) must not put the older state back.
+        const asked = version.current;
+        void callQuiet('stocktake.get', { id })
+          .then((fresh) => asked === version.current && setCount(fresh))
+          .catch(() => undefined);
+      }
     } catch (e) {
       scanError(errorText(e).title, code);
     }
