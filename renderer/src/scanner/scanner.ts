@@ -4,6 +4,7 @@ import type { MessageInstance } from 'antd/es/message/interface';
 import { callQuiet, ApiCallError } from '../api/client';
 import { prefetchItem } from '../api/item-prefetch';
 import { ScanDetector } from './scan-detector';
+import { serialRunner } from './serial-runner';
 import { loadScannerSettings, saveScannerSettings, type ScannerSettings } from './scanner-settings';
 import { beepError, warmUpAudio } from './beep';
 
@@ -78,7 +79,9 @@ async function dispatchScan(code: string): Promise<void> {
   await resolveScanDefault(code);
 }
 
-const detector = new ScanDetector((code) => void dispatchScan(code));
+// Scans are handled one at a time, in the order they arrive: a shelf scanned just before an item is resolved first.
+const enqueueScan = serialRunner(dispatchScan);
+const detector = new ScanDetector((code) => void enqueueScan(code));
 let listening = false;
 
 /** The keydown listener (capture phase, so bursts never reach inputs); attached when this module loads, before any field exists. */
@@ -109,5 +112,5 @@ export function setScannerSettings(s: ScannerSettings): void {
 
 /** For tests and the settings page: feed a code as if scanned. */
 export function simulateScan(code: string): void {
-  void dispatchScan(code);
+  void enqueueScan(code);
 }

@@ -7,6 +7,7 @@ import type { ItemDto } from '@shared/api/item.contract';
 import { LOAN_PURPOSE_LABELS } from '@shared/domain/requests';
 import { call, callQuiet } from '../../api/client';
 import { useAction, errorText } from '../../components/use-action';
+import { useScanState } from '../../components/use-scan-state';
 import { ScanBox } from '../../components/ScanBox';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { PrintDialog } from '../../components/PrintDialog';
@@ -18,8 +19,8 @@ import { isCashOrValuable, WitnessInline, witnessOrNone, type WitnessCreds } fro
 export function LoanCheckout({ active }: { active: boolean }) {
   const [approved, setApproved] = useState<RequestDto[]>([]);
   const [listing, setListing] = useState(false);
-  const [req, setReq] = useState<RequestDto | null>(null);
-  const [scanned, setScanned] = useState<Set<string>>(new Set());
+  const [req, setReq, reqRef] = useScanState<RequestDto | null>(null);
+  const [scanned, setScanned, scannedRef] = useScanState<Set<string>>(new Set());
   const [conditionOut, setConditionOut] = useState('完好');
   const [witness, setWitness] = useState<WitnessCreds>({ username: '', password: '' });
   const [done, setDone] = useState<RequestDto | null>(null);
@@ -55,9 +56,10 @@ export function LoanCheckout({ active }: { active: boolean }) {
       if (hit.kind === 'request') return void (await open(hit.id));
       if (hit.kind === 'unknown') return scanError(`未识别的编码「${code}」：不是已登记的物品或申请单`);
       if (hit.kind !== 'item') return scanError(`「${code}」是库位编码，请扫描调用单号或物品`);
-      if (!req) return scanError('请先扫描调用单号（或在待出库列表中点击「出库」）');
-      if (!req.items.some((i) => i.code === hit.code)) return scanError(`物品 ${hit.code}（${hit.label}）不在调用单 ${req.requestNo} 中`);
-      if (scanned.has(hit.code)) return scanError(`物品 ${hit.code} 已扫描`);
+      const pending = reqRef.current;
+      if (!pending) return scanError('请先扫描调用单号（或在待出库列表中点击「出库」）');
+      if (!pending.items.some((i) => i.code === hit.code)) return scanError(`物品 ${hit.code}（${hit.label}）不在调用单 ${pending.requestNo} 中`);
+      if (scannedRef.current.has(hit.code)) return scanError(`物品 ${hit.code} 已扫描`);
       beepOk();
       setScanned((s) => new Set(s).add(hit.code));
     } catch (e) {

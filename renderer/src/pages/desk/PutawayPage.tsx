@@ -11,12 +11,13 @@ import { ScanBox } from '../../components/ScanBox';
 import { fmtTime } from '../../components/labels';
 import { beepOk, scanError } from '../../scanner';
 import { useConfirmIrreversible } from '../../components/confirm-irreversible';
+import { useScanState } from '../../components/use-scan-state';
 
 type Row_ = { eventId: number; item: ItemDto; fromPath: string | null; at: string; undone: boolean };
 
 export function PutawayPage() {
   const [locations, setLocations] = useState<LocationDto[]>([]);
-  const [current, setCurrent] = useState<LocationDto | null>(null);
+  const [current, setCurrent, currentRef] = useScanState<LocationDto | null>(null);
   const [rows, setRows] = useState<Row_[]>([]);
   const { run } = useAction();
   const confirm = useConfirmIrreversible();
@@ -32,9 +33,10 @@ export function PutawayPage() {
         return;
       }
       if (r.kind !== 'item') return scanError(r.kind === 'unknown' ? `未识别的编码「${code}」：不是已登记的物品或库位` : `「${code}」是申请单，请在上架时扫描库位或物品`);
-      if (!current) return scanError('请先扫描库位条码，再扫描物品');
+      const here = currentRef.current;
+      if (!here) return scanError('请先扫描库位条码，再扫描物品');
       const before = await callQuiet('item.get', { id: r.id });
-      const out = await callQuiet('putaway.scan', { locationCode: current.code, itemCode: r.code });
+      const out = await callQuiet('putaway.scan', { locationCode: here.code, itemCode: r.code });
       beepOk();
       setRows((rs) => [{ eventId: out.eventId, item: out.item, fromPath: before.locationPath, at: new Date().toISOString(), undone: false }, ...rs]);
     } catch (e) {

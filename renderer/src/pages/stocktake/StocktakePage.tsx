@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { SCAN_RESULT_LABELS, STOCKTAKE_STATUS_LABELS, type ScanOutcome, type StocktakeDto, type StocktakeScanDto } from '@shared/api/stocktake.contract';
 import { call, callQuiet } from '../../api/client';
 import { errorText, useAction } from '../../components/use-action';
+import { useScanState } from '../../components/use-scan-state';
 import { ScanBox } from '../../components/ScanBox';
 import { PrintDialog } from '../../components/PrintDialog';
 import { useConfirmIrreversible } from '../../components/confirm-irreversible';
@@ -27,13 +28,13 @@ export function StocktakePage() {
     setCountState(v);
   }, []);
   const [last, setLast] = useState<ScanOutcome | null>(null);
-  const [here, setHere] = useState<{ id: number; name: string } | null>(null);
+  const [here, setHere, hereRef] = useScanState<{ id: number; name: string } | null>(null);
   const reload = useCallback(() => void run(() => call('stocktake.get', { id })).then((c) => c && setCount(c)), [run, id, setCount]);
   useEffect(reload, [reload]);
 
   const onCode = async (code: string) => {
     try {
-      const r = await callQuiet('stocktake.scan', { id, code, locationId: here?.id });
+      const r = await callQuiet('stocktake.scan', { id, code, locationId: hereRef.current?.id });
       soundFor(r.result);
       setLast(r);
       if (r.result === 'LOCATION' && r.locationId) setHere({ id: r.locationId, name: r.locationName ?? '' });

@@ -11,14 +11,15 @@ import { ScanBox } from '../../components/ScanBox';
 import { deliverFile } from '../../components/deliver-file';
 import { fmtTime } from '../../components/labels';
 import { beepOk, scanError } from '../../scanner';
+import { useScanState } from '../../components/use-scan-state';
 
 type Props = { active: boolean; transfers: StoreTransferSummary[]; onChanged(): void };
 
 export function StoreTransferIn({ active, transfers, onChanged }: Props) {
   const { run } = useAction();
   const { message } = AntApp.useApp();
-  const [current, setCurrent] = useState<StoreTransferDto | null>(null);
-  const [location, setLocation] = useState<LocationDto | null>(null);
+  const [current, setCurrent, currentRef] = useScanState<StoreTransferDto | null>(null);
+  const [location, setLocation, locationRef] = useScanState<LocationDto | null>(null);
   const [locations, setLocations] = useState<LocationDto[]>([]);
   useEffect(() => void run(() => call('location.list', {}), { quiet: true }).then((l) => l && setLocations(l)), [run]);
 
@@ -41,9 +42,11 @@ export function StoreTransferIn({ active, transfers, onChanged }: Props) {
         setLocation(loc);
         return beepOk();
       }
-      if (!current) return scanError('请先选择或扫描调拨单号');
-      if (!location) return scanError('请先扫描存放的库位条码，再扫描物品');
-      const t = await callQuiet('storeTransfer.receive', { id: current.id, locationCode: location.code, itemCode: code });
+      const transfer = currentRef.current;
+      const into = locationRef.current;
+      if (!transfer) return scanError('请先选择或扫描调拨单号');
+      if (!into) return scanError('请先扫描存放的库位条码，再扫描物品');
+      const t = await callQuiet('storeTransfer.receive', { id: transfer.id, locationCode: into.code, itemCode: code });
       setCurrent(t);
       beepOk();
       if (t.status === 'RECEIVED') {
