@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/database';
 import { openTestStore } from '../support/test-core';
+import { agencyAndUser } from '../support/migration-rows';
 
 it('0012-case-life adds case numbers and type, keeps one external row per item and leaves existing rows alone', async () => {
   const store = await openTestStore();
@@ -9,12 +10,8 @@ it('0012-case-life adds case numbers and type, keeps one external row per item a
     await migrate(store, '0011-corrections');
     const db = store.db;
     const now = '2026-11-20T02:00:00.000Z';
-    const agency = (await db.insertInto('agencies').values({ code: 'P', name: 'P', kind: 'police', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-    const u = await db
-      .insertInto('users')
-      .values({ username: 'u', display_name: '甲', badge_no: null, agency_id: agency, roles: '[]', password_hash: 'x', failed_attempts: 0, locked_until: null, must_change_password: 0, active: 1, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { agency, user } = await agencyAndUser(db, now);
+    const u = { id: user };
     const c = await db.insertInto('cases').values({ case_no: 'A1', name: '案', cause: null, host_agency_id: agency, officer_name: null, stage: 'investigation', created_by: u.id, created_at: now }).returning('id').executeTakeFirstOrThrow();
     const item = await db
       .insertInto('items')

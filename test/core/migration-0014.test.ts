@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/database';
 import { openTestStore } from '../support/test-core';
+import { agencyAndUser } from '../support/migration-rows';
 
 it('0014-reports-supervision creates its indexes and the supervision table with its constraints', async () => {
   const store = await openTestStore();
@@ -18,12 +19,8 @@ it('0014-reports-supervision creates its indexes and the supervision table with 
     for (const ix of ['events_type_time', 'items_case_status', 'supervision_agency', 'supervision_status']) expect(names).toContain(ix);
 
     const now = '2026-11-20T02:00:00.000Z';
-    const agency = (await db.insertInto('agencies').values({ code: 'P', name: 'P', kind: 'police', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-    const u = await db
-      .insertInto('users')
-      .values({ username: 'u', display_name: '甲', badge_no: null, agency_id: agency, roles: '[]', password_hash: 'x', failed_attempts: 0, locked_until: null, must_change_password: 0, active: 1, created_at: now, store_id: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { agency, user } = await agencyAndUser(db, now);
+    const u = { id: user };
     const rec = {
       record_no: 'JD-2026-000001', kind: 'opinion', target_type: 'agency', item_id: null, case_id: null, request_id: null, agency_id: agency, finding: 'f', legal_basis: 'b',
       deadline: now, status: 'OPEN', answer: null, answered_by: null, answered_at: null, close_note: null, closed_by: null, closed_at: null, created_by: u.id, created_at: now, updated_at: now,

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrate } from '../../electron/core/db/database';
 import { openTestStore } from '../support/test-core';
+import { agencyAndUser } from '../support/migration-rows';
 
 it('0016-security-log backfills last_seen_at and makes the security log append-only', async () => {
   const store = await openTestStore();
@@ -10,12 +11,7 @@ it('0016-security-log backfills last_seen_at and makes the security log append-o
     await migrate(store, '0011-corrections');
     const db = store.db;
     const now = '2026-11-20T02:00:00.000Z';
-    const agency = (await db.insertInto('agencies').values({ code: 'P', name: 'P', kind: 'police', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-    const u = await db
-      .insertInto('users')
-      .values({ username: 'u', display_name: '甲', badge_no: null, agency_id: agency, roles: '[]', password_hash: 'x', failed_attempts: 0, locked_until: null, must_change_password: 0, active: 1, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const u = { id: (await agencyAndUser(db, now)).user };
     // Typed as before 0016: the row has no last_seen_at yet.
     await (db as unknown as import('kysely').Kysely<{ sessions: Record<string, unknown> }>)
       .insertInto('sessions')

@@ -9,12 +9,13 @@ import { seesAllCustody, storeNowScope } from '../../access/visibility';
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx } from '../../context';
 import { sql, type RawBuilder } from 'kysely';
-import { ALERT_COUNT_CAP, ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type AlertKind } from '../../../../shared/api/custody.contract';
+import { ALERT_KINDS, ALERT_LIMIT_PER_KIND, type AlertDto, type AlertKind } from '../../../../shared/api/custody.contract';
 import { ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemStatus } from '../../../../shared/domain/enums';
 import { fmtLocal } from '../custody/custody.lookup';
 import { itemsIndexedBy } from '../../db/dialect';
 import { stuckRequestAlerts } from '../requests/request.approvers';
 import { externalTermAlerts } from '../external/external.alerts';
+import { cappedCount } from './alert.count';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -43,15 +44,8 @@ function itemsQuery(ctx: Ctx, agencyId: number | null, index: string, where: Raw
 }
 type ItemsQuery = ReturnType<typeof itemsQuery>;
 
-/** How many rows a query has, counting at most ALERT_COUNT_CAP of them. */
-async function capped(ctx: Ctx, q: ItemsQuery): Promise<number> {
-  const sub = q.select('i.id').limit(ALERT_COUNT_CAP).as('x');
-  const n = await ctx.db.selectFrom(sub).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(n.n);
-}
-
 async function countAndRows(ctx: Ctx, q: ItemsQuery, orderBy: 'i.seized_at' | 'i.created_at' | 'i.updated_at' | 'i.unrelated_since') {
-  const count = await capped(ctx, q);
+  const count = await cappedCount(ctx, q.select('i.id'));
   const rows = await q
     .innerJoin('cases as c', 'c.id', 'i.case_id')
     .select(['i.id', 'i.code', 'i.name', 'i.status', 'i.seized_at', 'i.created_at', 'i.updated_at', 'i.unrelated_since', 'c.case_no'])
@@ -99,10 +93,7 @@ async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promi
   if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
   const inStore = storeNowScope(ctx.user);
   if (inStore) q = q.where(inStore);
-  const n = await ctx.db
-    .selectFrom(q.select('i.id').limit(ALERT_COUNT_CAP).as('x'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const count = await cappedCount(ctx, q.select('i.id'));
   const rows = await q
     .select(['i.id', 'i.code', 'i.name', 'i.out_with', 'c.case_no', 'r.request_no', 'r.due_at'])
     .orderBy('r.due_at')
@@ -110,7 +101,7 @@ async function loanAlerts(ctx: Ctx, agencyId: number | null, now: number): Promi
     .limit(ALERT_LIMIT_PER_KIND)
     .execute();
   return {
-    count: Number(n.n),
+    count,
     alerts: rows.map((r) => ({
       kind: 'loan_overdue' as const,
       severity: 'danger' as const,

@@ -4,10 +4,11 @@
  */
 import type { Ctx } from '../../context';
 import type { AlertDto } from '../../../../shared/api/custody.contract';
-import { ALERT_COUNT_CAP, ALERT_LIMIT_PER_KIND } from '../../../../shared/api/custody.contract';
+import { ALERT_LIMIT_PER_KIND } from '../../../../shared/api/custody.contract';
 import { EXTERNAL_ALERT_DAYS, EXTERNAL_KIND_LABELS, EXTERNAL_RENEW_LABELS, daysBetween, type ExternalKind } from '../../../../shared/domain/external';
 import { storeNowScope } from '../../access/visibility';
 import { localDay } from '../custody/custody.lookup';
+import { cappedCount } from '../alerts/alert.count';
 
 /** `agencyId` null: every agency; -1: none. */
 export async function externalTermAlerts(ctx: Ctx, agencyId: number | null, now: number): Promise<{ count: number; alerts: AlertDto[] }> {
@@ -23,10 +24,7 @@ export async function externalTermAlerts(ctx: Ctx, agencyId: number | null, now:
   if (agencyId !== null) q = q.where('i.holding_agency_id', '=', agencyId);
   const inStore = storeNowScope(ctx.user);
   if (inStore) q = q.where(inStore);
-  const n = await ctx.db
-    .selectFrom(q.select('i.id').limit(ALERT_COUNT_CAP).as('x'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const count = await cappedCount(ctx, q.select('i.id'));
   const rows = await q
     .innerJoin('cases as c', 'c.id', 'i.case_id')
     .select(['i.id', 'i.code', 'i.name', 'e.kind', 'e.end_date', 'e.notice_no', 'c.case_no'])
@@ -35,7 +33,7 @@ export async function externalTermAlerts(ctx: Ctx, agencyId: number | null, now:
     .limit(ALERT_LIMIT_PER_KIND)
     .execute();
   return {
-    count: Number(n.n),
+    count,
     alerts: rows.map((r) => {
       const left = daysBetween(today, r.end_date);
       const kind = r.kind as ExternalKind;
