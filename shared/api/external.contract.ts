@@ -2,24 +2,19 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { id, isoDateTime, itemStatus, optText, text } from './common.schemas';
-import { ITEM_CATEGORIES, ITEM_FLAGS } from '../domain/enums';
+import { ITEM_CATEGORIES } from '../domain/enums';
+import { itemInput } from './item.contract';
 import { EXTERNAL_KINDS } from '../domain/external';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-export const externalItemInput = z.object({
+/** The item fields of an off-site item are those of any item; kind, term and where it is kept are its own. */
+export const externalItemInput = itemInput.pick({ name: true, spec: true, features: true, estimatedValue: true, ownerName: true, ownerIdNo: true, flags: true }).extend({
   kind: z.enum(EXTERNAL_KINDS),
-  name: text(200),
   /** Defaults by kind (车辆 for movables, 其他 otherwise). */
   category: z.enum(ITEM_CATEGORIES).optional(),
-  spec: optText(200),
   quantity: z.number().positive('数量必须大于 0').max(1e9).default(1),
   unit: text(20).default('项'),
-  features: optText(1000),
-  estimatedValue: z.number().min(0).max(1e12).optional(),
-  ownerName: optText(100),
-  ownerIdNo: optText(40),
-  flags: z.array(z.enum(ITEM_FLAGS)).default([]),
   /** Bank or institution (冻结), property registry (查封), keeper (异地保管). */
   institution: text(100),
   accountNo: optText(60),
