@@ -65,6 +65,14 @@ export function DashboardWidget() {
         <Col span={6}><Statistic title="待处理提醒" value={d.openAlerts} suffix="条" /></Col>
         <Col span={6}><Statistic title="在管现金" value={money(d.cashValue)} data-testid="dash-cash" /></Col>
         <Col span={6}><Statistic title="在管贵重物品估值" value={money(d.valuablesValue)} /></Col>
+        <Col span={24}>
+          <Card size="small" hoverable onClick={() => nav('/reports?caseType=organized_crime')} data-testid="dash-headline" styles={{ body: { padding: '8px 12px' } }}>
+            <Statistic
+              title={`${d.headlineRate.label}财产处置到位率（执行或结案阶段的案件，已处置或发还 ${d.headlineRate.done} / ${d.headlineRate.total} 件）`}
+              value={d.headlineRate.rate === null ? '—' : `${d.headlineRate.rate.toFixed(2)}%`}
+            />
+          </Card>
+        </Col>
         {chart('在管物品（按状态）', options.status, 'chart-status', (i) => nav(`/items?status=${d.byStatus[i]!.key}`))}
         {chart('在管物品（按类别）', options.category, 'chart-category', (i) => nav(`/items?category=${d.byCategory[i]!.key}`))}
         {chart('在管物品（按持有单位）', options.agency, 'chart-agency', (i) => nav(`/items?holdingAgencyId=${d.byAgency[i]!.key}`))}
