@@ -47,14 +47,19 @@ it('0019-report-daily backfills daily counts per type, agency, store, category a
       .execute();
 
     expect(await migrate(store)).toContain('0019-report-daily');
-    const rows = await db.selectFrom('report_daily').selectAll().orderBy(['day', 'type', 'category']).execute();
+    const rows = await db.selectFrom('report_daily').selectAll().orderBy(['day', 'type', 'category', 'agency_id']).execute();
     expect(rows.map((r) => ({ ...r, n: Number(r.n), v: Number(r.v) }))).toEqual([
       { day: '2026-11-20', type: 'RECEIVED', agency_id: agency, store_id: 0, category: 'cash', case_type: 'organized_crime', n: 1, v: 100.5 },
       { day: '2026-11-20', type: 'RECEIVED', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 20 },
       { day: '2026-11-21', type: 'CUSTODY_TRANSFER_ACCEPTED', agency_id: court, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 20 },
       { day: '2026-11-21', type: 'RECEIVED', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 0 },
       { day: '2026-11-21', type: 'RETURNED_TO_OWNER', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 0 },
-    ]);
+      // The change in stock: in on the 20th; on the 21st I3 in and returned, I2 moves to the court on paper while in stock.
+      { day: '2026-11-20', type: 'STOCK', agency_id: agency, store_id: 0, category: 'cash', case_type: 'organized_crime', n: 1, v: 100.5 },
+      { day: '2026-11-20', type: 'STOCK', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 20 },
+      { day: '2026-11-21', type: 'STOCK', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: -1, v: -20 },
+      { day: '2026-11-21', type: 'STOCK', agency_id: court, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 20 },
+    ].sort((a, b) => (a.day + a.type + a.category + String(a.agency_id).padStart(9, '0')).localeCompare(b.day + b.type + b.category + String(b.agency_id).padStart(9, '0'))));
     // One row per key: a second insert of the same key is refused (the append path adds to it instead).
     await expect(db.insertInto('report_daily').values({ ...rows[0]!, n: 1, v: 1 }).execute()).rejects.toThrow();
   } finally {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
 import { agencyId, intoStore, policeCase, type Item } from './request-fixtures';
 import { asUser } from './request-fixtures';
-import { periodDirect, periodFigures } from '../../electron/core/services/reports/report.period';
+import { periodDirect, periodFigures, stockAtEnd } from '../../electron/core/services/reports/report.period';
+import { stockDirect } from '../../electron/core/services/reports/report.stats';
 import { AGGREGATED_TYPES } from '../../electron/core/ledger/event-aggregate';
 import { up as up0019 } from '../../electron/core/db/migrations/0019-report-daily';
 import type { ReportFilter } from '../../shared/api/report.contract';
@@ -140,6 +141,23 @@ describe('report_daily', () => {
       }
     }
     expect(nonzero).toBeGreaterThan(20); // the fixture does exercise it
+  });
+
+  it('the stock at each Shanghai midnight from the STOCK rows equals the direct count', async () => {
+    const midnights = ['2026-11-19T16:00:00.000Z', '2026-11-20T16:00:00.000Z', '2026-11-21T16:00:00.000Z', '2026-11-22T16:00:00.000Z', '2026-11-30T16:00:00.000Z'];
+    const seen: number[] = [];
+    for (const to of midnights) {
+      for (const extra of await filters()) {
+        const f = { from: '2026-11-01T00:00:00.000Z', to, ...extra };
+        const [agg, direct] = await asUser(t, 'jw_jd', async (ctx) => [await stockAtEnd(ctx, f), await stockDirect(ctx, f)]);
+        expect(agg, JSON.stringify(f)).toEqual(direct);
+        if (!Object.keys(extra).length) seen.push(direct.count);
+      }
+    }
+    // By 00:00 on the 21st (Shanghai): X and Y received (5). By the 22nd: +4 (Z, W), −4 returned, −1 lent out.
+    expect(seen).toEqual([0, 5, 4, 4, 4]);
+    // Not on a midnight: the caller counts directly.
+    expect(await asUser(t, 'jw_jd', (ctx) => stockAtEnd(ctx, { from: '2026-11-01T00:00:00.000Z', to: '2026-11-21T17:30:00.000Z' }))).toBeNull();
   });
 
   it('has the known answers for the whole fixture', async () => {

@@ -18,7 +18,7 @@ test('a 涉黑涉恶 case at 执行 counts in 处置到位率: case page, dashbo
     caseId: kase.id, seizureDocNo: `滨公（刑）扣字〔2026〕H${stamp}号`, seizedAt: new Date(Date.now() - 3600_000).toISOString(), seizedBy: '李办案',
     items: [
       { name: '黑色轿车钥匙', category: 'general', quantity: 1, unit: '把', estimatedValue: 100, source: 'seized' },
-      { name: '金条', category: 'valuables', quantity: 1, unit: '根', estimatedValue: 50000, source: 'seized' },
+      { name: '黑色手机', category: 'electronics', quantity: 1, unit: '部', estimatedValue: 5000, source: 'seized' },
     ],
   });
   await signIn(page, 'zx_bgy');
@@ -92,6 +92,7 @@ test('a 涉黑涉恶 case at 执行 counts in 处置到位率: case page, dashbo
     await expect(page.getByTestId('report-headline')).toContainText('涉黑涉恶案件财产处置到位率');
     const row = page.locator('tr', { hasText: `A371600HE${stamp}` });
     await expect(row).toContainText('50.00%');
+    await page.getByTestId('report-headline').scrollIntoViewIfNeeded();
     await shot(page, 'rates-03-report');
     await page.getByTestId('report-print').click();
     const dialog = page.getByRole('dialog');

@@ -20,7 +20,31 @@ export const shanghaiDayOf = (iso: string) => new Date(Date.parse(iso) + SHANGHA
 /** The instant a Shanghai calendar day begins. */
 export const shanghaiMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI).toISOString();
 
-type Counted = { type: string; item_id: number | null; agency_to_id: number | null; occurred_at: string };
+/** Events that put an item on a shelf and those that take it off (as report.stats defines the end-of-period stock). */
+export const STOCK_IN: readonly EventType[] = ['RECEIVED', 'CHECKED_IN', 'PHYSICAL_TRANSFER_IN'];
+export const STOCK_OUT: readonly EventType[] = ['CHECKED_OUT', 'PHYSICAL_TRANSFER_OUT', 'RETURNED_TO_OWNER', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER', 'LOST_REPORTED'];
+/**
+ * The pseudo-type of report_daily rows that carry the change in stock: +1 when an item's last stock-moving event
+ * turns to an IN, −1 when it turns from an IN to an OUT, and −1/+1 between agencies when a paper transfer is accepted
+ * while the item is in stock. Their sum over the days before a midnight is the stock at that midnight.
+ */
+export const STOCK_DELTA = 'STOCK';
+
+type Counted = { type: string; seq: number; item_id: number | null; agency_from_id: number | null; agency_to_id: number | null; occurred_at: string };
+
+/** Was the item in stock just before event `seq` (its last stock-moving event an IN)? */
+async function inStockBefore(ctx: Pick<Ctx, 'db'>, itemId: number, seq: number): Promise<boolean> {
+  const prev = await ctx.db
+    .selectFrom('custody_events')
+    .select('type')
+    .where('item_id', '=', itemId)
+    .where('seq', '<', seq)
+    .where('type', 'in', [...STOCK_IN, ...STOCK_OUT])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return prev !== undefined && STOCK_IN.includes(prev.type as EventType);
+}
 
 export async function countEvents(ctx: Pick<Ctx, 'db'>, events: readonly Counted[]): Promise<void> {
   const counted = events.filter((e) => e.item_id !== null && AGGREGATED_TYPES.has(e.type as EventType));
@@ -40,12 +64,29 @@ export async function countEvents(ctx: Pick<Ctx, 'db'>, events: readonly Counted
   for (const e of counted) {
     const i = items.get(e.item_id!);
     if (!i) continue;
-    const row = { day: shanghaiDayOf(e.occurred_at), type: e.type, agency_id: e.agency_to_id ?? i.agency, store_id: i.store, category: i.category, case_type: i.caseType };
-    const key = JSON.stringify(row);
-    const g = groups.get(key) ?? { ...row, n: 0, v: 0 };
-    g.n += 1;
-    g.v += i.value;
-    groups.set(key, g);
+    const day = shanghaiDayOf(e.occurred_at);
+    const put = (type: string, agency: number, n: number) => {
+      const row = { day, type, agency_id: agency, store_id: i.store, category: i.category, case_type: i.caseType };
+      const key = JSON.stringify(row);
+      const g = groups.get(key) ?? { ...row, n: 0, v: 0 };
+      g.n += n;
+      g.v += n * i.value;
+      groups.set(key, g);
+    };
+    const to = e.agency_to_id ?? i.agency;
+    const from = e.agency_from_id ?? i.agency;
+    put(e.type, to, 1);
+    const isIn = STOCK_IN.includes(e.type as EventType);
+    const isOut = STOCK_OUT.includes(e.type as EventType);
+    const moves = e.type === 'CUSTODY_TRANSFER_ACCEPTED' && from !== to;
+    if (!isIn && !isOut && !moves) continue;
+    const was = await inStockBefore(ctx, e.item_id!, e.seq);
+    if (isIn && !was) put(STOCK_DELTA, to, 1);
+    if (isOut && was) put(STOCK_DELTA, from, -1);
+    if (moves && was) {
+      put(STOCK_DELTA, from, -1);
+      put(STOCK_DELTA, to, 1);
+    }
   }
   for (const g of groups.values()) {
     await ctx.db

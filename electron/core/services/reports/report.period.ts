@@ -11,7 +11,7 @@ import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
 import type { ReportFilter } from '../../../../shared/api/report.contract';
 import { itemScope } from '../../access/visibility';
-import { shanghaiDayOf, shanghaiMidnight } from '../../ledger/event-aggregate';
+import { STOCK_DELTA, shanghaiDayOf, shanghaiMidnight } from '../../ledger/event-aggregate';
 
 export type Tally = Map<string, { count: number; value: number }>;
 type Db = Database & { i: Database['items']; e: Database['custody_events']; c: Database['cases']; d: Database['report_daily'] };
@@ -72,4 +72,21 @@ export async function periodFigures(ctx: Ctx, f: ReportFilter, types: readonly s
   if (f.from < start) add(out, await periodDirect(ctx, f, types, f.from, start));
   if (end < f.to) add(out, await periodDirect(ctx, f, types, end, f.to));
   return out;
+}
+
+/**
+ * The stock at the end of the period from report_daily's STOCK rows, when the period ends on a Shanghai midnight and
+ * the aggregate serves the filter; null otherwise (the caller counts it directly).
+ */
+export async function stockAtEnd(ctx: Ctx, f: ReportFilter): Promise<{ count: number; value: number } | null> {
+  const to = new Date(f.to).toISOString();
+  const day = shanghaiDayOf(to);
+  if (!aggregateServes(ctx, f) || shanghaiMidnight(day) !== to) return null;
+  let q = (ctx.db as unknown as Kysely<Db>).selectFrom('report_daily as d').where('d.type', '=', STOCK_DELTA).where('d.day', '<', day);
+  if (f.agencyId) q = q.where('d.agency_id', '=', f.agencyId);
+  if (f.storeId) q = q.where('d.store_id', '=', f.storeId);
+  if (f.category) q = q.where('d.category', '=', f.category);
+  if (f.caseType) q = q.where('d.case_type', '=', f.caseType);
+  const r = await q.select([sql<number>`SUM(d.n)`.as('n'), sql<number>`SUM(d.v)`.as('v')]).executeTakeFirstOrThrow();
+  return { count: num(r.n), value: num(r.v) };
 }

@@ -12,7 +12,7 @@ import { RATE_STAGES, REPORT_FIGURES, REPORT_FIGURE_LABELS, type CaseRateDto, ty
 import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS, TERMINAL_STATUSES, type EventType } from '../../../../shared/domain/enums';
 import { CASE_TYPE_LABELS, type CaseType } from '../../../../shared/domain/case-life';
 import { fmtLocal } from '../custody/custody.lookup';
-import { periodFigures } from './report.period';
+import { periodFigures, stockAtEnd } from './report.period';
 
 type Db = Database & { i: Database['items']; e: Database['custody_events'] };
 
@@ -57,13 +57,8 @@ function itemFilter<O>(ctx: Ctx, q: SelectQueryBuilder<Db, 'i' | 'e', O>, f: Rep
 const eventsJoinItems = (ctx: Ctx) => (ctx.db as unknown as import('kysely').Kysely<Db>).selectFrom('custody_events as e').innerJoin('items as i', 'i.id', 'e.item_id');
 const num = (v: unknown) => Number(v ?? 0);
 
-export async function reportFigures(ctx: Ctx, f: ReportFilter): Promise<ReportDto['figures']> {
-  const out = new Map<ReportFigure, { count: number; value: number }>();
-  const grouped = await periodFigures(ctx, f, BY_EVENT_TYPES);
-  for (const [key, type] of Object.entries(BY_EVENT) as Array<[ReportFigure, EventType]>) {
-    out.set(key, grouped.get(type) ?? { count: 0, value: 0 });
-  }
-
+/** The stock at the end of the period counted from the ledger: items whose last stock-moving event before it is an IN. */
+export async function stockDirect(ctx: Ctx, f: ReportFilter): Promise<{ count: number; value: number }> {
   const stock = await itemFilter(ctx, eventsJoinItems(ctx).where('e.type', 'in', STOCK_IN).where('e.occurred_at', '<', f.to), f)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -79,7 +74,17 @@ export async function reportFigures(ctx: Ctx, f: ReportFilter): Promise<ReportDt
     )
     .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`SUM(${VALUE})`.as('v')])
     .executeTakeFirstOrThrow();
-  out.set('inStockAtEnd', { count: num(stock.n), value: num(stock.v) });
+  return { count: num(stock.n), value: num(stock.v) };
+}
+
+export async function reportFigures(ctx: Ctx, f: ReportFilter): Promise<ReportDto['figures']> {
+  const out = new Map<ReportFigure, { count: number; value: number }>();
+  const grouped = await periodFigures(ctx, f, BY_EVENT_TYPES);
+  for (const [key, type] of Object.entries(BY_EVENT) as Array<[ReportFigure, EventType]>) {
+    out.set(key, grouped.get(type) ?? { count: 0, value: 0 });
+  }
+
+  out.set('inStockAtEnd', (await stockAtEnd(ctx, f)) ?? (await stockDirect(ctx, f)));
 
   // A loan due in the period and not checked in by its due time.
   const overdue = await itemFilter(ctx, eventsJoinItems(ctx).innerJoin('requests as r', 'r.id', 'e.request_id').where('e.type', '=', 'CHECKED_OUT').where('e.occurred_at', '<', f.to), f)
