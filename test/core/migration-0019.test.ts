@@ -21,12 +21,12 @@ it('0019-report-daily backfills daily counts per type, agency, store, category a
       .values({ case_no: 'A1', name: '案', cause: null, host_agency_id: agency, officer_name: null, stage: 'execution', created_by: u.id, created_at: now, case_type: 'organized_crime', police_no: null, procuratorate_no: null, court_no: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const item = (code: string, category: string, cash: number | null, est: number | null) => ({
+    const item = (code: string, category: string, cash: number | null, est: number | null, seizedAt = now) => ({
       code, case_id: c.id, name: '物', category, spec: null, quantity: 1, unit: '件', features: null, estimated_value: est, cash_amount: cash, source: 'seized',
-      owner_name: null, owner_id_no: null, seizure_doc_no: null, seized_at: now, seized_by: null, seal_no: null, flags: '[]', status: 'IN_STORE', location_id: null, out_with: null,
+      owner_name: null, owner_id_no: null, seizure_doc_no: null, seized_at: seizedAt, seized_by: null, seal_no: null, flags: '[]', status: 'IN_STORE', location_id: null, out_with: null,
       holding_agency_id: agency, created_by: u.id, created_at: now, updated_at: now, store_id: null, unrelated_since: null,
     });
-    await db.insertInto('items').values([item('I1', 'cash', 100.5, null), item('I2', 'general', null, 20), item('I3', 'general', null, null)]).execute();
+    await db.insertInto('items').values([item('I1', 'cash', 100.5, null), item('I2', 'general', null, 20), item('I3', 'general', null, null, '2026-11-19T15:00:00.000Z')]).execute();
     const ids = (await db.selectFrom('items').select(['id', 'code']).orderBy('code').execute()).map((r) => r.id);
     let seq = 0;
     const ev = (type: string, itemId: number, at: string, agencyTo: number | null = agency) => ({
@@ -52,6 +52,7 @@ it('0019-report-daily backfills daily counts per type, agency, store, category a
       { day: '2026-11-20', type: 'RECEIVED', agency_id: agency, store_id: 0, category: 'cash', case_type: 'organized_crime', n: 1, v: 100.5 },
       { day: '2026-11-20', type: 'RECEIVED', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 20 },
       { day: '2026-11-21', type: 'CUSTODY_TRANSFER_ACCEPTED', agency_id: court, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 20 },
+      { day: '2026-11-21', type: 'LATE_INTAKE', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 0 }, // 25 h after seizure
       { day: '2026-11-21', type: 'RECEIVED', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 0 },
       { day: '2026-11-21', type: 'RETURNED_TO_OWNER', agency_id: agency, store_id: 0, category: 'general', case_type: 'organized_crime', n: 1, v: 0 },
       // The change in stock: in on the 20th; on the 21st I3 in and returned, I2 moves to the court on paper while in stock.

@@ -10,7 +10,7 @@ import { agencyId, intoStore, policeCase, type Item } from './request-fixtures';
 import { asUser } from './request-fixtures';
 import { periodDirect, periodFigures, stockAtEnd } from '../../electron/core/services/reports/report.period';
 import { stockDirect } from '../../electron/core/services/reports/report.stats';
-import { AGGREGATED_TYPES } from '../../electron/core/ledger/event-aggregate';
+import { AGGREGATED_TYPES, LATE_INTAKE } from '../../electron/core/ledger/event-aggregate';
 import { up as up0019 } from '../../electron/core/db/migrations/0019-report-daily';
 import type { ReportFilter } from '../../shared/api/report.contract';
 
@@ -39,6 +39,7 @@ beforeAll(async () => {
   const y = await policeCase(t, ['金表', '相机']);
   const z = await policeCase(t, ['平板', '耳机']);
   const w = await policeCase(t, ['音箱', '硬盘']);
+  const v = await policeCase(t, ['迟到的箱子']); // received 38 hours after seizure: a late intake
   cases = { x, y, z, w };
   // Case types are set before any counted event (the aggregate records the type at event time).
   await setCase(x.caseId, 'investigation', 'organized_crime');
@@ -56,6 +57,7 @@ beforeAll(async () => {
   await giveBack([w.items[0]!]);
   t.clock.advance(22 * HOUR); // 23:00 Shanghai
   for (const u of ['zx_bgy', 'ga_bar', 'ga_sp']) await t.login(u);
+  await intoStore(t, v.items);
   await lend(z.items[0]!);
   t.clock.advance(2 * HOUR); // 01:00 Shanghai, another day
   for (const u of ['zx_bgy', 'ga_bar', 'ga_sp']) await t.login(u);
@@ -113,7 +115,7 @@ describe('处置到位率', () => {
 });
 
 describe('report_daily', () => {
-  const types = [...AGGREGATED_TYPES];
+  const types = [...AGGREGATED_TYPES, LATE_INTAKE];
   const police = () => agencyId(t, '371600');
   const filters = async (): Promise<Array<Omit<ReportFilter, 'from' | 'to'>>> => [
     {}, { agencyId: await police() }, { agencyId: 999 }, { category: 'electronics' }, { category: 'cash' }, { caseType: 'organized_crime' }, { caseType: 'ordinary' },
@@ -155,7 +157,7 @@ describe('report_daily', () => {
       }
     }
     // By 00:00 on the 21st (Shanghai): X and Y received (5). By the 22nd: +4 (Z, W), −4 returned, −1 lent out.
-    expect(seen).toEqual([0, 5, 4, 4, 4]);
+    expect(seen).toEqual([0, 5, 5, 5, 5]); // …and the late box (+1) on the 21st
     // Not on a midnight: the caller counts directly.
     expect(await asUser(t, 'jw_jd', (ctx) => stockAtEnd(ctx, { from: '2026-11-01T00:00:00.000Z', to: '2026-11-21T17:30:00.000Z' }))).toBeNull();
   });
@@ -164,7 +166,8 @@ describe('report_daily', () => {
     const r = await asUser(t, 'jw_jd', (ctx) => periodFigures(ctx, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }, types));
     expect(Object.fromEntries([...r].sort())).toEqual({
       CHECKED_OUT: { count: 1, value: 0 },
-      RECEIVED: { count: 9, value: 10000 },
+      LATE_INTAKE: { count: 1, value: 0 },
+      RECEIVED: { count: 10, value: 10000 },
       REFUSED: { count: 1, value: 0 },
       RETURNED_TO_OWNER: { count: 4, value: 0 },
     });

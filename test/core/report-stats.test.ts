@@ -40,7 +40,7 @@ beforeAll(async () => {
   await t.call('zx_bgy', 'request.execute', { id: ret.id, scannedCodes: [laptop!.code] });
   t.clock.advance(3 * DAY);
   for (const u of ['jw_jd', 'ga_bar', 'zx_bgy']) await t.login(u);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 const fig = (r: { figures: Array<{ key: string; count: number; value: number }> }) => Object.fromEntries(r.figures.map((f) => [f.key, [f.count, f.value]]));

@@ -29,6 +29,9 @@ export const STOCK_OUT: readonly EventType[] = ['CHECKED_OUT', 'PHYSICAL_TRANSFE
  * while the item is in stock. Their sum over the days before a midnight is the stock at that midnight.
  */
 export const STOCK_DELTA = 'STOCK';
+/** The pseudo-type of report_daily rows counting late intakes: RECEIVED more than 24 hours after the seizure. */
+export const LATE_INTAKE = 'LATE_INTAKE';
+export const LATE_INTAKE_HOURS = 24;
 
 type Counted = { type: string; seq: number; item_id: number | null; agency_from_id: number | null; agency_to_id: number | null; occurred_at: string };
 
@@ -50,15 +53,15 @@ export async function countEvents(ctx: Pick<Ctx, 'db'>, events: readonly Counted
   const counted = events.filter((e) => e.item_id !== null && AGGREGATED_TYPES.has(e.type as EventType));
   if (!counted.length) return;
   const ids = [...new Set(counted.map((e) => e.item_id!))];
-  const items = new Map<number, { agency: number; store: number; category: string; caseType: string; value: number }>();
+  const items = new Map<number, { agency: number; store: number; category: string; caseType: string; value: number; seizedAt: string | null }>();
   for (let k = 0; k < ids.length; k += 500) {
     const rows = await ctx.db
       .selectFrom('items as i')
       .leftJoin('cases as c', 'c.id', 'i.case_id')
-      .select(['i.id', 'i.holding_agency_id', 'i.store_id', 'i.category', 'c.case_type', sql<number>`COALESCE(i.cash_amount, i.estimated_value, 0)`.as('value')])
+      .select(['i.id', 'i.holding_agency_id', 'i.store_id', 'i.category', 'i.seized_at', 'c.case_type', sql<number>`COALESCE(i.cash_amount, i.estimated_value, 0)`.as('value')])
       .where('i.id', 'in', ids.slice(k, k + 500))
       .execute();
-    for (const r of rows) items.set(r.id, { agency: r.holding_agency_id, store: r.store_id ?? 0, category: r.category, caseType: r.case_type ?? '', value: Number(r.value) });
+    for (const r of rows) items.set(r.id, { agency: r.holding_agency_id, store: r.store_id ?? 0, category: r.category, caseType: r.case_type ?? '', value: Number(r.value), seizedAt: r.seized_at });
   }
   const groups = new Map<string, { day: string; type: string; agency_id: number; store_id: number; category: string; case_type: string; n: number; v: number }>();
   for (const e of counted) {
@@ -76,6 +79,7 @@ export async function countEvents(ctx: Pick<Ctx, 'db'>, events: readonly Counted
     const to = e.agency_to_id ?? i.agency;
     const from = e.agency_from_id ?? i.agency;
     put(e.type, to, 1);
+    if (e.type === 'RECEIVED' && i.seizedAt && (Date.parse(e.occurred_at) - Date.parse(i.seizedAt)) / 3600_000 > LATE_INTAKE_HOURS) put(LATE_INTAKE, to, 1);
     const isIn = STOCK_IN.includes(e.type as EventType);
     const isOut = STOCK_OUT.includes(e.type as EventType);
     const moves = e.type === 'CUSTODY_TRANSFER_ACCEPTED' && from !== to;

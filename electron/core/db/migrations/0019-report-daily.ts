@@ -4,11 +4,12 @@
  * the items' value sum. The ledger append path keeps it current in the same transaction (ledger/event-aggregate.ts);
  * here it is backfilled from the ledger. Unknown agency/store are 0 and an unknown case type is '' (unique keys).
  * Rows of type 'STOCK' carry the change in stock (+1 when an item's last stock-moving event turns to an IN, −1 when
- * it turns from an IN to an OUT, −1/+1 between agencies for a paper transfer accepted in stock).
+ * it turns from an IN to an OUT, −1/+1 between agencies for a paper transfer accepted in stock); rows of type
+ * 'LATE_INTAKE' count the RECEIVED events more than 24 hours after the seizure.
  * Frozen once landed: the counted types are listed here, not imported.
  */
 import { sql, type Kysely } from 'kysely';
-import { shanghaiDay, type DialectName } from '../dialect';
+import { hoursBetween, shanghaiDay, type DialectName } from '../dialect';
 
 const STOCK_IN = ['RECEIVED', 'CHECKED_IN', 'PHYSICAL_TRANSFER_IN'];
 const STOCK_OUT = ['CHECKED_OUT', 'PHYSICAL_TRANSFER_OUT', 'RETURNED_TO_OWNER', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER', 'LOST_REPORTED'];
@@ -65,5 +66,15 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
            SUM(d.n), SUM(d.n * COALESCE(i.cash_amount, i.estimated_value, 0))
     FROM d JOIN items i ON i.id = d.item_id LEFT JOIN cases c ON c.id = i.case_id
     GROUP BY ${shanghaiDay(dialect, 'd.occurred_at')}, d.agency, COALESCE(i.store_id, 0), i.category, COALESCE(c.case_type, '')
+  `.execute(db);
+  await sql`
+    INSERT INTO report_daily (day, type, agency_id, store_id, category, case_type, n, v)
+    SELECT ${day}, 'LATE_INTAKE', COALESCE(e.agency_to_id, i.holding_agency_id, 0), COALESCE(i.store_id, 0), i.category, COALESCE(c.case_type, ''),
+           COUNT(*), SUM(COALESCE(i.cash_amount, i.estimated_value, 0))
+    FROM custody_events e
+    JOIN items i ON i.id = e.item_id
+    LEFT JOIN cases c ON c.id = i.case_id
+    WHERE e.type = 'RECEIVED' AND ${hoursBetween(dialect, 'e.occurred_at', 'i.seized_at')} > 24
+    GROUP BY ${day}, COALESCE(e.agency_to_id, i.holding_agency_id, 0), COALESCE(i.store_id, 0), i.category, COALESCE(c.case_type, '')
   `.execute(db);
 }

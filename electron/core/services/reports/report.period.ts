@@ -11,19 +11,31 @@ import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
 import type { ReportFilter } from '../../../../shared/api/report.contract';
 import { itemScope } from '../../access/visibility';
-import { STOCK_DELTA, shanghaiDayOf, shanghaiMidnight } from '../../ledger/event-aggregate';
+import { LATE_INTAKE, LATE_INTAKE_HOURS, STOCK_DELTA, shanghaiDayOf, shanghaiMidnight } from '../../ledger/event-aggregate';
+import { hoursBetween } from '../../db/dialect';
 
 export type Tally = Map<string, { count: number; value: number }>;
 type Db = Database & { i: Database['items']; e: Database['custody_events']; c: Database['cases']; d: Database['report_daily'] };
 const num = (v: unknown) => Number(v ?? 0);
 const DAY = 86_400_000;
 
-/** Events of `types` in [from, to) counted straight from the ledger. */
+/** Events of `types` in [from, to) counted straight from the ledger (LATE_INTAKE: RECEIVED over 24 h after seizure). */
 export async function periodDirect(ctx: Ctx, f: ReportFilter, types: readonly string[], from: string, to: string): Promise<Tally> {
-  let q = (ctx.db as unknown as Kysely<Db>)
-    .selectFrom('custody_events as e')
-    .innerJoin('items as i', 'i.id', 'e.item_id')
-    .where('e.type', 'in', [...types])
+  const real = types.filter((t) => t !== LATE_INTAKE);
+  const out = real.length ? await directQuery(ctx, f, from, to, (q) => q.where('e.type', 'in', real)) : new Map();
+  if (types.includes(LATE_INTAKE)) {
+    const late = await directQuery(ctx, f, from, to, (q) => q.where('e.type', '=', 'RECEIVED').where(hoursBetween(ctx.dialect, 'e.occurred_at', 'i.seized_at'), '>', LATE_INTAKE_HOURS));
+    const r = late.get('RECEIVED');
+    if (r) out.set(LATE_INTAKE, r);
+  }
+  return out;
+}
+
+type EventsQuery = ReturnType<typeof eventsOf>;
+const eventsOf = (ctx: Ctx) => (ctx.db as unknown as Kysely<Db>).selectFrom('custody_events as e').innerJoin('items as i', 'i.id', 'e.item_id');
+
+async function directQuery(ctx: Ctx, f: ReportFilter, from: string, to: string, which: (q: EventsQuery) => EventsQuery): Promise<Tally> {
+  let q = which(eventsOf(ctx))
     .where('e.occurred_at', '>=', from)
     .where('e.occurred_at', '<', to);
   if (f.agencyId) q = q.where(sql`COALESCE(e.agency_to_id, i.holding_agency_id)`, '=', f.agencyId);

@@ -6,13 +6,13 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
-import { hoursBetween } from '../../db/dialect';
 import { assertCaseVisible, itemScope } from '../../access/visibility';
 import { RATE_STAGES, REPORT_FIGURES, REPORT_FIGURE_LABELS, type CaseRateDto, type RateRow, type ReportDto, type ReportFigure, type ReportFilter } from '../../../../shared/api/report.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS, TERMINAL_STATUSES, type EventType } from '../../../../shared/domain/enums';
 import { CASE_TYPE_LABELS, type CaseType } from '../../../../shared/domain/case-life';
 import { fmtLocal } from '../custody/custody.lookup';
 import { periodFigures, stockAtEnd } from './report.period';
+import { LATE_INTAKE } from '../../ledger/event-aggregate';
 
 type Db = Database & { i: Database['items']; e: Database['custody_events'] };
 
@@ -37,7 +37,6 @@ export const STOCK_IN: EventType[] = ['RECEIVED', 'CHECKED_IN', 'PHYSICAL_TRANSF
 export const STOCK_OUT: EventType[] = ['CHECKED_OUT', 'PHYSICAL_TRANSFER_OUT', 'RETURNED_TO_OWNER', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER', 'LOST_REPORTED'];
 /** Statuses that count as 处置到位 (disposed of or returned). */
 export const DISPOSED: readonly string[] = TERMINAL_STATUSES;
-const LATE_INTAKE_HOURS = 24;
 
 /** An item's value for totals: the cash amount, else the estimate. */
 const VALUE = sql<number>`COALESCE(i.cash_amount, i.estimated_value, 0)`;
@@ -94,11 +93,7 @@ export async function reportFigures(ctx: Ctx, f: ReportFilter): Promise<ReportDt
     .executeTakeFirstOrThrow();
   out.set('overdueLoans', { count: num(overdue.n), value: num(overdue.v) });
 
-  const late = await itemFilter(ctx, eventsJoinItems(ctx).where('e.type', '=', 'RECEIVED').where('e.occurred_at', '>=', f.from).where('e.occurred_at', '<', f.to), f)
-    .where(hoursBetween(ctx.dialect, 'e.occurred_at', 'i.seized_at'), '>', LATE_INTAKE_HOURS)
-    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`SUM(${VALUE})`.as('v')])
-    .executeTakeFirstOrThrow();
-  out.set('lateIntakes', { count: num(late.n), value: num(late.v) });
+  out.set('lateIntakes', (await periodFigures(ctx, f, [LATE_INTAKE])).get(LATE_INTAKE) ?? { count: 0, value: 0 });
 
   return REPORT_FIGURES.map((key) => ({ key, label: REPORT_FIGURE_LABELS[key], ...(out.get(key) ?? { count: 0, value: 0 }) }));
 }
