@@ -16,6 +16,7 @@ import { BENCH_PASSWORD, openDataset } from './dataset';
 import { inProcessFigures, sampleCodes } from './figures';
 import { httpFigures } from './http-figures';
 import { importFigures } from './import';
+import { reportFigures } from './reports';
 import { openRaw } from './raw';
 import { printRow, ratioOf, type Row } from './stats';
 import type { OpenedApp } from '../electron/core/bootstrap';
@@ -60,6 +61,7 @@ async function main() {
     const inProc = await inProcessFigures(app, raw, items);
     rows.push(...inProc.rows);
     rows.push(...(await httpFigures(app, await sampleCodes(app, 500), { chromium: browser, exportCaseId: inProc.caseId })));
+    rows.push(...(await reportFigures(app, raw)));
     rows.push(...(await importFigures(app, BENCH_PASSWORD)));
     console.log('');
     console.log(`==== 结果（${items} 件，${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC）====`);

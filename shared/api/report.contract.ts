@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { defineMethods } from './define';
 import { fileOut, id, isoDateTime } from './common.schemas';
 import { ITEM_CATEGORIES, ITEM_STATUSES } from '../domain/enums';
+import { CASE_TYPES } from '../domain/case-life';
+import { CASE_STAGES } from '../domain/enums';
 
 /** Report figures, in print order. Each is counted from ledger events in the period, except the end-of-period ones. */
 export const REPORT_FIGURES = [
@@ -34,10 +36,17 @@ export const reportFilter = z.object({
   storeId: id.optional(),
   category: z.enum(ITEM_CATEGORIES).optional(),
   status: z.enum(ITEM_STATUSES).optional(),
+  caseType: z.enum(CASE_TYPES).optional(),
 });
 export type ReportFilter = z.infer<typeof reportFilter>;
 
-const rateRow = z.object({ id: z.number(), label: z.string(), total: z.number(), done: z.number(), rate: z.number().nullable() });
+/** 处置到位率 counts only cases at these stages (执行, 结案). */
+export const RATE_STAGES = ['execution', 'closed'] as const;
+/** The seed's headline: 涉黑涉恶案件财产处置到位率. */
+export const HEADLINE_CASE_TYPE = 'organized_crime';
+
+/** A 处置到位率 row: `id` is the case or agency id, or for a case type its key in `key` (id 0). Rate in percent. */
+export const rateRow = z.object({ id: z.number(), key: z.string().optional(), label: z.string(), total: z.number(), done: z.number(), rate: z.number().nullable() });
 export type RateRow = z.infer<typeof rateRow>;
 
 export const reportDto = z.object({
@@ -46,6 +55,7 @@ export const reportDto = z.object({
   figures: z.array(z.object({ key: z.enum(REPORT_FIGURES), label: z.string(), count: z.number(), value: z.number() })),
   rateByAgency: z.array(rateRow),
   rateByCase: z.array(rateRow),
+  rateByCaseType: z.array(rateRow),
 });
 export type ReportDto = z.infer<typeof reportDto>;
 
@@ -60,6 +70,8 @@ export const dashboardDto = z.object({
   openSupervision: z.number(),
   cashValue: z.number(),
   valuablesValue: z.number(),
+  /** 涉黑涉恶案件财产处置到位率 (cases at 执行 or 结案). */
+  headlineRate: rateRow,
 });
 export type DashboardDto = z.infer<typeof dashboardDto>;
 
@@ -97,7 +109,12 @@ export const exceptionsInput = z.object({
   minLoans: z.number().int().min(2).max(50).default(2),
 });
 
+/** One case's 处置到位率 (its items the reader sees); `counted`: the case is at 执行 or 结案, so the statistics count it. */
+export const caseRateDto = z.object({ caseId: z.number(), stage: z.enum(CASE_STAGES), counted: z.boolean(), total: z.number(), done: z.number(), rate: z.number().nullable() });
+export type CaseRateDto = z.infer<typeof caseRateDto>;
+
 export const reportContract = defineMethods({
+  'case.disposalRate': { summary: '案件财产处置到位率', permission: 'item.read', input: z.object({ caseId: id }), output: caseRateDto, readonly: true },
   'report.stats': { summary: '统计报表', permission: 'report.read', input: reportFilter, output: reportDto, readonly: true },
   'report.export': { summary: '统计报表导出 Excel', permission: 'report.read', input: reportFilter, output: fileOut, readonly: true },
   'report.print': { summary: '打印统计报表（PDF）', permission: 'report.read', input: reportFilter, output: fileOut },

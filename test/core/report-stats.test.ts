@@ -1,4 +1,5 @@
 /** 统计报表 on a fixture with known answers: counts, value totals, end-of-period stock, late intakes, overdue loans, 处置到位率. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
 import { intoStore, policeCase, witness, type Item } from './request-fixtures';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   await t.call('zx_bgy', 'request.execute', { id: ret.id, scannedCodes: [laptop!.code] });
   t.clock.advance(3 * DAY);
   for (const u of ['jw_jd', 'ga_bar', 'zx_bgy']) await t.login(u);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 const fig = (r: { figures: Array<{ key: string; count: number; value: number }> }) => Object.fromEntries(r.figures.map((f) => [f.key, [f.count, f.value]]));
@@ -78,13 +79,16 @@ describe('report.stats', () => {
     expect(fig(before).inStockAtEnd).toEqual([0, 0]);
   });
 
-  it('处置到位率 per case and per agency', async () => {
+  it('处置到位率 per case and per agency, over the cases at 执行 or 结案', async () => {
+    expect((await t.call('jw_jd', 'report.stats', NOV)).rateByCase).toEqual([]); // both cases still in 侦查
+    await sql`UPDATE cases SET stage = 'execution'`.execute(t.core.store.db);
     const r = await t.call('jw_jd', 'report.stats', NOV);
     expect(r.rateByCase.map((x) => [x.label.split(' ')[0], x.total, x.done, x.rate])).toEqual([
       [caseA.items[0]!.caseNo, 3, 1, 33.33],
       ['A3716002026119901', 2, 0, 0],
     ]);
     expect(r.rateByAgency).toEqual([expect.objectContaining({ label: '滨州市公安局', total: 5, done: 1, rate: 20 })]);
+    expect(r.rateByCaseType).toEqual([{ id: 0, key: '', label: '未分类', total: 5, done: 1, rate: 20 }]);
   });
 
   it('is for inspectors only, and rejects an empty period', async () => {

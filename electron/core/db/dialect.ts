@@ -281,3 +281,9 @@ export function hoursBetween(dialect: DialectName, later: string, earlier: strin
   if (dialect === 'postgres') return sql<number>`(extract(epoch from (${sql.ref(later)}::timestamptz - ${sql.ref(earlier)}::timestamptz)) / 3600)`;
   return sql<number>`((julianday(${sql.ref(later)}) - julianday(${sql.ref(earlier)})) * 24)`;
 }
+
+/** The Shanghai calendar day (UTC+8, YYYY-MM-DD) of an ISO-8601 text column (0019 report_daily). */
+export function shanghaiDay(dialect: DialectName, column: string) {
+  if (dialect === 'postgres') return sql<string>`to_char((${sql.ref(column)}::timestamptz AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
+  return sql<string>`substr(datetime(${sql.ref(column)}, '+8 hours'), 1, 10)`;
+}

@@ -343,6 +343,22 @@ export interface DocumentCoverTable {
   hash: string;
 }
 
+/** 0019: statistics aggregate, one row per Shanghai day × event type × agency × store × category × case type. */
+export interface ReportDailyTable {
+  day: string;
+  type: string;
+  /** Holding agency after the event; 0 when unknown. */
+  agency_id: number;
+  /** The item's store after the event; 0 when none. */
+  store_id: number;
+  category: string;
+  /** The case's type; '' when unset. */
+  case_type: string;
+  n: number;
+  /** Sum of the items' cash amount, else estimate. */
+  v: number;
+}
+
 export interface IntegrityLogTable {
   id: Generated<number>;
   at: string;
@@ -387,6 +403,7 @@ export interface Database {
   documents: DocumentTable;
   document_covers: DocumentCoverTable;
   integrity_log: IntegrityLogTable;
+  report_daily: ReportDailyTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -43,7 +43,13 @@ export function scheduleNightlyCheck(
   const log = opts.log ?? console.log;
   let handle: { cancel(): void } | null = null;
   let running: Promise<void> | null = null;
+  // The night the timer is set for. The next is computed from it, not from the clock alone: a timer that fires a
+  // little early (before hour:00) must not arm a second run the same night.
+  let target = 0;
   const arm = () => {
+    const now = core.config.clock().getTime();
+    const base = Math.max(now, target);
+    target = base + msUntilNext(new Date(base), hour);
     handle = timer(() => {
       running = core.jobs
         .run(NIGHTLY_USER, { kind: 'ledger.check', mode: 'full' })
@@ -56,7 +62,7 @@ export function scheduleNightlyCheck(
         })
         .catch((err: unknown) => log(`[nightly] 账本校验失败：${err instanceof Error ? err.message : String(err)}`))
         .finally(arm);
-    }, msUntilNext(core.config.clock(), hour));
+    }, target - now);
   };
   arm();
   return { stop: () => handle?.cancel(), lastRun: () => running };

@@ -4,6 +4,7 @@ import type { EventRow } from '../db/schema';
 import type { EventType } from '../../../shared/domain/enums';
 import type { Person } from '../../../shared/api/common.schemas';
 import { hashEvent, type HashedFields } from './ledger.canonical';
+import { countEvents } from './event-aggregate';
 
 export type EventInput = {
   type: EventType;
@@ -58,6 +59,7 @@ export async function appendEvent(ctx: Ctx, e: EventInput): Promise<EventRow> {
   const hash = hashEvent(fields);
   const row = await ctx.db.insertInto('custody_events').values({ ...fields, hash }).returningAll().executeTakeFirstOrThrow();
   await ctx.db.updateTable('ledger_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+  await countEvents(ctx, [row]);
   return row;
 }
 
@@ -79,5 +81,6 @@ export async function appendEvents(ctx: Ctx, events: readonly EventInput[]): Pro
   });
   for (let i = 0; i < rows.length; i += EVENT_CHUNK) await ctx.db.insertInto('custody_events').values(rows.slice(i, i + EVENT_CHUNK)).execute();
   if (rows.length) await ctx.db.updateTable('ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+  await countEvents(ctx, rows);
   return { firstSeq: head.seq + 1, lastSeq: seq };
 }

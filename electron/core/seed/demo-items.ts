@@ -9,6 +9,7 @@ import type { Database, NewEventRow } from '../db/schema';
 import { sql } from 'kysely';
 import { indexItemsForSearchAfter } from '../db/dialect';
 import { hashEvent, type HashedFields } from '../ledger/ledger.canonical';
+import { countEvents } from '../ledger/event-aggregate';
 import { checkTransition } from '../../../shared/domain/item-state';
 import type { EventType, ItemFlag, ItemStatus } from '../../../shared/domain/enums';
 import { CAUSES, DISTRICTS, ITEMS, idNumber, personName } from './demo-data';
@@ -122,6 +123,7 @@ export async function seedDemoItems(app: OpenedApp, count: number, onProgress?: 
         push('STORED', s, p, custodian, { location_to_id: p.shelf }, 39 * 3600_000);
       }
       await insertChunks(trx, 'custody_events', evRows);
+      await countEvents({ db: trx }, evRows as Array<HashedFields>);
       await trx.updateTable('ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
       if (seqRow) await trx.updateTable('sequences').set({ next_value: firstNo + n }).where('scope', '=', scope).execute();
       else await trx.insertInto('sequences').values({ scope, next_value: firstNo + n }).execute();

@@ -2,11 +2,14 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
-import type { DashboardDto } from '../../../../shared/api/report.contract';
+import { HEADLINE_CASE_TYPE, type DashboardDto } from '../../../../shared/api/report.contract';
+import { CASE_TYPE_LABELS } from '../../../../shared/domain/case-life';
 import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemCategory, type ItemStatus } from '../../../../shared/domain/enums';
 import { itemScope } from '../../access/visibility';
 import { alertHandlers } from '../alerts/alert.service';
-import { STOCK_OUT } from './report.stats';
+import { STOCK_OUT, disposalRates, rateOf } from './report.stats';
+import { shanghaiDayOf, shanghaiMidnight } from '../../ledger/event-aggregate';
+import { periodDirect } from './report.period';
 
 const WEEKS = 12;
 const DAY = 86400_000;
@@ -44,20 +47,30 @@ export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
     .groupBy('i.category')
     .execute();
 
-  const thisWeek = weekOf(ctx.now.slice(0, 10));
-  const start = new Date(Date.parse(`${thisWeek}T00:00:00.000Z`) - (WEEKS - 1) * 7 * DAY).toISOString();
-  const day = sql<string>`substr(e.occurred_at, 1, 10)`;
-  const moves = await items(ctx)
-    .innerJoin('custody_events as e', 'e.item_id', 'i.id')
-    .where('e.type', 'in', ['RECEIVED', 'PHYSICAL_TRANSFER_IN', ...STOCK_OUT])
-    .where('e.occurred_at', '>=', start)
-    .select([day.as('day'), sql<string>`CASE WHEN e.type IN ('RECEIVED', 'PHYSICAL_TRANSFER_IN') THEN 'in' ELSE 'out' END`.as('dir'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy([day, sql`CASE WHEN e.type IN ('RECEIVED', 'PHYSICAL_TRANSFER_IN') THEN 'in' ELSE 'out' END`])
-    .execute();
-  const weekly = Array.from({ length: WEEKS }, (_, k) => ({ week: new Date(Date.parse(start) + k * 7 * DAY).toISOString().slice(0, 10), in: 0, out: 0 }));
-  for (const m of moves) {
-    const w = weekly.find((x) => x.week === weekOf(m.day));
-    if (w) w[m.dir as 'in' | 'out'] += n(m.n);
+  // Weeks (Monday to Sunday, Shanghai days) from report_daily; a reader who does not see every item is counted directly.
+  const thisWeek = weekOf(shanghaiDayOf(ctx.now));
+  const startDay = new Date(Date.parse(`${thisWeek}T00:00:00.000Z`) - (WEEKS - 1) * 7 * DAY).toISOString().slice(0, 10);
+  const weekly = Array.from({ length: WEEKS }, (_, k) => ({ week: new Date(Date.parse(`${startDay}T00:00:00.000Z`) + k * 7 * DAY).toISOString().slice(0, 10), in: 0, out: 0 }));
+  const IN = ['RECEIVED', 'PHYSICAL_TRANSFER_IN'];
+  const dirOf = (type: string) => (IN.includes(type) ? 'in' : 'out');
+  if (itemScope(ctx.user)) {
+    for (let k = 0; k < WEEKS; k++) {
+      const from = shanghaiMidnight(weekly[k]!.week);
+      const to = shanghaiMidnight(new Date(Date.parse(`${weekly[k]!.week}T00:00:00.000Z`) + 7 * DAY).toISOString().slice(0, 10));
+      for (const [type, x] of await periodDirect(ctx, { from, to }, [...IN, ...STOCK_OUT], from, to)) weekly[k]![dirOf(type)] += x.count;
+    }
+  } else {
+    const moves = await ctx.db
+      .selectFrom('report_daily')
+      .where('day', '>=', startDay)
+      .where('type', 'in', [...IN, ...STOCK_OUT])
+      .select(['day', 'type', sql<number>`SUM(n)`.as('n')])
+      .groupBy(['day', 'type'])
+      .execute();
+    for (const m of moves) {
+      const w = weekly.find((x) => x.week === weekOf(m.day));
+      if (w) w[dirOf(m.type)] += n(m.n);
+    }
   }
 
   const overdue = await items(ctx)
@@ -83,5 +96,6 @@ export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
     openSupervision: n(supervision.n),
     cashValue: n(value.find((v) => v.category === 'cash')?.v),
     valuablesValue: n(value.find((v) => v.category === 'valuables')?.v),
+    headlineRate: (await disposalRates(ctx, { caseType: HEADLINE_CASE_TYPE }, 'caseType'))[0] ?? rateOf({ id: 0, key: HEADLINE_CASE_TYPE, label: CASE_TYPE_LABELS[HEADLINE_CASE_TYPE] }, 0, 0),
   };
 }

@@ -1,7 +1,7 @@
 /** 统计报表 as Excel (streaming writer) and as a printed PDF (serial, page x/y, events-hash QR, via issueDocument). */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
 import type { FileOut } from '../../../../shared/api/common.schemas';
@@ -37,11 +37,12 @@ export async function exportReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
   const rates = (rows: RateRow[]) => rows.map((x) => [x.label, x.total, x.done, x.rate === null ? '' : x.rate / 100]);
   sheet('处置到位率（单位）', ['单位', '物品数', '已处置或发还', '处置到位率'], [28, 10, 14, 12], rates(r.rateByAgency));
   sheet('处置到位率（案件）', ['案件', '物品数', '已处置或发还', '处置到位率'], [40, 10, 14, 12], rates(r.rateByCase));
+  sheet('处置到位率（案件类型）', ['案件类型', '物品数', '已处置或发还', '处置到位率'], [20, 10, 14, 12], rates(r.rateByCaseType));
   sheet('说明', ['项目', '内容'], [14, 70], [
     ['导出人', `${ctx.user.displayName}（${ctx.user.agencyName}）`],
     ['导出时间', fmtLocal(ctx.now)],
     ['筛选条件', r.filterText],
-    ['口径', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 已处置或发还的物品 / 案件全部物品；筛选条件按物品当前信息'],
+    ['口径', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 处于执行或结案阶段的案件中已处置或发还的物品 / 这些案件的全部物品；期内各项按事件发生后的持有单位，其他筛选条件按物品当前信息'],
   ]);
   await wb.commit();
   await ended;
@@ -56,10 +57,11 @@ async function coveredEvents(ctx: Ctx, f: ReportFilter): Promise<Array<{ seq: nu
     .where('e.type', 'in', BY_EVENT_TYPES)
     .where('e.occurred_at', '>=', f.from)
     .where('e.occurred_at', '<', f.to);
-  if (f.agencyId) q = q.where('i.holding_agency_id', '=', f.agencyId);
+  if (f.agencyId) q = q.where(sql`COALESCE(e.agency_to_id, i.holding_agency_id)`, '=', f.agencyId);
   if (f.storeId) q = q.where('i.store_id', '=', f.storeId);
   if (f.category) q = q.where('i.category', '=', f.category);
   if (f.status) q = q.where('i.status', '=', f.status);
+  if (f.caseType) q = q.where(({ exists, selectFrom }) => exists(selectFrom('cases as c').select('c.id').whereRef('c.id', '=', 'i.case_id').where('c.case_type', '=', f.caseType!)));
   return q.select(['e.seq', 'e.hash']).execute();
 }
 
@@ -77,12 +79,13 @@ export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
     items: [],
     table: { title: '统计', columns: ['项目', '件数', '金额/估值（元）'], rows: r.figures.map((f) => [f.label, String(f.count), money(f.value)]), widths: ['*', 60, 110] },
     sections: [
+      { title: '处置到位率（按案件类型，执行或结案阶段的案件）', lines: r.rateByCaseType.map((x) => [x.label, `${x.done}/${x.total}，${rateText(x)}`]) },
       { title: '处置到位率（按单位）', lines: r.rateByAgency.map((x) => [x.label, `${x.done}/${x.total}，${rateText(x)}`]) },
       {
         title: `处置到位率（按案件${r.rateByCase.length > caseRows.length ? `，前 ${caseRows.length} 个，共 ${r.rateByCase.length} 个` : ''}）`,
         lines: caseRows.map((x) => [x.label, `${x.done}/${x.total}，${rateText(x)}`]),
       },
-      { title: '统计口径', lines: [['说明', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 已处置或发还的物品 / 案件全部物品']] },
+      { title: '统计口径', lines: [['说明', '期内各项按账本事件计数（按事件发生后的持有单位）；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 处于执行或结案阶段的案件中已处置或发还的物品 / 这些案件的全部物品']] },
     ].filter((s) => s.lines.length > 0) as FormDoc['sections'],
     signatures: [{ role: '制表人', name: ctx.user.displayName }, { role: '审核人', name: null }],
   };

@@ -1,6 +1,6 @@
 /** 首页图表 for inspectors: stock by status, category and holding agency, weekly in/out, overdue loans, alerts, cash and valuables. Clicking a chart opens the matching list. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Tooltip } from 'antd';
 import { useNavigate } from 'react-router';
 import type { DashboardDto } from '@shared/api/report.contract';
 import { callQuiet } from '../../api/client';
@@ -61,10 +61,21 @@ export function DashboardWidget() {
   return (
     <Card size="small" title="统计概览" data-testid="dashboard">
       <Row gutter={[12, 12]}>
-        <Col span={6}><Statistic title="逾期未还调用" value={d.overdueLoans} suffix="件" valueStyle={d.overdueLoans ? { color: '#cf1322' } : undefined} /></Col>
-        <Col span={6}><Statistic title="待处理提醒" value={d.openAlerts} suffix="条" /></Col>
-        <Col span={6}><Statistic title="在管现金" value={money(d.cashValue)} data-testid="dash-cash" /></Col>
-        <Col span={6}><Statistic title="在管贵重物品估值" value={money(d.valuablesValue)} /></Col>
+        <Col span={4}><Statistic title="逾期未还调用" value={d.overdueLoans} suffix="件" valueStyle={d.overdueLoans ? { color: '#cf1322' } : undefined} /></Col>
+        <Col span={4}><Statistic title="待处理提醒" value={d.openAlerts} suffix="条" /></Col>
+        <Col span={5}><Statistic title="在管现金" value={money(d.cashValue)} data-testid="dash-cash" /></Col>
+        <Col span={5}><Statistic title="在管贵重物品估值" value={money(d.valuablesValue)} /></Col>
+        <Col span={6}>
+          <Tooltip title={`执行或结案阶段的${d.headlineRate.label}：已处置或发还 ${d.headlineRate.done} / ${d.headlineRate.total} 件；点击查看统计报表`}>
+            <div role="link" tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => nav('/reports?caseType=organized_crime')} onKeyDown={(e) => e.key === 'Enter' && nav('/reports?caseType=organized_crime')} data-testid="dash-headline">
+              <Statistic
+                title={`${d.headlineRate.label}财产处置到位率`}
+                value={d.headlineRate.rate === null ? '—' : `${d.headlineRate.rate.toFixed(2)}%`}
+                suffix={<span style={{ fontSize: 12, color: '#8c8c8c' }}>{`${d.headlineRate.done}/${d.headlineRate.total} 件`}</span>}
+              />
+            </div>
+          </Tooltip>
+        </Col>
         {chart('在管物品（按状态）', options.status, 'chart-status', (i) => nav(`/items?status=${d.byStatus[i]!.key}`))}
         {chart('在管物品（按类别）', options.category, 'chart-category', (i) => nav(`/items?category=${d.byCategory[i]!.key}`))}
         {chart('在管物品（按持有单位）', options.agency, 'chart-agency', (i) => nav(`/items?holdingAgencyId=${d.byAgency[i]!.key}`))}

@@ -1,0 +1,63 @@
+/**
+ * Report queries at the bench's size (issue 12): report.stats over a year and report.dashboard through dispatch, the
+ * period figures from report_daily beside the direct count from the ledger (the way report.stats counted before
+ * 0019), and the direct count as a raw prepared statement (no app code). `npx tsx bench/reports.ts [items]` alone.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { OpenedApp } from '../electron/core/bootstrap';
+import { signIn } from './figures';
+import { pct, sample, type Row } from './stats';
+
+const YEAR = 365 * 86_400_000;
+
+export async function reportFigures(app: OpenedApp, raw: BetterSqlite3.Database): Promise<Row[]> {
+  const rows: Row[] = [];
+  const inspector = await signIn(app, 'jw_jd');
+  const to = new Date(Date.parse(new Date().toISOString().slice(0, 10)) + 86_400_000 - 8 * 3600_000).toISOString(); // next Shanghai midnight
+  const from = new Date(Date.parse(to) - YEAR).toISOString();
+  const period = { from, to };
+  const types = ['RECEIVED', 'REFUSED', 'CHECKED_OUT', 'CHECKED_IN', 'CUSTODY_TRANSFER_ACCEPTED', 'PHYSICAL_TRANSFER_OUT', 'RETURNED_TO_OWNER', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
+  const direct = raw.prepare(
+    `SELECT e.type, COUNT(*) n, SUM(COALESCE(i.cash_amount, i.estimated_value, 0)) v FROM custody_events e JOIN items i ON i.id = e.item_id
+     WHERE e.type IN (${types.map(() => '?').join(',')}) AND e.occurred_at >= ? AND e.occurred_at < ? GROUP BY e.type`,
+  );
+  const daily = raw.prepare(`SELECT type, SUM(n) n, SUM(v) v FROM report_daily WHERE day >= ? AND day < ? AND type IN (${types.map(() => '?').join(',')}) GROUP BY type`);
+  const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+  const rawDirect = await sample(() => direct.all(...types, from, to), 3, 1);
+  const rawDaily = await sample(() => daily.all(day(from), day(to), ...types), 10, 2);
+  // The two must agree on the dataset too.
+  const a = Object.fromEntries((direct.all(...types, from, to) as Array<{ type: string; n: number }>).map((r) => [r.type, r.n]));
+  const b = Object.fromEntries((daily.all(day(from), day(to), ...types) as Array<{ type: string; n: number }>).map((r) => [r.type, r.n]));
+  const same = JSON.stringify(a) === JSON.stringify(b);
+  rows.push({
+    figure: '期内各项（一年）：report_daily',
+    measure: 'p50',
+    value: pct(rawDaily, 50),
+    unit: 'ms',
+    raw: { label: '直接按账本事件计数（原始预编译）p50', value: pct(rawDirect, 50) },
+    note: same ? `两种算法结果一致：${JSON.stringify(b)}` : `结果不一致！汇总 ${JSON.stringify(b)}，直接 ${JSON.stringify(a)}`,
+  });
+  const stats = await sample(() => inspector('report.stats', period), 3, 1);
+  rows.push({ figure: 'report.stats 一年（全部各项与处置到位率）', measure: 'p50', value: pct(stats, 50), unit: 'ms', raw: { label: '仅期内各项的直接计数（原始）', value: pct(rawDirect, 50) }, goal: { text: '≤ 1000 ms', met: pct(stats, 50) <= 1000 }, note: `${stats.length} 次` });
+  const dash = await sample(() => inspector('report.dashboard', {}), 3, 1);
+  rows.push({ figure: 'report.dashboard 首页图表', measure: 'p50', value: pct(dash, 50), unit: 'ms', goal: { text: '≤ 1000 ms', met: pct(dash, 50) <= 1000 }, note: `${dash.length} 次` });
+  return rows;
+}
+
+if (process.argv[1]?.endsWith('reports.ts')) {
+  const { join } = await import('node:path');
+  const { rmSync } = await import('node:fs');
+  const { DB_FILE } = await import('../electron/core/bootstrap');
+  const { openDataset } = await import('./dataset');
+  const { openRaw } = await import('./raw');
+  const { printRow } = await import('./stats');
+  const { app, dir } = await openDataset(Number(process.argv[2] ?? 100_000));
+  const raw = openRaw(join(dir, DB_FILE));
+  try {
+    for (const r of await reportFigures(app, raw)) printRow(r);
+  } finally {
+    raw.close();
+    await app.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
