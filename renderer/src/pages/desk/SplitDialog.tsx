@@ -1,6 +1,6 @@
 /**
  * 拆分: parts of a lot (quantities, or amounts for cash) become new items with their own codes; the lot keeps the
- * remainder, shown live. After the split, the new items' labels print from the same dialog.
+ * remainder, shown live. After the split, the new items' labels print straight away (the print dialog takes its place).
  */
 import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
@@ -41,7 +41,7 @@ export function SplitDialog({ item, open, onClose, onDone }: { item: ItemDto; op
   return (
     <>
       <Modal
-        open={open}
+        open={open && !printing}
         width={560}
         title={`拆分：${item.code} ${item.name}（现有 ${fmtQty(item)}）`}
         onCancel={close}
@@ -113,7 +113,10 @@ export function SplitDialog({ item, open, onClose, onDone }: { item: ItemDto; op
         open={printing}
         title="打印新物品标签"
         summary={made ? made.map((m) => m.code).join('、') : ''}
-        onClose={() => setPrinting(false)}
+        onClose={() => {
+          setPrinting(false);
+          close();
+        }}
         render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: (made ?? []).map((m) => m.id), stock }, onProgress)}
       />
     </>
