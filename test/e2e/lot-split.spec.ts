@@ -1,7 +1,8 @@
 /**
  * 拆分与部分发还 through the UI at 1366×768: the custodian splits 4 phones off a lot of 10 on the item page and prints
  * the new item's label (decoded with zbarimg); the case officer then asks to return 2 of the remaining 6 with
- * 「部分」 on the return form; the part gets its own code, is approved and handed back; the lot keeps 4.
+ * 「部分」 on the return form; the part gets its own code, is approved and handed back; the lot keeps 4. The lot then
+ * leaves with its case (随案移送) and the procuratorate records its destruction on the item page.
  */
 import { test, expect } from '@playwright/test';
 import { shot } from './support/helpers';
@@ -94,5 +95,29 @@ test('保管员拆分一批手机并打印新标签，办案人员部分发还',
     await expect(page.getByTestId('item-qty')).toHaveText('4 部');
     await expect(page.locator('[data-event="SPLIT"]')).toHaveCount(2);
     await shot(page, 'lot-split-05-lot');
+  });
+
+  await test.step('随案移送到检察院后，检察院登记其去向（销毁）', async () => {
+    await signIn(page, 'ga_bar');
+    const jc = (await api(page, 'agency.list', {})).find((a) => a.code === '371600JC')!;
+    const r = await api(page, 'request.create', { kind: 'transfer', mode: 'physical', receiveIntoCentre: false, itemIds: [lot!.id], reason: '随案移送', legalBasis: `滨公诉字〔2026〕S${stamp}号`, toAgencyId: jc.id });
+    await signIn(page, 'ga_sp');
+    await api(page, 'request.decide', { id: r.id, approve: true });
+    await signIn(page, 'zx_bgy');
+    await api(page, 'request.execute', { id: r.id, scannedCodes: [lot!.code], counterpart: { name: '钱检察', idNo: 'JC2001' } });
+    await signIn(page, 'jc_sp');
+    await api(page, 'request.accept', { id: r.id, accept: true });
+    await signIn(page, 'jc_bar');
+    await page.goto(`/#/items/${lot!.id}`);
+    await page.getByTestId('btn-away').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('销毁', { exact: true }).click();
+    await dialog.getByTestId('away-doc-no').fill(`滨检销字〔2026〕S${stamp}号`);
+    await shot(page, 'lot-split-06-away');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('item-location')).toHaveText('未上架');
+    await expect(page.locator('[data-event="DESTROYED"]')).toHaveCount(1);
+    expect(await api(page, 'item.get', { id: lot!.id })).toMatchObject({ status: 'DESTROYED' });
   });
 });
