@@ -4,6 +4,7 @@ import { defineMethods } from './define';
 import { fileOut, id, isoDateTime, optText, page, person, text } from './common.schemas';
 import { caseDto, eventDto, itemDto, keysetPage, listTotal } from './item.contract';
 import { witnessInput } from './custody.contract';
+import { splitPart } from './lot.contract';
 import { ITEM_STATUSES } from '../domain/enums';
 import {
   CLAIMANT_ID_TYPES,
@@ -40,7 +41,9 @@ export const executionWitnessInput = z.object({
   idNo: optText(40),
 });
 
-const common = { itemIds, reason: text(1000), legalBasis: optText(300) };
+/** 部分: take only part of a lot (发还、处置); the lot is split as the request is created and the part goes into it. */
+const partial = z.array(z.object({ itemId: id, quantity: splitPart })).max(500).optional();
+const common = { itemIds, reason: text(1000), legalBasis: optText(300), partial };
 
 export const requestCreateInput = z.discriminatedUnion('kind', [
   z.object({

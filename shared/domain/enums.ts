@@ -98,6 +98,8 @@ export const EVENT_TYPES = [
   'EXTERNAL_RENEWED',
   'EXTERNAL_RELEASED',
   'CASE_STAGE_CHANGED',
+  'SPLIT',
+  'SPLIT_CREATED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -142,6 +144,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   EXTERNAL_RENEWED: '续冻/续封',
   EXTERNAL_RELEASED: '解冻/解封',
   CASE_STAGE_CHANGED: '诉讼阶段变更',
+  SPLIT: '拆分',
+  SPLIT_CREATED: '拆分生成',
 };
 
 export const ITEM_CATEGORIES = ['cash', 'valuables', 'electronics', 'vehicle', 'document', 'weapon', 'drug', 'hazardous', 'perishable', 'general', 'other'] as const;

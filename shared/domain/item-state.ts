@@ -34,15 +34,19 @@ export const ITEM_TRANSITIONS: Partial<Record<EventType, Rule>> = {
   COUNTED: { from: 'any-live', to: 'same' },
   DISPOSITION_PROPOSED: { from: HELD, to: 'same' },
   DISPOSITION_APPROVED: { from: HELD, to: 'PENDING_DISPOSITION' },
-  RETURNED_TO_OWNER: { from: HELD, to: 'RETURNED' },
+  // An item that left with its case (随案移送, 移送出库) ends at the receiving agency: it records the return or disposition.
+  RETURNED_TO_OWNER: { from: [...HELD, 'TRANSFERRED_OUT'], to: 'RETURNED' },
   SOLD: { from: HELD, to: 'SOLD' },
-  DESTROYED: { from: HELD, to: 'DESTROYED' },
-  CONFISCATED: { from: HELD, to: 'CONFISCATED' },
-  HANDED_OVER: { from: HELD, to: 'HANDED_OVER' },
+  DESTROYED: { from: [...HELD, 'TRANSFERRED_OUT'], to: 'DESTROYED' },
+  CONFISCATED: { from: [...HELD, 'TRANSFERRED_OUT'], to: 'CONFISCATED' },
+  HANDED_OVER: { from: [...HELD, 'TRANSFERRED_OUT'], to: 'HANDED_OVER' },
   LOST_REPORTED: { from: 'any-live', to: 'LOST' },
   // Off-site property: a renewal keeps it under seal/freeze; a release frees it to its owner (terminal, as 发还).
   EXTERNAL_RENEWED: { from: ['EXTERNAL_CUSTODY'], to: 'same' },
   EXTERNAL_RELEASED: { from: ['EXTERNAL_CUSTODY'], to: 'RETURNED' },
+  // 拆分: a lot in the store gives part of its quantity to new items (SPLIT_CREATED is each new item's first event).
+  SPLIT: { from: LIVE_IN_STORE, to: 'same' },
+  SPLIT_CREATED: { from: [], to: 'IN_STORE' },
 };
 
 export function isTerminal(status: ItemStatus): boolean {

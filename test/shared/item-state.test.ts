@@ -13,12 +13,15 @@ const EXPECTED: Partial<Record<EventType, Partial<Record<ItemStatus, ItemStatus>
   CHECKED_IN: { ON_LOAN: 'IN_STORE' },
   PHYSICAL_TRANSFER_OUT: { IN_STORE: 'TRANSFERRED_OUT' },
   PHYSICAL_TRANSFER_IN: { TRANSFERRED_OUT: 'IN_STORE', REGISTERED: 'IN_STORE' },
+  // Issue 11: an item that left with its case (移送出库) ends at the receiving agency (return, destruction, …).
+  // 拆分: only a lot on a shelf splits; SOLD stays a disposition in the centre.
+  SPLIT: { IN_STORE: 'IN_STORE' },
   DISPOSITION_APPROVED: { IN_STORE: 'PENDING_DISPOSITION', EXTERNAL_CUSTODY: 'PENDING_DISPOSITION', PENDING_DISPOSITION: 'PENDING_DISPOSITION' },
-  RETURNED_TO_OWNER: { IN_STORE: 'RETURNED', EXTERNAL_CUSTODY: 'RETURNED', PENDING_DISPOSITION: 'RETURNED' },
+  RETURNED_TO_OWNER: { IN_STORE: 'RETURNED', EXTERNAL_CUSTODY: 'RETURNED', PENDING_DISPOSITION: 'RETURNED', TRANSFERRED_OUT: 'RETURNED' },
   SOLD: { IN_STORE: 'SOLD', EXTERNAL_CUSTODY: 'SOLD', PENDING_DISPOSITION: 'SOLD' },
-  DESTROYED: { IN_STORE: 'DESTROYED', EXTERNAL_CUSTODY: 'DESTROYED', PENDING_DISPOSITION: 'DESTROYED' },
-  CONFISCATED: { IN_STORE: 'CONFISCATED', EXTERNAL_CUSTODY: 'CONFISCATED', PENDING_DISPOSITION: 'CONFISCATED' },
-  HANDED_OVER: { IN_STORE: 'HANDED_OVER', EXTERNAL_CUSTODY: 'HANDED_OVER', PENDING_DISPOSITION: 'HANDED_OVER' },
+  DESTROYED: { IN_STORE: 'DESTROYED', EXTERNAL_CUSTODY: 'DESTROYED', PENDING_DISPOSITION: 'DESTROYED', TRANSFERRED_OUT: 'DESTROYED' },
+  CONFISCATED: { IN_STORE: 'CONFISCATED', EXTERNAL_CUSTODY: 'CONFISCATED', PENDING_DISPOSITION: 'CONFISCATED', TRANSFERRED_OUT: 'CONFISCATED' },
+  HANDED_OVER: { IN_STORE: 'HANDED_OVER', EXTERNAL_CUSTODY: 'HANDED_OVER', PENDING_DISPOSITION: 'HANDED_OVER', TRANSFERRED_OUT: 'HANDED_OVER' },
 };
 
 describe('item state machine', () => {
@@ -43,11 +46,13 @@ describe('item state machine', () => {
     }
   });
 
-  it('only REGISTERED can start an item; everything else needs a registered item', () => {
+  it('only REGISTERED (or SPLIT_CREATED, a part split off a lot) can start an item; everything else needs a registered item', () => {
     for (const event of EVENT_TYPES) {
       const r = checkTransition(null, event);
-      expect(r.ok, event).toBe(event === 'REGISTERED');
+      expect(r.ok, event).toBe(event === 'REGISTERED' || event === 'SPLIT_CREATED');
     }
+    expect(checkTransition(null, 'SPLIT_CREATED')).toEqual({ ok: true, to: 'IN_STORE' });
+    expect(checkTransition('IN_STORE', 'SPLIT_CREATED').ok).toBe(false);
   });
 
   it('a lost item takes no further handling but a correction', () => {

@@ -126,6 +126,8 @@ export interface ItemTable {
   store_id: number | null;
   /** When it was found to be unrelated to the case: the 3-day release clock starts here (0011). */
   unrelated_since: string | null;
+  /** The lot this item was split off (0018). */
+  parent_item_id: number | null;
 }
 
 export interface ItemPhotoTable {

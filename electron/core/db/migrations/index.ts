@@ -15,6 +15,7 @@ import * as m0013 from './0013-ledger-anchors';
 import * as m0014 from './0014-reports-supervision';
 import * as m0015 from './0015-import-mappings';
 import * as m0016 from './0016-security-log';
+import * as m0018 from './0018-lot-split';
 import * as m0019 from './0019-report-daily';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
@@ -34,6 +35,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0014-reports-supervision', m0014],
   ['0015-import-mappings', m0015],
   ['0016-security-log', m0016],
+  ['0018-lot-split', m0018],
   ['0019-report-daily', m0019],
 ];
 

@@ -13,6 +13,7 @@ import { locationPaths } from '../admin/admin.handlers';
 import { storageLocationById } from '../custody/putaway.service';
 import { localYear, nextSequence, pad } from '../common/sequence';
 import { itemLabel } from './request.repository';
+import { takeParts } from '../lots/lot.partial';
 
 /** Event written per item when the request is created (allocation has none: it is recorded by MOVED on execution). */
 export const CREATE_EVENT: Record<RequestKind, EventType | null> = {
@@ -122,7 +123,7 @@ async function kindDetails(ctx: Ctx, input: RequestCreateInput): Promise<{ detai
 
 /** Creates the request; returns its id. */
 export async function createRequest(ctx: Ctx, input: RequestCreateInput): Promise<number> {
-  const ids = [...new Set(input.itemIds)];
+  const ids = await takeParts(ctx, input);
   const rows = await ctx.db.selectFrom('items').selectAll().where('id', 'in', ids).orderBy('id').execute();
   // Items the user may not see are reported exactly like missing ones.
   const items: ItemRow[] = [];

@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/domain/requests';
 import type { DocItemRow, FormDoc } from '../../documents/document.types';
 import { issueDocument } from '../../documents/issue-document';
+import { issuerCaseNoLine } from '../../documents/agency-case-no';
 import { badInput } from '../../errors';
 import { fmtLocal } from '../custody/custody.lookup';
 import { getItemDtos } from '../items/item.repository';
@@ -84,6 +85,7 @@ export async function buildRequestDoc(ctx: Ctx, id: number, type?: RequestDocTyp
   const head: Array<[string, string]> = [
     ['申请单号', r.request_no],
     ['案件', v.caseNo ? `${v.caseNo} ${v.caseName ?? ''}` : '（多案件）'],
+    ...(await issuerCaseNoLine(ctx, r.case_id, r.from_agency_id)),
     ['状态', REQUEST_STATUS_LABELS[r.status as RequestStatus]],
   ];
   const basis: Array<[string, string]> = [

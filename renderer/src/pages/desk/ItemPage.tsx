@@ -1,7 +1,7 @@
 /** 物品详情 (details first, the timeline as soon as it arrives): key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { AlertOutlined, EditOutlined, LockOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, FlagOutlined, ScissorOutlined, EditOutlined, LockOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
@@ -9,7 +9,7 @@ import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS } from '@sha
 import { call } from '../../api/client';
 import { takePrefetched } from '../../api/item-prefetch';
 import { jobFile } from '../../api/jobs';
-import { useCan } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { useAction } from '../../components/use-action';
 import { ItemStatusTag } from '../../components/ItemStatusTag';
 import { EventTimeline } from '../../components/EventTimeline';
@@ -17,13 +17,15 @@ import { PhotoPanel } from '../../components/PhotoPanel';
 import { PrintDialog } from '../../components/PrintDialog';
 import { fmtMoney, fmtQty, fmtTime } from '../../components/labels';
 import { SealDialog } from './SealDialog';
+import { SplitDialog } from './SplitDialog';
+import { AwayOutcomeDialog } from './AwayOutcomeDialog';
 import { CorrectionDialog } from './CorrectionDialog';
 import { DiscrepancyDialog, FoundDialog, LostDialog } from './ItemIssueDialogs';
 import { ProposalTable } from '../requests/ProposalTable';
 import type { ProposalDto } from '@shared/api/correction.contract';
 import type { DiscrepancyKind } from '@shared/domain/corrections';
 
-type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discrepancy';
+type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discrepancy' | 'split' | 'away';
 const LIVE_HELD = ['IN_STORE', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY'];
 const TERMINAL = ['RETURNED', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
 
@@ -34,6 +36,7 @@ export function ItemPage() {
   const { id } = useParams();
   const itemId = Number(id);
   const can = useCan();
+  const { user } = useSession();
   const [item, setItem] = useState<ItemDto | null>(null);
   const [events, setEvents] = useState<EventDto[]>([]);
   const [printing, setPrinting] = useState<Dialog | null>(null);
@@ -117,6 +120,12 @@ export function ItemPage() {
             {can('custody.handle') && item.status !== 'LOST' && !TERMINAL.includes(item.status) && (
               <Button size="small" icon={<AlertOutlined />} onClick={() => openDiscrepancy()} data-testid="btn-discrepancy">登记差异</Button>
             )}
+            {can('request.create') && item.status === 'TRANSFERRED_OUT' && item.holdingAgencyId === user.agencyId && !item.openRequestNo && (
+              <Button size="small" icon={<FlagOutlined />} onClick={() => setPrinting('away')} data-testid="btn-away">登记去向</Button>
+            )}
+            {can('item.register') && item.status === 'IN_STORE' && !item.openRequestNo && (
+              <Button size="small" icon={<ScissorOutlined />} onClick={() => setPrinting('split')} data-testid="btn-split">拆分</Button>
+            )}
             {can('custody.handle') && <Button size="small" icon={<LockOutlined />} onClick={() => setPrinting('seal')}>封存/启封</Button>}
             {can('custody.handle') && <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('label')}>打印标签</Button>}
             <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('trail')}>打印流转记录</Button>
@@ -185,6 +194,8 @@ export function ItemPage() {
       </Card>
       <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: [item.id], stock }, onProgress)} onDone={() => void load()} />
       <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} onDiscrepancy={(sealNo) => openDiscrepancy({ kind: 'seal', observedSealNo: sealNo })} />
+      <AwayOutcomeDialog item={item} open={printing === 'away'} onClose={() => setPrinting(null)} onDone={() => void load()} />
+      <SplitDialog item={item} open={printing === 'split'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <CorrectionDialog item={item} open={printing === 'correct'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <LostDialog item={item} open={printing === 'lost'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <FoundDialog item={item} open={printing === 'found'} onClose={() => setPrinting(null)} onDone={() => void load()} />

@@ -17,6 +17,7 @@ import { pickProblem, problemSummary } from './pick-rules';
 import { ItemPicker } from './ItemPicker';
 import { LegalBasisField, RequestKindFields, type RequestFormValues } from './RequestKindFields';
 import { notifyInboxChanged } from './request-ui';
+import { PartialFields, partialInput, type PartialMap } from './PartialFields';
 
 const TITLES: Record<RequestKind, string> = {
   loan: '申请调用',
@@ -26,8 +27,8 @@ const TITLES: Record<RequestKind, string> = {
   allocation: '申请调拨',
 };
 
-function toInput(kind: RequestKind, v: RequestFormValues, itemIds: number[]): RequestCreateInput {
-  const common = { itemIds, reason: v.reason, legalBasis: v.legalBasis || undefined };
+function toInput(kind: RequestKind, v: RequestFormValues, itemIds: number[], partial?: Array<{ itemId: number; quantity: number }>): RequestCreateInput {
+  const common = { itemIds, reason: v.reason, legalBasis: v.legalBasis || undefined, ...(partial?.length ? { partial } : {}) };
   switch (kind) {
     case 'loan':
       return {
@@ -58,6 +59,8 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
   const fromParam = params.get('kind') as RequestKind | null;
   const kind: RequestKind = !fixed && fromParam && REQUEST_KINDS.includes(fromParam) ? fromParam : initialKind;
   const [items, setItems] = useState<ItemDto[]>([]);
+  const [partial, setPartial] = useState<PartialMap>({});
+  const takesPart = kind === 'return' || kind === 'disposition';
   const [form] = Form.useForm<RequestFormValues>();
   const { run, busy, message } = useAction();
   const nav = useNavigate();
@@ -81,7 +84,12 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
       void message.error('请先选择物品：扫描条码或在列表中点击「加入」');
       return;
     }
-    const r = await run(() => call('request.create', toInput(kind, v, items.map((i) => i.id))), { progress: '正在提交申请…' });
+    const parts = takesPart ? partialInput(items, partial) : [];
+    if (takesPart && items.some((i) => i.id in partial && partial[i.id] == null)) {
+      void message.error('勾选了「部分」的物品须填写数量');
+      return;
+    }
+    const r = await run(() => call('request.create', toInput(kind, v, items.map((i) => i.id), parts)), { progress: '正在提交申请…' });
     if (!r) return;
     notifyInboxChanged();
     nav(`/requests/${r.id}`, { state: { created: true } });
@@ -159,6 +167,7 @@ export function NewRequestPage({ initialKind, fixed }: { initialKind: RequestKin
             }}
           >
             <RequestKindFields kind={kind} />
+            {takesPart && <PartialFields items={items} value={partial} onChange={setPartial} />}
             <LegalBasisField kind={kind} />
             <Form.Item label="申请事由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写申请事由' }]}>
               <Input.TextArea data-testid="f-reason" rows={3} maxLength={1000} showCount placeholder="说明为何需要办理，如 送鉴定中心做价格鉴定" />
