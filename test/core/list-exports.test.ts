@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 
 async function runExport(user: string, input: MethodInput<'job.start'>): Promise<FileOut> {
   const started = await t.call(user, 'job.start', input);
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 3000; i++) {
     const s = await t.call(user, 'job.status', { jobId: started.jobId });
     if (s.state === 'done') {
       expect(s.done).toBe(s.total);
@@ -89,7 +89,7 @@ describe('list exports', () => {
     expect((await sheetOf(await runExport('zx_bgy', { kind: 'request.export' }), '申请单列表')).rows.map((r) => r['申请单号'])).toEqual([f.jcLoan.requestNo, f.loan.requestNo]);
     const pending = await sheetOf(await runExport('zx_bgy', { kind: 'request.export', filter: { status: ['pending'] } }), '申请单列表');
     expect(pending.rows.map((r) => r['申请单号'])).toEqual([f.jcLoan.requestNo]);
-  });
+  }, 120_000);
 
   it('events, overdue loans and alerts: headers, rows against the lists, another agency absent', async () => {
     const f = await fixture();
@@ -119,7 +119,7 @@ describe('list exports', () => {
     expect(al.rows.some((r) => r['预警类型'] === '调用逾期未还' || String(r['说明']).includes(f.loan.requestNo))).toBe(true);
     const jcAlerts = await sheetOf(await runExport('jc_bar', { kind: 'alert.export' }), '时限预警');
     expect(jcAlerts.rows.some((r) => String(r['说明']).includes(f.loan.requestNo))).toBe(false);
-  });
+  }, 120_000);
 
   it('count results: the expected list with what was found, its discrepancies and scans; other stores refused', async () => {
     const { items } = await storedPoliceCase(t, ['手机', '电脑', '相机']);
@@ -139,7 +139,7 @@ describe('list exports', () => {
     // Another store's custodian: as if it did not exist; a case officer lacks the permission.
     await expect(runExport('bc_bgy', { kind: 'stocktake.export', stocktakeId: count.id })).rejects.toMatchObject({ apiError: { code: 'NOT_FOUND' } });
     expect((await t.fail('ga_bar', 'job.start', { kind: 'stocktake.export', stocktakeId: count.id })).code).toBe('FORBIDDEN');
-  });
+  }, 120_000);
 });
 
 describe('the streaming runner', () => {
