@@ -55,6 +55,9 @@ export const importResultDto = z.object({
 export type ImportResultDto = z.infer<typeof importResultDto>;
 
 const MAX = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 10_000;
+/** A request body carrying an import file. */
+export const IMPORT_INPUT_MAX_BYTES = MAX;
+export const importCommitInput = importFileInput.extend({ seizureDocNo: optText(80), seizedBy: optText(100) });
 
 export const importContract = defineMethods({
   'import.template': { summary: '下载扣押清单导入模板', permission: 'item.register', input: z.object({}), output: fileOut, readonly: true },
@@ -62,7 +65,7 @@ export const importContract = defineMethods({
   'import.commit': {
     summary: '导入扣押清单（全部成功或全部不写入）',
     permission: 'item.register',
-    input: importFileInput.extend({ seizureDocNo: optText(80), seizedBy: optText(100) }),
+    input: importCommitInput,
     output: importResultDto,
     maxBytes: MAX,
   },

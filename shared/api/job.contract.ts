@@ -8,6 +8,8 @@ import { fileOut, id, isoDateTime } from './common.schemas';
 import { LABELS_PER_JOB, labelStock } from './document.contract';
 import { itemListFilter } from './item.contract';
 import { verifyResultDto } from './ledger.contract';
+import { caseListFilter, eventListFilter, requestListFilter } from './list-export.schemas';
+import { IMPORT_INPUT_MAX_BYTES, importCommitInput, importFileInput, importPreviewDto, importResultDto } from './import.contract';
 import type { Permission } from '../domain/permissions';
 import { ERROR_CODES, type ErrorCode } from './errors';
 
@@ -29,6 +31,17 @@ export const jobInput = z.discriminatedUnion('kind', [
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
   }),
+  // Every list out to Excel with the list's own filters (the shared streaming runner).
+  z.object({ kind: z.literal('case.export'), filter: caseListFilter.default({}) }),
+  z.object({ kind: z.literal('request.export'), filter: requestListFilter.default({}) }),
+  z.object({ kind: z.literal('event.export'), filter: eventListFilter.default({}) }),
+  z.object({ kind: z.literal('alert.export') }),
+  z.object({ kind: z.literal('overdue.export') }),
+  z.object({ kind: z.literal('stocktake.export'), stocktakeId: id }),
+  z.object({ kind: z.literal('case.exportZip'), caseId: id }),
+  // The import wizard's preview and all-or-nothing commit, with row-level progress.
+  importFileInput.extend({ kind: z.literal('import.preview') }),
+  importCommitInput.extend({ kind: z.literal('import.commit') }),
 ]);
 export type JobInput = z.output<typeof jobInput>;
 export type JobKind = JobInput['kind'];
@@ -42,6 +55,15 @@ export const JOB_PERMISSION: Record<JobKind, Permission> = {
   'label.locations': 'authenticated',
   'item.export': 'item.read',
   'scope.trail': 'audit.read',
+  'case.export': 'item.read',
+  'request.export': 'item.read',
+  'event.export': 'item.read',
+  'alert.export': 'item.read',
+  'overdue.export': 'item.read',
+  'stocktake.export': 'custody.handle',
+  'case.exportZip': 'item.read',
+  'import.preview': 'item.register',
+  'import.commit': 'item.register',
 };
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
@@ -52,13 +74,24 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   'label.locations': '库位标签',
   'item.export': '导出物品清单',
   'scope.trail': '流转记录（单位 / 库位 / 期间）',
+  'case.export': '导出案件列表',
+  'request.export': '导出申请单列表',
+  'event.export': '导出流转记录',
+  'alert.export': '导出时限预警',
+  'overdue.export': '导出逾期未还调用',
+  'stocktake.export': '导出盘点结果',
+  'case.exportZip': '导出案件档案',
+  'import.preview': '导入预览',
+  'import.commit': '导入扣押清单',
 };
+
+export const JOB_KINDS = Object.keys(JOB_KIND_LABELS) as [JobKind, ...JobKind[]];
 
 export const checkResultDto = verifyResultDto.extend({ mode: z.enum(['full', 'incremental']), fromSeq: z.number() });
 
 export const jobStatusDto = z.object({
   jobId: z.string(),
-  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export', 'scope.trail']),
+  kind: z.enum(JOB_KINDS),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   /** Units done and in all (events checked, rows exported, labels drawn); total 0 while unknown. */
   done: z.number(),
@@ -69,11 +102,18 @@ export const jobStatusDto = z.object({
 });
 export type JobStatus = z.infer<typeof jobStatusDto>;
 
-export const jobResultDto = z.object({ file: fileOut.nullable(), check: checkResultDto.nullable() });
+export const jobResultDto = z.object({
+  file: fileOut.nullable(),
+  check: checkResultDto.nullable(),
+  /** import.preview: every row's result; import.commit: what was registered. */
+  preview: importPreviewDto.optional(),
+  imported: importResultDto.optional(),
+});
 export type JobResult = z.infer<typeof jobResultDto>;
 
 export const jobContract = defineMethods({
-  'job.start': { summary: '启动后台任务', permission: 'authenticated', input: jobInput, output: jobStatusDto, readonly: true },
+  // An import job carries its file: the body may be as large as import.commit's.
+  'job.start': { summary: '启动后台任务', permission: 'authenticated', input: jobInput, output: jobStatusDto, readonly: true, maxBytes: IMPORT_INPUT_MAX_BYTES },
   'job.status': { summary: '后台任务进度', permission: 'authenticated', input: z.object({ jobId: z.string().max(64) }), output: jobStatusDto, readonly: true },
   'job.result': {
     summary: '取回后台任务结果',

@@ -5,7 +5,7 @@ import { runTask } from './job.tasks';
 import { runWrite } from './job.writes';
 
 export function runInline(ctx: Ctx, input: JobInput, progress: (done: number, total: number) => void = () => undefined): Promise<JobResult> {
-  return runTask({ ctx, write: (op, args) => runWrite(ctx, op, args), progress }, input);
+  return runTask({ ctx, write: (op, args) => runWrite(ctx, op, args, progress), progress }, input);
 }
 
 /** The file of a task that makes one (trails, labels, exports). */

@@ -104,7 +104,8 @@ export function createJobManager(
   function runInProcess(rec: Rec) {
     rec.status.state = 'running';
     const ctx = ctxFor(rec);
-    runTask({ ctx, write: (op, args) => runWrite(ctx, op, args), progress: (d, t) => progress(rec, d, t) }, rec.input).then(
+    const report = (d: number, t: number) => progress(rec, d, t);
+    runTask({ ctx, write: (op, args) => runWrite(ctx, op, args, report), progress: report }, rec.input).then(
       (result) => finish(rec, { result }),
       (err: unknown) => finish(rec, { error: toJobError(err) }),
     );
@@ -120,7 +121,7 @@ export function createJobManager(
       if (!rec || rec.status.jobId !== m.jobId) return;
       if (m.t === 'progress') progress(rec, m.done, m.total);
       else if (m.t === 'write') {
-        runWrite(ctxFor(rec), m.op as WriteOp, m.args as never).then(
+        runWrite(ctxFor(rec), m.op as WriteOp, m.args as never, (d, t) => progress(rec, d, t)).then(
           (value) => post({ t: 'write-result', reqId: m.reqId, ok: true, value }),
           (err: unknown) => post({ t: 'write-result', reqId: m.reqId, ok: false, error: toJobError(err) }),
         );

@@ -21,6 +21,10 @@ import type { EventRow } from '../db/schema';
 import { checkLedger } from '../ledger/ledger.check';
 import { scopeTrailDoc } from '../documents/scope-trail';
 import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
+import { exportAlerts, exportCases, exportCountResults, exportOverdue, exportRequests } from '../services/exports/list-exports';
+import { exportEvents } from '../services/exports/event-export';
+import { exportCaseZip } from '../services/exports/case-export';
+import { runImportTask } from './job.import';
 import { LABEL_WRITE_CHUNK, labelRefusals, type WriteArgs, type WriteOp, type WriteOut } from './job.writes';
 
 export type TaskEnv = {
@@ -78,6 +82,26 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
       const { doc, covers } = await scopeTrailDoc(ctx, input, env.progress);
       return { ...NO_RESULT, file: await issue(env, doc, covers, null) };
     }
+    case 'case.export':
+      return { ...NO_RESULT, file: await exportCases(ctx, input.filter, env.progress) };
+    case 'request.export':
+      return { ...NO_RESULT, file: await exportRequests(ctx, input.filter, env.progress) };
+    case 'event.export':
+      return { ...NO_RESULT, file: await exportEvents(ctx, input.filter, env.progress) };
+    case 'alert.export':
+      return { ...NO_RESULT, file: await exportAlerts(ctx, env.progress) };
+    case 'overdue.export':
+      return { ...NO_RESULT, file: await exportOverdue(ctx, env.progress) };
+    case 'stocktake.export':
+      return { ...NO_RESULT, file: await exportCountResults(ctx, input.stocktakeId, env.progress) };
+    case 'case.exportZip': {
+      // The trail is issued through this job's write path, so a worker's read-only connection never writes.
+      const trail = async () => (await runTask({ ...env, progress: () => undefined }, { kind: 'case.trail', caseId: input.caseId })).file!;
+      return { ...NO_RESULT, file: await exportCaseZip(ctx, input.caseId, { trail, progress: env.progress }) };
+    }
+    case 'import.preview':
+    case 'import.commit':
+      return runImportTask(env, input);
   }
 }
 

@@ -13,6 +13,10 @@ import { recordIssue, type IssueRecord } from '../documents/issue-document';
 import { LABEL_STOCK_NAMES, type LabelStock } from '../documents/label.pdf';
 import { recordCheckpoint, type CheckResult } from '../ledger/ledger.check';
 import { appendSecurityEvent } from '../services/security/security.log';
+import { registerImport, type ImportRegistration } from '../services/import/import.handlers';
+
+/** A write's own progress (an import's registration), reported on the job. */
+export type WriteProgress = (done: number, total: number) => void;
 
 /** Items checked up front, named in one refusal; one write transaction per chunk. */
 export const LABEL_WRITE_CHUNK = 250;
@@ -47,6 +51,9 @@ export const JOB_WRITES = {
     await applyLabelEvents(ctx, a.itemIds, a.stock, a.reprint);
     return null;
   },
+  /** An import's whole registration in this one write transaction; progress counts on from `base` of `total`. */
+  'import.register': (ctx: Ctx, a: { registration: ImportRegistration; base: number; total: number }, progress?: WriteProgress) =>
+    registerImport(ctx, a.registration, (d) => progress?.(a.base + d, a.total)),
   'ledger.checkpoint': async (ctx: Ctx, r: CheckResult) => {
     const by = ctx.user.id > 0 ? { id: ctx.user.id, name: ctx.user.displayName } : null;
     await recordCheckpoint(ctx, r, by);
@@ -64,12 +71,12 @@ export type WriteOut<K extends WriteOp> = Awaited<ReturnType<WriteOps[K]>>;
  * Runs one write op in its own short write transaction on `ctx.db` (the main store), or in the caller's
  * transaction when there already is one. `now` is taken when the write happens.
  */
-export async function runWrite<K extends WriteOp>(ctx: Ctx, op: K, args: WriteArgs<K>): Promise<WriteOut<K>> {
-  const fn = JOB_WRITES[op] as (c: Ctx, a: WriteArgs<K>) => Promise<WriteOut<K>>;
+export async function runWrite<K extends WriteOp>(ctx: Ctx, op: K, args: WriteArgs<K>, progress?: WriteProgress): Promise<WriteOut<K>> {
+  const fn = JOB_WRITES[op] as (c: Ctx, a: WriteArgs<K>, p?: WriteProgress) => Promise<WriteOut<K>>;
   const now = ctx.config.clock().toISOString();
-  if (ctx.db.isTransaction) return fn({ ...ctx, now }, args);
+  if (ctx.db.isTransaction) return fn({ ...ctx, now }, args, progress);
   return ctx.db.transaction().execute(async (trx): Promise<WriteOut<K>> => {
     await lockWriters(ctx.dialect, trx);
-    return fn({ ...ctx, db: trx, now }, args);
+    return fn({ ...ctx, db: trx, now }, args, progress);
   }) as Promise<WriteOut<K>>;
 }

@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useCan } from '../app/session';
 import { useAction } from './use-action';
 import { fmtTime } from './labels';
+import { ExportButton } from './ExportButton';
 
 export function AlertsWidget() {
   const can = useCan();
@@ -21,7 +22,7 @@ export function AlertsWidget() {
   if (!allowed) return null;
   const shown = (data?.alerts ?? []).filter((a) => !kind || a.kind === kind);
   return (
-    <Card size="small" title="时限预警" loading={busy && !data} data-testid="alerts-widget">
+    <Card size="small" title="时限预警" loading={busy && !data} data-testid="alerts-widget" extra={<ExportButton what="预警" testId="alerts-export" job={() => ({ kind: 'alert.export' })} />}>
       <Space wrap style={{ marginBottom: 8 }}>
         {ALERT_KINDS.map((k) => (
           <Tag.CheckableTag key={k} checked={kind === k} onChange={(on) => setKind(on ? k : null)}>

@@ -178,24 +178,27 @@ async function closedCaseAlerts(ctx: Ctx, agencyId: number | null): Promise<Foun
 
 
 export const alertHandlers: HandlerMap<'alert.list'> = {
-  'alert.list': async (ctx) => {
-    const now = Date.parse(ctx.now);
-    // The store and inspectors: every alert; a case unit: its own items'; anyone else (the admin): none (-1 matches no agency).
-    const officer = ctx.user.roles.includes('case_officer') || ctx.user.roles.includes('approver');
-    const agencyId = seesAllCustody(ctx.user) ? null : officer ? ctx.user.agencyId : -1;
-    const found: Record<AlertKind, Found> = {
-      intake: await intakeAlerts(ctx, agencyId, now),
-      loan_overdue: await loanAlerts(ctx, agencyId, now),
-      unrelated: await unrelatedAlerts(ctx, agencyId, now),
-      perishable: await inStoreFlagAlerts(ctx, agencyId, now, 'perishable'),
-      hazardous: await inStoreFlagAlerts(ctx, agencyId, now, 'hazardous'),
-      closed_case: await closedCaseAlerts(ctx, agencyId),
-      stuck_request: ctx.user.roles.includes('admin') ? await stuckRequestAlerts(ctx) : { count: 0, alerts: [] },
-      external_term: await externalTermAlerts(ctx, agencyId, now),
-    };
-    const rank = { danger: 0, warning: 1 };
-    const alerts = ALERT_KINDS.flatMap((k) => found[k].alerts).sort((a, b) => rank[a.severity] - rank[b.severity] || a.since.localeCompare(b.since));
-    const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, found[k].count])) as Record<AlertKind, number>;
-    return { alerts, counts, limitPerKind: ALERT_LIMIT_PER_KIND };
-  },
+  'alert.list': async (ctx) => listAlerts(ctx),
 };
+
+/** Every alert the user may see (at most ALERT_LIMIT_PER_KIND of each kind), danger first. */
+export async function listAlerts(ctx: Ctx) {
+  const now = Date.parse(ctx.now);
+  // The store and inspectors: every alert; a case unit: its own items'; anyone else (the admin): none (-1 matches no agency).
+  const officer = ctx.user.roles.includes('case_officer') || ctx.user.roles.includes('approver');
+  const agencyId = seesAllCustody(ctx.user) ? null : officer ? ctx.user.agencyId : -1;
+  const found: Record<AlertKind, Found> = {
+    intake: await intakeAlerts(ctx, agencyId, now),
+    loan_overdue: await loanAlerts(ctx, agencyId, now),
+    unrelated: await unrelatedAlerts(ctx, agencyId, now),
+    perishable: await inStoreFlagAlerts(ctx, agencyId, now, 'perishable'),
+    hazardous: await inStoreFlagAlerts(ctx, agencyId, now, 'hazardous'),
+    closed_case: await closedCaseAlerts(ctx, agencyId),
+    stuck_request: ctx.user.roles.includes('admin') ? await stuckRequestAlerts(ctx) : { count: 0, alerts: [] },
+    external_term: await externalTermAlerts(ctx, agencyId, now),
+  };
+  const rank = { danger: 0, warning: 1 };
+  const alerts = ALERT_KINDS.flatMap((k) => found[k].alerts).sort((a, b) => rank[a.severity] - rank[b.severity] || a.since.localeCompare(b.since));
+  const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, found[k].count])) as Record<AlertKind, number>;
+  return { alerts, counts, limitPerKind: ALERT_LIMIT_PER_KIND };
+}

@@ -21,7 +21,14 @@ export const MANIFEST = 'manifest.json';
 
 export type Manifest = { format: 'seized-case-export-v1'; caseNo: string; caseName: string; exportedAt: string; exportedBy: string; files: Array<{ path: string; sha256: string; bytes: number }> };
 
-export async function exportCaseZip(ctx: Ctx, caseId: number): Promise<FileOut> {
+export type ZipOptions = {
+  /** Issues the case trail PDF (a job issues it through its own write path); default: in this transaction. */
+  trail?: () => Promise<FileOut>;
+  /** Steps done of all: the items sheet, the trail, the events, each photo, the zip. */
+  progress?: (done: number, total: number) => void | Promise<void>;
+};
+
+export async function exportCaseZip(ctx: Ctx, caseId: number, opts: ZipOptions = {}): Promise<FileOut> {
   const kase = await ctx.db.selectFrom('cases').select(['case_no', 'name']).where('id', '=', caseId).executeTakeFirst();
   if (!kase || !(await canSeeCase(ctx, caseId))) throw notVisible('案件');
   const zip = new JSZip();
@@ -30,13 +37,6 @@ export async function exportCaseZip(ctx: Ctx, caseId: number): Promise<FileOut> 
     zip.file(path, data);
     files.push({ path, sha256: sha256(data), bytes: data.length });
   };
-  const xlsx = await exportItems(ctx, { caseId });
-  add('items.xlsx', Buffer.from(xlsx.base64, 'base64'));
-  // The trail PDF is issued first, so its own RECEIPT_PRINTED event is in the exported ledger rows.
-  const trail = await inlineFile(ctx, { kind: 'case.trail', caseId });
-  add(`documents/${trail.fileName}`, Buffer.from(trail.base64, 'base64'));
-  const events = await ctx.db.selectFrom('custody_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
-  add('events.jsonl', Buffer.from(events.map((e) => JSON.stringify(e)).join('\n') + '\n'));
   const photos = await ctx.db
     .selectFrom('item_photos as p')
     .innerJoin('items as i', 'i.id', 'p.item_id')
@@ -44,16 +44,32 @@ export async function exportCaseZip(ctx: Ctx, caseId: number): Promise<FileOut> 
     .where('i.case_id', '=', caseId)
     .orderBy('p.id')
     .execute();
+  const steps = 4 + photos.length;
+  let step = 0;
+  const stepDone = () => opts.progress?.(++step, steps);
+  await opts.progress?.(0, steps);
+  const xlsx = await exportItems(ctx, { caseId });
+  add('items.xlsx', Buffer.from(xlsx.base64, 'base64'));
+  await stepDone();
+  // The trail PDF is issued first, so its own RECEIPT_PRINTED event is in the exported ledger rows.
+  const trail = await (opts.trail ?? (() => inlineFile(ctx, { kind: 'case.trail', caseId })))();
+  add(`documents/${trail.fileName}`, Buffer.from(trail.base64, 'base64'));
+  await stepDone();
+  const events = await ctx.db.selectFrom('custody_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  add('events.jsonl', Buffer.from(events.map((e) => JSON.stringify(e)).join('\n') + '\n'));
+  await stepDone();
   for (const p of photos) {
     if (!ctx.config.dataDir) break;
     const ext = PHOTO_EXT[p.mime] ?? 'bin';
     const data = await readFile(join(ctx.config.dataDir, 'photos', `${p.sha256}.${ext}`)).catch(() => null);
     if (!data) throw new AppError('INTERNAL', `照片文件缺失：${p.code} 的照片 ${p.sha256.slice(0, 12)}…`);
     add(`photos/${p.code}-${p.sha256.slice(0, 12)}.${ext}`, data);
+    await stepDone();
   }
   const manifest: Manifest = { format: 'seized-case-export-v1', caseNo: kase.case_no, caseName: kase.name, exportedAt: ctx.now, exportedBy: `${ctx.user.displayName}（${ctx.user.agencyName}）`, files };
   zip.file(MANIFEST, JSON.stringify(manifest, null, 2));
   const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  await opts.progress?.(steps, steps);
   return { fileName: `案件档案-${kase.case_no}.zip`, mime: 'application/zip', base64: buf.toString('base64') };
 }
 

@@ -20,7 +20,13 @@ export type PlanDefaults = { caseNo: string | null; seizedAt?: string | undefine
 
 const MAX_LEN: Partial<Record<ImportField, number>> = { name: 200, spec: 200, features: 1000, unit: 20, ownerName: 100, ownerIdNo: 40, sealNo: 60, caseNo: 60 };
 
-export function planImport(table: Table, defaults: PlanDefaults, lookup: CaseLookup): { rows: RowResult[]; problems: Problem[]; groups: Group[] } {
+/** `onRow(done, total)`: row-level progress (the import jobs report it). */
+export function planImport(
+  table: Table,
+  defaults: PlanDefaults,
+  lookup: CaseLookup,
+  onRow?: (done: number, total: number) => void,
+): { rows: RowResult[]; problems: Problem[]; groups: Group[] } {
   const problems: Problem[] = [];
   const rows: RowResult[] = [];
   const head = listHeaderDefaults(table, defaults.now, problems);
@@ -116,6 +122,7 @@ export function planImport(table: Table, defaults: PlanDefaults, lookup: CaseLoo
       seizedAt: seizedAt ? beijing(seizedAt) : '',
       messages: mine.map((p) => `${p.fieldLabel}：${p.message}`),
     });
+    onRow?.(rows.length, table.data.length);
   }
   if (problems.length) groups.clear();
   return { rows, problems, groups: [...groups.values()] };

@@ -1,6 +1,4 @@
 /** Excel export of the item list, with the same filter as item.list. */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx } from '../../context';
 import type { ItemDto } from '../../../../shared/api/item.contract';
@@ -10,8 +8,9 @@ import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS, ITEM_STATUS
 import { badInput } from '../../errors';
 import { applyItemFilter, itemBaseQuery, selectItemColumns, toItemDtos, type ItemListFilter } from './item.repository';
 import { fmtLocal } from '../custody/custody.lookup';
+import { sheet, writeXlsx, type XlsxColumn } from '../exports/xlsx-stream';
 
-const COLUMNS: Array<{ header: string; width: number; value: (d: ItemDto) => string | number }> = [
+const COLUMNS: Array<XlsxColumn<ItemDto>> = [
   { header: '编码', width: 22, value: (d) => d.code },
   { header: '名称', width: 24, value: (d) => d.name },
   { header: '案件编号', width: 22, value: (d) => d.caseNo },
@@ -40,61 +39,31 @@ export const exportHandlers: HandlerMap<'item.export'> = {
   'item.export': async (ctx, f) => exportItems(ctx, f),
 };
 
-/** Builds the workbook; `onProgress(rows done, total)` after each batch (a job reports it to the UI). */
+/** Builds the workbook through the shared runner; `onProgress(rows done, total)` after each batch (a job reports it to the UI). */
 export async function exportItems(ctx: Ctx, f: ItemListFilter, onProgress?: (done: number, total: number) => void | Promise<void>): Promise<FileOut> {
   const q = applyItemFilter(ctx, itemBaseQuery(ctx), f);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   if (total > EXPORT_MAX_ROWS) throw badInput(`符合条件的物品共 ${total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围后分批导出`);
-
-  // Streaming writer: rows are serialised as they come, so 50 000 rows stay at a few tens of MB.
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = ctx.user.displayName;
-  wb.created = new Date(ctx.now);
-  const ws = wb.addWorksheet('物品清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  const head = ws.addRow(COLUMNS.map((c) => c.header));
-  head.font = { bold: true };
-  head.commit();
-
   // Keyset pagination by id: constant cost per batch however far in.
-  let lastId = 0;
-  let done = 0;
-  for (;;) {
-    const rows = await selectItemColumns(q).where('i.id', '>', lastId).orderBy('i.id').limit(BATCH).execute();
-    if (rows.length === 0) break;
-    lastId = rows.at(-1)!.id;
-    for (const d of await toItemDtos(ctx, rows)) ws.addRow(COLUMNS.map((c) => c.value(d))).commit();
-    done += rows.length;
-    await onProgress?.(done, total);
+  async function* batches() {
+    let lastId = 0;
+    for (;;) {
+      const rows = await selectItemColumns(q).where('i.id', '>', lastId).orderBy('i.id').limit(BATCH).execute();
+      if (rows.length === 0) return;
+      lastId = rows.at(-1)!.id;
+      yield await toItemDtos(ctx, rows);
+    }
   }
-  ws.commit();
-
-  const info = wb.addWorksheet('导出说明');
-  info.columns = [{ width: 14 }, { width: 60 }];
-  const lines: Array<[string, string | number]> = [
-    ['导出人', `${ctx.user.displayName}（${ctx.user.agencyName}）`],
-    ['导出时间', fmtLocal(ctx.now)],
-    ['物品数量', total],
-    ['筛选条件', (await describeFilter(ctx, f)) || '全部物品'],
-    ['时间说明', '时间均为北京时间（UTC+8）'],
-  ];
-  for (const line of lines) info.addRow(line).commit();
-  info.commit();
-  await wb.commit();
-  await ended;
-  const buf = Buffer.concat(chunks);
-
-  const stamp = fmtLocal(ctx.now).replace(/[-: ]/g, '').replace(/^(\d{8})(\d{4})$/, '$1-$2');
-  return {
-    fileName: `物品清单-${stamp}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buf.toString('base64'),
-  };
+  return writeXlsx(ctx, {
+    title: '物品清单',
+    sheets: [sheet({ name: '物品清单', columns: COLUMNS, batches: batches() })],
+    total,
+    info: [
+      ['物品数量', total],
+      ['筛选条件', (await describeFilter(ctx, f)) || '全部物品'],
+    ],
+    ...(onProgress ? { onProgress } : {}),
+  });
 }
 
 async function describeFilter(ctx: Ctx, f: ItemListFilter): Promise<string> {

@@ -1,6 +1,6 @@
 /** 调用出入库 at the custodian desk: check out, check in, overdue list. */
 import { useEffect, useState } from 'react';
-import { Card, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { MethodOutput } from '@shared/api/contract';
 import { call } from '../../api/client';
@@ -8,6 +8,7 @@ import { useAction } from '../../components/use-action';
 import { fmtTime } from '../../components/labels';
 import { LoanCheckout } from './LoanCheckout';
 import { LoanCheckin } from './LoanCheckin';
+import { ExportButton } from '../../components/ExportButton';
 
 type OverdueRow = MethodOutput<'loan.overdue'>['rows'][number];
 
@@ -20,7 +21,10 @@ function OverdueList({ active }: { active: boolean }) {
   }, [active, run]);
   return (
     <>
-      <Typography.Text type="secondary">共 {total} 张调用单逾期未还</Typography.Text>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">共 {total} 张调用单逾期未还</Typography.Text>
+        <ExportButton what="逾期调用" unit=" 份" testId="overdue-export" job={() => ({ kind: 'overdue.export' })} />
+      </Space>
       <Table<OverdueRow>
         data-testid="overdue-table"
         style={{ marginTop: 8 }}

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { fmtTime } from '../../components/labels';
 import { useErrorToast } from '../../components/use-action';
 import { useCursorPages } from '../../components/CursorPager';
+import { ExportButton } from '../../components/ExportButton';
 
 export function CaseListPage() {
   const toastError = useErrorToast();
@@ -20,7 +21,7 @@ export function CaseListPage() {
   const load = useCallback((before: number | undefined) => call('case.list', { q: dq || undefined, before, limit: 50 }).catch((e: unknown) => void toastError(e)), [dq, toastError]);
   const { rows, loading, pager } = useCursorPages(load, dq);
   return (
-    <Card size="small" title="案件">
+    <Card size="small" title="案件" extra={<ExportButton what="案件" unit=" 件" job={() => ({ kind: 'case.export', filter: { q: dq || undefined } })} />}>
       <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
         <Input.Search placeholder="案件编号或名称" allowClear style={{ width: 300 }} onChange={(e) => setQ(e.target.value)} />
         {pager}

@@ -22,6 +22,7 @@ import { useCan, useSession } from '../../app/session';
 import { pickProblem } from './pick-rules';
 import { CaseLifePanel } from './CaseLifePanel';
 import { CaseDisposalRate } from '../cases/CaseDisposalRate';
+import { ExportButton } from '../../components/ExportButton';
 
 /** 「申请移送/发还/处置本案物品」: a menu of kinds, each opening the new request with the case's eligible items preselected. */
 function WholeCaseRequest({ caseId, items }: { caseId: number; items: ItemDto[] }) {
@@ -91,6 +92,12 @@ export function CasePage() {
     const how = await run(() => deliverFile(f, isDesktop() ? 'print' : 'save'));
     if (how) void message.success(`案件流转记录 ${f.serialNo ?? ''} ${how}`);
   };
+  const exportZip = async () => {
+    const key = 'case-zip-job';
+    const f = await run(() => jobFile({ kind: 'case.exportZip', caseId: c.id }, showJobToast(message, key, '正在打包案件档案')), { progress: '正在打包案件档案…' });
+    message.destroy(key);
+    if (f) await run(() => deliverFile(f, 'save'));
+  };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={8}>
@@ -107,10 +114,11 @@ export function CasePage() {
               icon={<FileZipOutlined />}
               loading={busy}
               data-testid="case-export-zip"
-              onClick={() => void run(() => call('case.exportZip', { caseId: c.id }), { progress: '正在打包案件档案…' }).then((f) => f && run(() => deliverFile(f, 'save')))}
+              onClick={() => void exportZip()}
             >
               导出案件档案
             </Button>
+            <ExportButton what="流转记录" testId="case-events-export" job={() => ({ kind: 'event.export', filter: { caseId: c.id } })} />
           </Space>
         }
       >

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { RequestTable } from './RequestTable';
 import { useErrorToast } from '../../components/use-action';
 import { useCursorPages } from '../../components/CursorPager';
+import { ExportButton } from '../../components/ExportButton';
 
 export function RequestListPage() {
   const toastError = useErrorToast();
@@ -22,7 +23,7 @@ export function RequestListPage() {
   const load = useCallback((before: number | undefined) => call('request.list', { ...filter, before, limit: 50 }).catch((e: unknown) => void toastError(e)), [filter, toastError]);
   const { rows, loading, pager } = useCursorPages(load, JSON.stringify(filter));
   return (
-    <Card size="small" title="申请单">
+    <Card size="small" title="申请单" extra={<ExportButton what="申请单" unit=" 份" job={() => ({ kind: 'request.export', filter })} />}>
       <Space wrap style={{ marginBottom: 8 }}>
         <Input.Search placeholder="申请单号或事由" allowClear style={{ width: 240 }} onChange={(e) => setQ(e.target.value)} />
         <Select

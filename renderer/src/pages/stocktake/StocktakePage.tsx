@@ -15,6 +15,7 @@ import { scanError } from '../../scanner';
 import { RESULT_STYLE, RESULT_TAG, soundFor } from './stocktake-ui';
 import { STATUS_COLOR } from './StocktakeListPage';
 import { DiscrepancyPanel } from './DiscrepancyPanel';
+import { ExportButton } from '../../components/ExportButton';
 
 export function StocktakePage() {
   const id = Number(useParams().id);
@@ -88,6 +89,7 @@ export function StocktakePage() {
           {count.status === 'PAUSED' && <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setPaused(false)}>继续盘点</Button>}
           {count.status !== 'CLOSED' && <Button danger icon={<StopOutlined />} disabled={busy} onClick={() => void close()}>结束盘点</Button>}
           <Button icon={<PrinterOutlined />} disabled={busy} onClick={() => setPrinting(true)}>打印盘点表及差异报告</Button>
+          <ExportButton what="盘点结果" testId="stocktake-export" job={() => ({ kind: 'stocktake.export', stocktakeId: id })} />
         </Space>
       }
     >
