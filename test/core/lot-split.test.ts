@@ -130,7 +130,7 @@ it('after 随案移送 the receiving agency records the disposition, and the cas
   // Already ended: nothing more to record; an item in the store is refused here.
   expect((await t.fail('jc_bar', 'item.recordOutcome', { itemId: lot.id, outcome: 'confiscated', docNo: 'x-2', outcomeDate: '2026-11-20' })).message).toContain('只有随案移送出库');
 
-  const rates = await asUser(t, 'jw_jd', (ctx) => disposalRates(ctx, { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' }, 'case'));
+  const rates = await asUser(t, 'jw_jd', (ctx) => disposalRates(ctx, {}, 'case', null));
   expect(rates.find((x) => x.id === caseId)).toMatchObject({ total: 2, done: 2, rate: 100 });
   expect((await verifyLedger(t.core.store.db)).ok).toBe(true);
   expect((await reconcileItems(t.core.store.db)).mismatches).toEqual([]);
