@@ -9,7 +9,7 @@
  * What a user may not see answers as if it did not exist, so its existence does not leak.
  * Owners' and claimants' ID numbers show only to the agency holding the item and to inspectors.
  */
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Ctx, SessionUser } from '../context';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
@@ -36,6 +36,20 @@ export function itemScope(u: SessionUser) {
   const agencyId = agencyScoped(u) ? u.agencyId : -1;
   return (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>) =>
     eb.exists(eb.selectFrom('item_holders as ih').select('ih.item_id').whereRef('ih.item_id', '=', 'i.id').where('ih.agency_id', '=', agencyId));
+}
+
+/**
+ * A custodian's items below `before`, newest first, at most `limit` from each half, as one UNION of two index
+ * ranges: the ids their store has had (item_stores_store) and those not yet received anywhere (items_store). Other
+ * stores' items are never walked, however many there are. Undefined for everyone else (itemScope applies as is).
+ * The newest `limit` of the union are exactly the newest `limit` items itemScope admits.
+ */
+export function storeItemIds(u: SessionUser, before: number, limit: number) {
+  if (!storeScoped(u)) return undefined;
+  const storeId = u.storeId ?? -1;
+  return sql<{ id: number }>`SELECT kept.id FROM (SELECT st.item_id AS id FROM item_stores st WHERE st.store_id = ${storeId} AND st.item_id < ${before}
+      ORDER BY st.item_id DESC LIMIT ${limit}) kept
+    UNION SELECT waiting.id FROM (SELECT n.id FROM items n WHERE n.store_id IS NULL AND n.id < ${before} ORDER BY n.id DESC LIMIT ${limit}) waiting`;
 }
 
 /**
