@@ -105,6 +105,18 @@ describe('query plans use indexes (no SCAN items, no SCAN custody_events)', () =
     }
   });
 
+  it('an item code prefix is a range on the code index, newest first, with no full-text index', async () => {
+    const [first] = (await call('zx_bgy', 'item.list', { limit: 1 })).rows;
+    const prefix = first!.code.slice(0, first!.code.lastIndexOf('-') + 3);
+    const found = await call('zx_bgy', 'item.list', { q: prefix, limit: 50 });
+    expect(found.rows.map((r) => r.code)).toContain(first!.code);
+    const plans = await plansOf(() => call('zx_bgy', 'item.list', { q: prefix, limit: 50 }));
+    expectNoScan(plans);
+    const lines = plans.flatMap((p) => p.plan);
+    expect(lines.some((l) => /^SEARCH items USING (COVERING )?INDEX sqlite_autoindex_items_1 \(code>\? AND code<\?\)/.test(l))).toBe(true);
+    expect(lines.filter((l) => /VIRTUAL TABLE/.test(l))).toEqual([]);
+  });
+
   it('alert.list reads each rule from its own partial index', async () => {
     for (const user of ['zx_bgy', 'ga_bar']) {
       const plans = await plansOf(() => call(user, 'alert.list', {}));
