@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { DB_FILE, openApp, type OpenedApp } from '../electron/core/bootstrap';
 import { hashPassword } from '../electron/core/auth/password';
 import { MIGRATIONS } from '../electron/core/db/migrations';
@@ -16,7 +17,7 @@ export const BENCH_PASSWORD = 'Bench1234';
 export const BIN_COUNT = 5000;
 const CACHE = resolve('.bench-data');
 /** Bump when the dataset's recipe changes. */
-const RECIPE = 'v1';
+const RECIPE = 'v2';
 
 const ADJECTIVES = ['黑色', '白色', '红色', '蓝色', '灰色', '金色', '银色', '绿色', '紫色', '棕色', '旧款', '新款', '二手', '全新', '破损', '改装', '进口', '国产', '大号', '小号', '带包装', '无包装', '仿冒', '定制'];
 
@@ -29,13 +30,15 @@ function widenItemNames() {
 
 /** 5,000 bins spread over the demo shelves (a real store's bins). */
 async function addBins(app: OpenedApp, now: string) {
-  const shelves = await app.store.db.selectFrom('locations').select(['id', 'code']).where('kind', '=', 'shelf').execute();
+  const shelves = await app.store.db.selectFrom('locations').select(['id', 'code', 'path', 'store_id']).where('kind', '=', 'shelf').execute();
   const rows = Array.from({ length: BIN_COUNT }, (_, k) => {
     const s = shelves[k % shelves.length]!;
     const no = String(Math.floor(k / shelves.length) + 1).padStart(4, '0');
-    return { code: `${s.code}-B${no}`, name: `${no} 号格`, kind: 'bin', parent_id: s.id, active: 1, created_at: now };
+    return { code: `${s.code}-B${no}`, name: `${no} 号格`, kind: 'bin', parent_id: s.id, active: 1, created_at: now, store_id: s.store_id, path: s.path };
   });
   for (let i = 0; i < rows.length; i += 500) await app.store.db.insertInto('locations').values(rows.slice(i, i + 500)).execute();
+  // Each bin in its shelf's store and tree (v1 left them outside every store: no custodian saw or used them).
+  await sql`UPDATE locations SET path = path || CAST(id AS TEXT) || '/' WHERE kind = 'bin'`.execute(app.store.db);
 }
 
 async function build(file: string, items: number, log: (s: string) => void) {

@@ -2,6 +2,7 @@
  * `npm run bench [-- --items N]`: every figure of issue 9 on a realistic store (default 100k items, 5,000 bins),
  * each beside its raw baseline from the same run, with the ratio and the goal. The dataset is cached in .bench-data/.
  * `--quick`: 50k items, writes bench-results.json (CI). `--no-browser`: skip the Chromium figures.
+ * `--only 搜索,location.list`: just the figures whose name contains one of these (a single step's before/after).
  * `npm run bench -- --url http://host:port --user U --password P`: only the first screen of a running server.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { DB_FILE } from '../electron/core/bootstrap';
 import { createHttpHost } from '../electron/server/http-host';
 import { benchFirstScreen } from './first-screen';
 import { BENCH_PASSWORD, openDataset } from './dataset';
-import { inProcessFigures, sampleCodes } from './figures';
+import { inProcessFigures, sampleCodes, wanted } from './figures';
 import { httpFigures } from './http-figures';
 import { importFigures } from './import';
 import { reportFigures } from './reports';
@@ -60,9 +61,9 @@ async function main() {
   try {
     const inProc = await inProcessFigures(app, raw, items);
     rows.push(...inProc.rows);
-    rows.push(...(await httpFigures(app, await sampleCodes(app, 500), { chromium: browser, exportCaseId: inProc.caseId })));
-    rows.push(...(await reportFigures(app, raw)));
-    rows.push(...(await importFigures(app, BENCH_PASSWORD)));
+    if (wanted('HTTP') || wanted('扫描') || wanted('扫码')) rows.push(...(await httpFigures(app, await sampleCodes(app, 500), { chromium: browser, exportCaseId: inProc.caseId })));
+    if (wanted('report') || wanted('报表')) rows.push(...(await reportFigures(app, raw)));
+    if (wanted('导入')) rows.push(...(await importFigures(app, BENCH_PASSWORD)));
     console.log('');
     console.log(`==== 结果（${items} 件，${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC）====`);
     for (const r of rows) printRow(r);

@@ -129,6 +129,9 @@ describe('search', () => {
     const code = phone!.code;
     expect(await names(code.slice(0, 2).toLowerCase())).toEqual(['一箱苹果', '金项链', '黑色苹果手机'].sort());
     expect(await names(code)).toEqual(['黑色苹果手机']);
+    // A code's beginning (机关代码-年份-序号…) through the code's own index.
+    expect(await names(code.slice(0, code.lastIndexOf('-') + 2))).toEqual(['一箱苹果', '金项链', '黑色苹果手机'].sort());
+    expect(await names(code.slice(0, code.lastIndexOf('-')))).toHaveLength(3);
     expect(await names(chain!.caseNo.slice(0, 2))).toHaveLength(3);
     expect(await names(apples!.caseNo)).toHaveLength(3);
     expect((await t.call('zx_bgy', 'item.list', { q: '苹果', limit: 50 })).total).toEqual({ n: 2, kind: 'exact' });

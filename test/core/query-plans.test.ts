@@ -82,6 +82,20 @@ describe('query plans use indexes (no SCAN items, no SCAN custody_events)', () =
     expectNoScan(await plansOf(() => call('zx_bgy', 'item.list', { seizedFrom: '2026-11-01T00:00:00.000Z', seizedTo: '2026-11-19T00:00:00.000Z', limit: 50 })));
   });
 
+  it("a custodian's unfiltered list: a UNION of two index ranges (their store's ids, items not yet received)", async () => {
+    for (const user of ['zx_bgy', 'bc_bgy']) {
+      for (const input of [{ limit: 50 }, { limit: 50, before: 3 }]) {
+        const plans = await plansOf(() => call(user, 'item.list', input));
+        expectNoScan(plans);
+        // Every items read is a point lookup by id or one of the two ranges: no walk down the primary key.
+        const lines = plans.flatMap((p) => p.plan);
+        expect(lines.filter((l) => /^(SCAN|SEARCH) i USING INTEGER PRIMARY KEY \(rowid<\?\)/.test(l))).toEqual([]);
+        expect(lines).toContain('SEARCH st USING COVERING INDEX item_stores_store (store_id=? AND item_id<?)');
+        expect(lines).toContain('SEARCH n USING COVERING INDEX items_store (store_id=? AND id<?)');
+      }
+    }
+  });
+
   it('search at 1, 2, 3 and 4 characters and by code prefix, with and without filters', async () => {
     for (const q of ['机', '苹果', '苹果手', '苹果手机', 'GA', 'A3716']) {
       const plans = await plansOf(() => call('zx_bgy', 'item.list', { q, limit: 50 }));
@@ -89,6 +103,18 @@ describe('query plans use indexes (no SCAN items, no SCAN custody_events)', () =
       expect(plans.some((p) => p.plan.some((l) => /VIRTUAL TABLE/.test(l)))).toBe(true);
       expectNoScan(await plansOf(() => call('zx_bgy', 'item.list', { q, status: ['REGISTERED'], limit: 50 })));
     }
+  });
+
+  it('an item code prefix is a range on the code index, newest first, with no full-text index', async () => {
+    const [first] = (await call('zx_bgy', 'item.list', { limit: 1 })).rows;
+    const prefix = first!.code.slice(0, first!.code.lastIndexOf('-') + 3);
+    const found = await call('zx_bgy', 'item.list', { q: prefix, limit: 50 });
+    expect(found.rows.map((r) => r.code)).toContain(first!.code);
+    const plans = await plansOf(() => call('zx_bgy', 'item.list', { q: prefix, limit: 50 }));
+    expectNoScan(plans);
+    const lines = plans.flatMap((p) => p.plan);
+    expect(lines.some((l) => /^SEARCH items USING (COVERING )?INDEX sqlite_autoindex_items_1 \(code>\? AND code<\?\)/.test(l))).toBe(true);
+    expect(lines.filter((l) => /VIRTUAL TABLE/.test(l))).toEqual([]);
   });
 
   it('alert.list reads each rule from its own partial index', async () => {

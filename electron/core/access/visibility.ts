@@ -9,7 +9,7 @@
  * What a user may not see answers as if it did not exist, so its existence does not leak.
  * Owners' and claimants' ID numbers show only to the agency holding the item and to inspectors.
  */
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Ctx, SessionUser } from '../context';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
@@ -36,6 +36,20 @@ export function itemScope(u: SessionUser) {
   const agencyId = agencyScoped(u) ? u.agencyId : -1;
   return (eb: ExpressionBuilder<Database & { i: Database['items'] }, 'i'>) =>
     eb.exists(eb.selectFrom('item_holders as ih').select('ih.item_id').whereRef('ih.item_id', '=', 'i.id').where('ih.agency_id', '=', agencyId));
+}
+
+/**
+ * A custodian's items below `before`, newest first, at most `limit` from each half, as one UNION of two index
+ * ranges: the ids their store has had (item_stores_store) and those not yet received anywhere (items_store). Other
+ * stores' items are never walked, however many there are. Undefined for everyone else (itemScope applies as is).
+ * The newest `limit` of the union are exactly the newest `limit` items itemScope admits.
+ */
+export function storeItemIds(u: SessionUser, before: number, limit: number) {
+  if (!storeScoped(u)) return undefined;
+  const storeId = u.storeId ?? -1;
+  return sql<{ id: number }>`SELECT kept.id FROM (SELECT st.item_id AS id FROM item_stores st WHERE st.store_id = ${storeId} AND st.item_id < ${before}
+      ORDER BY st.item_id DESC LIMIT ${limit}) kept
+    UNION SELECT waiting.id FROM (SELECT n.id FROM items n WHERE n.store_id IS NULL AND n.id < ${before} ORDER BY n.id DESC LIMIT ${limit}) waiting`;
 }
 
 /**
@@ -68,6 +82,23 @@ export async function canSeeItem(ctx: Reader, itemId: number): Promise<boolean> 
   if (!agencyScoped(ctx.user)) return false;
   const row = await ctx.db.selectFrom('item_holders').select('item_id').where('item_id', '=', itemId).where('agency_id', '=', ctx.user.agencyId).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * canSeeItem for a row already read (the scan's hot path): the same rule, with no query when the row decides it.
+ * An item in the custodian's store now, or held by the user's agency now, is one their store has had or their agency
+ * has held; otherwise the history tables answer, as in canSeeItem.
+ */
+export async function canSeeItemRow(ctx: Reader, row: { id: number; storeId: number | null; holdingAgencyId: number }): Promise<boolean> {
+  if (storeScoped(ctx.user)) {
+    if (row.storeId === null || row.storeId === ctx.user.storeId) return true;
+    const had = await ctx.db.selectFrom('item_stores').select('item_id').where('item_id', '=', row.id).where('store_id', '=', ctx.user.storeId ?? -1).executeTakeFirst();
+    return had !== undefined;
+  }
+  if (seesAllCustody(ctx.user)) return true;
+  if (!agencyScoped(ctx.user)) return false;
+  if (row.holdingAgencyId === ctx.user.agencyId) return true;
+  return canSeeItem(ctx, row.id);
 }
 
 export async function assertItemVisible(ctx: Reader, itemId: number): Promise<void> {

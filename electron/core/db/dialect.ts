@@ -105,11 +105,21 @@ export function startsWith(dialect: DialectName, column: string, prefix: string)
 }
 
 /**
+ * The beginning of an item code (机关代码-年份-序号, e.g. 「371600-2026-00」): searched by prefix on the code's own
+ * index, never through the trigram index (whose posting lists for digits are as long as the store).
+ */
+export const isItemCodePrefix = (q: string) => /^[0-9A-Za-z]{2,}-\d{1,4}(-\d{0,8})?$/.test(q);
+
+/**
  * Candidate item ids for a search, newest first, at most `limit` of them below `before`: the trigram FTS for 3+
  * characters (SQLite), the unigram/bigram index for 1–2 characters (both engines), pg_trgm for 3+ on PostgreSQL.
  * Candidates may be a superset (ASCII punctuation splits tokens): callers keep `itemSearchExact` as a filter.
  */
 export function itemSearchCandidates(dialect: DialectName, q: string, before: number, limit: number) {
+  if (isItemCodePrefix(q)) {
+    // A range on the code's index, then the newest of it (`+id`: the id term must not pick the primary key instead).
+    return sql<number>`SELECT id FROM items WHERE ${startsWith(dialect, 'code', q.toUpperCase())} AND +id < ${before} ORDER BY id DESC LIMIT ${limit}`;
+  }
   const short = [...q].length < 3;
   if (short) {
     const gram = gramOfQuery(q);

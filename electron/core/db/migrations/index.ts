@@ -17,6 +17,7 @@ import * as m0015 from './0015-import-mappings';
 import * as m0016 from './0016-security-log';
 import * as m0018 from './0018-lot-split';
 import * as m0019 from './0019-report-daily';
+import * as m0021 from './0021-items-store';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0016-security-log', m0016],
   ['0018-lot-split', m0018],
   ['0019-report-daily', m0019],
+  ['0021-items-store', m0021],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

@@ -1,15 +1,15 @@
 /** Agencies, users and locations: the admin's master data. */
 import type { HandlerMap } from '../../api/handler-types';
 import type { Ctx } from '../../context';
-import type { AgencyKind, LocationKind, Role } from '../../../../shared/domain/enums';
+import type { AgencyKind, Role } from '../../../../shared/domain/enums';
 import { roleConflict } from '../../../../shared/domain/permissions';
-import type { AgencyDto, LocationDto, UserDto } from '../../../../shared/api/admin.contract';
+import type { AgencyDto, UserDto } from '../../../../shared/api/admin.contract';
 import { generatePassword, hashPassword } from '../../auth/password';
 import { parseRoles } from '../../auth/session.service';
 import { badInput, conflict, notFound } from '../../errors';
 import type { AgencyRow, LocationRow } from '../../db/schema';
 import { saveLocation } from '../stores/location.save';
-import { worksInStore } from '../stores/store.rules';
+import { locationDtos, locationsChanged } from '../stores/location.list';
 import { clearAccount, lockedUsernames } from '../../auth/throttle';
 import { appendSecurityEvent } from '../security/security.log';
 import { ROLE_LABELS } from '../../../../shared/domain/enums';
@@ -85,38 +85,6 @@ export async function locationPaths(ctx: Pick<Ctx, 'db'>): Promise<Map<number, {
     out.set(r.id, { row: r, path: names.join(' / ') });
   }
   return out;
-}
-
-/** Locations with their store and in-store counts; a count covers the location's whole subtree. */
-async function locationDtos(ctx: Ctx): Promise<LocationDto[]> {
-  const paths = await locationPaths(ctx);
-  const counts = await ctx.db
-    .selectFrom('items')
-    .select(['location_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('location_id', 'is not', null)
-    .where('status', 'in', ['IN_STORE', 'PENDING_DISPOSITION'])
-    .groupBy('location_id')
-    .execute();
-  const countOf = new Map<number, number>();
-  for (const c of counts) {
-    const idPath = paths.get(c.location_id!)?.row.path ?? `/${c.location_id}/`;
-    for (const id of idPath.split('/').filter(Boolean)) countOf.set(Number(id), (countOf.get(Number(id)) ?? 0) + Number(c.n));
-  }
-  const ownStore = worksInStore(ctx.user) ? ctx.user.storeId : undefined;
-  return [...paths.values()]
-    .filter(({ row }) => ownStore === undefined || row.store_id === ownStore)
-    .map(({ row, path }) => ({
-      id: row.id,
-      code: row.code,
-      name: row.name,
-      kind: row.kind as LocationKind,
-      parentId: row.parent_id,
-      storeId: row.store_id,
-      path,
-      active: row.active === 1,
-      itemCount: countOf.get(row.id) ?? 0,
-    }))
-    .sort((a, b) => (paths.get(a.id)?.row.path ?? '').localeCompare(paths.get(b.id)?.row.path ?? '') || a.code.localeCompare(b.code));
 }
 
 /** A custodian works in exactly one store (保管中心 or 分库). */
@@ -245,5 +213,9 @@ export const adminHandlers: HandlerMap<
 
   'location.list': async (ctx) => locationDtos(ctx),
 
-  'location.save': async (ctx, l) => saveLocation(ctx, l).then(async (id) => (await locationDtos(ctx)).find((x) => x.id === id)!),
+  'location.save': async (ctx, l) => {
+    const id = await saveLocation(ctx, l);
+    locationsChanged(ctx);
+    return (await locationDtos(ctx, { fresh: true })).find((x) => x.id === id)!;
+  },
 };

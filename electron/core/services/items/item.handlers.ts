@@ -8,8 +8,8 @@ import type { CaseType } from '../../../../shared/domain/case-life';
 import { AppError, conflict } from '../../errors';
 import { toEventDtos } from '../../ledger/event.mapper';
 import { MAX_ID, likeContains } from '../../db/dialect';
-import { canSeeItem, canSeeRequest, caseScope, notVisible, recordCaseHolder, requestInUsersStore } from '../../access/visibility';
-import { hotItemDto } from './item.hot';
+import { canSeeItem, canSeeItemRow, canSeeRequest, caseScope, notVisible, recordCaseHolder, requestInUsersStore } from '../../access/visibility';
+import { hotVisibleItem } from './item.hot';
 import { fixedQuery } from '../../db/prepared';
 import { getItemDtos } from './item.repository';
 import { listItems } from './item.list';
@@ -103,14 +103,14 @@ export const itemHandlers: HandlerMap<
   'item.register': async (ctx, input) => getItemDtos(ctx, await registerItems(ctx, input)),
 
   'item.get': async (ctx, { id }) => {
-    const item = await hotItemDto(ctx, { id });
-    if (!item || !(await canSeeItem(ctx, item.id))) throw notVisible('物品');
+    const item = await hotVisibleItem(ctx, { id });
+    if (!item) throw notVisible('物品');
     return item;
   },
   'item.byCode': async (ctx, { code }) => {
-    const item = await hotItemDto(ctx, { code });
+    const item = await hotVisibleItem(ctx, { code });
     // Unknown and not visible answer alike, so a code's existence does not leak.
-    if (!item || !(await canSeeItem(ctx, item.id))) throw new AppError('NOT_FOUND', `编码「${code}」未找到或无权查看`);
+    if (!item) throw new AppError('NOT_FOUND', `编码「${code}」未找到或无权查看`);
     return item;
   },
 
@@ -127,8 +127,9 @@ export const itemHandlers: HandlerMap<
   },
 
   'scan.resolve': async (ctx, { code }) => {
-    const [item] = await fixedQuery<{ id: number; code: string; name: string }>(ctx.db, ctx.dialect, 'SELECT id, code, name FROM items WHERE code = ?', [code]);
-    if (item && (await canSeeItem(ctx, item.id))) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };
+    const [item] = await fixedQuery<{ id: number; code: string; name: string; store_id: number | null; holding_agency_id: number }>(
+      ctx.db, ctx.dialect, 'SELECT id, code, name, store_id, holding_agency_id FROM items WHERE code = ?', [code]);
+    if (item && (await canSeeItemRow(ctx, { id: item.id, storeId: item.store_id, holdingAgencyId: item.holding_agency_id }))) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };
     if (item) return { kind: 'unknown' as const, code };
     const loc = await ctx.db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
     if (loc) return { kind: 'location' as const, id: loc.id, code: loc.code, label: loc.name };

@@ -6,6 +6,7 @@ import type { Ctx, SessionUser } from '../../context';
 import type { ItemDto } from '../../../../shared/api/item.contract';
 import { fixedQuery } from '../../db/prepared';
 import { toItemDtos } from './item.repository';
+import { canSeeItemRow } from '../../access/visibility';
 
 // The same columns as selectItemColumns(itemBaseQuery(...)), in SQL both engines accept.
 const ITEM_ROW = `SELECT i.*, c.case_no, c.name AS case_name, ha.name AS holding_agency_name, l.code AS location_code,
@@ -28,9 +29,23 @@ export async function locationPathOf(ctx: Pick<Ctx, 'db' | 'dialect'>, id: numbe
 }
 
 export async function hotItemDto(ctx: Pick<Ctx, 'db' | 'dialect'> & { user?: SessionUser }, where: { id: number } | { code: string }): Promise<ItemDto | undefined> {
+  return (await hotItem(ctx, where))?.dto;
+}
+
+/**
+ * The item by id or code as a DTO, and only if the user may see it (canSeeItemRow, decided from the row already read
+ * where it can be): undefined for unknown and invisible alike.
+ */
+export async function hotVisibleItem(ctx: Pick<Ctx, 'db' | 'dialect' | 'user'>, where: { id: number } | { code: string }): Promise<ItemDto | undefined> {
+  const hit = await hotItem(ctx, where);
+  if (!hit || !(await canSeeItemRow(ctx, { id: hit.dto.id, storeId: hit.storeId, holdingAgencyId: hit.dto.holdingAgencyId }))) return undefined;
+  return hit.dto;
+}
+
+async function hotItem(ctx: Pick<Ctx, 'db' | 'dialect'> & { user?: SessionUser }, where: { id: number } | { code: string }) {
   const [row] = 'id' in where ? await fixedQuery<Row>(ctx.db, ctx.dialect, BY_ID, [where.id]) : await fixedQuery<Row>(ctx.db, ctx.dialect, BY_CODE, [where.code]);
   if (!row) return undefined;
   const paths = new Map<number, string>();
   if (row.location_id) paths.set(row.location_id, await locationPathOf(ctx, row.location_id));
-  return (await toItemDtos(ctx, [row], paths))[0];
+  return { dto: (await toItemDtos(ctx, [row], paths))[0]!, storeId: row.store_id };
 }

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
 import { MAX_ID, itemSearchCandidates, itemSearchExact } from '../../db/dialect';
-import { seesAllCustody } from '../../access/visibility';
+import { seesAllCustody, storeItemIds } from '../../access/visibility';
 import type { ItemDto, ListTotal, itemContract } from '../../../../shared/api/item.contract';
 import { applyItemFilter, itemBaseQuery, selectItemColumns, toItemDtos, type ItemListFilter } from './item.repository';
 
@@ -31,7 +31,11 @@ export async function listItems(ctx: Ctx, input: Input): Promise<Output> {
   const filtered = () => applyItemFilter(ctx, itemBaseQuery(ctx), filter);
 
   if (!text) {
-    const rows = await selectItemColumns(filtered()).where('i.id', '<', cursor).orderBy('i.id', 'desc').limit(limit + 1).execute();
+    // A custodian's unfiltered list: two index ranges (their store's ids, items not yet received), not a walk of
+    // every item checking each one's store. With a filter, the filter's index drives and the scope is probed per row.
+    const own = hasFilter(filter) ? undefined : storeItemIds(ctx.user, cursor, limit + 1);
+    const page0 = own ? filtered().where(sql<boolean>`i.id IN (${own})`) : filtered();
+    const rows = await selectItemColumns(page0).where('i.id', '<', cursor).orderBy('i.id', 'desc').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
     return {
       rows: await toItemDtos(ctx, page),
@@ -83,7 +87,9 @@ async function cappedCount(ctx: Ctx, q: ReturnType<typeof itemBaseQuery>): Promi
 
 /** No text query: exact up to COUNT_CAP; the whole store (nothing filtered) is estimated from its highest id. */
 async function plainTotal(ctx: Ctx, filter: ItemListFilter): Promise<ListTotal> {
-  const n = await cappedCount(ctx, applyItemFilter(ctx, itemBaseQuery(ctx), filter).where('i.id', '<', MAX_ID));
+  const own = hasFilter(filter) ? undefined : storeItemIds(ctx.user, MAX_ID, COUNT_CAP + 1);
+  const counted = applyItemFilter(ctx, itemBaseQuery(ctx), filter).where('i.id', '<', MAX_ID);
+  const n = await cappedCount(ctx, own ? counted.where(sql<boolean>`i.id IN (${own})`) : counted);
   if (n <= COUNT_CAP) return { n, kind: 'exact' };
   if (!hasFilter(filter) && seesAllCustody(ctx.user)) {
     // Items are never deleted, so the highest id is close to the count (ids lost to rolled-back inserts aside).
