@@ -7,6 +7,7 @@ import { defineMethods } from './define';
 import { fileOut, id, isoDateTime } from './common.schemas';
 import { LABELS_PER_JOB, labelStock } from './document.contract';
 import { itemListFilter } from './item.contract';
+import { reportFilter } from './report.contract';
 import { verifyResultDto } from './ledger.contract';
 import type { Permission } from '../domain/permissions';
 import { ERROR_CODES, type ErrorCode } from './errors';
@@ -29,6 +30,8 @@ export const jobInput = z.discriminatedUnion('kind', [
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
   }),
+  // 统计报表 PDF (the same filter as report.stats).
+  reportFilter.extend({ kind: z.literal('report.print') }),
 ]);
 export type JobInput = z.output<typeof jobInput>;
 export type JobKind = JobInput['kind'];
@@ -42,6 +45,7 @@ export const JOB_PERMISSION: Record<JobKind, Permission> = {
   'label.locations': 'authenticated',
   'item.export': 'item.read',
   'scope.trail': 'audit.read',
+  'report.print': 'report.read',
 };
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
@@ -52,13 +56,14 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   'label.locations': '库位标签',
   'item.export': '导出物品清单',
   'scope.trail': '流转记录（单位 / 库位 / 期间）',
+  'report.print': '统计报表',
 };
 
 export const checkResultDto = verifyResultDto.extend({ mode: z.enum(['full', 'incremental']), fromSeq: z.number() });
 
 export const jobStatusDto = z.object({
   jobId: z.string(),
-  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export', 'scope.trail']),
+  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export', 'scope.trail', 'report.print']),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   /** Units done and in all (events checked, rows exported, labels drawn); total 0 while unknown. */
   done: z.number(),

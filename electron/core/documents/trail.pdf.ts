@@ -25,7 +25,8 @@ const FILL = '#eeeeee';
 const RULE = '#888888';
 const PAD_X = 3;
 const PAD_Y = 2;
-const LH = 1.3;
+/** Line step as a multiple of the font size: Noto Sans SC's glyph box is 1.45 em, so lines a little closer still do not overlap by 1 pt. */
+const LH = 1.4;
 
 export type TrailTable = {
   title: string;
@@ -112,22 +113,75 @@ function loadFonts(fontDir: string | null): Fonts {
   return fontCache.fonts;
 }
 
-/** One pass of the layout: `pdf` null measures (recording row heights), otherwise draws with the recorded heights. */
+type Glyph = { id: number; advanceWidth: number; codePoints: number[] };
+type Run = { glyphs: Glyph[]; positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }>; advanceWidth: number };
+type EmbeddedFont = { font: { glyphForCodePoint(cp: number): Glyph }; scale: number; layoutRun(text: string): Run; layoutCache?: object };
+
+/**
+ * Chinese and ASCII need no shaping: each character maps to its glyph through the font's cmap. pdfkit would run
+ * fontkit's OpenType layout on every string (most of the drawing time); this sets glyphs directly.
+ */
+function plainLayout(doc: PDFKit.PDFDocument) {
+  const f = (doc as unknown as { _font: EmbeddedFont })._font;
+  f.layoutRun = (text: string): Run => {
+    const glyphs: Glyph[] = [];
+    const positions: Run['positions'] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const g = f.font.glyphForCodePoint(ch.codePointAt(0)!);
+      const a = g.advanceWidth * f.scale;
+      glyphs.push(g);
+      positions.push({ xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a });
+      advanceWidth += a;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
+const n2 = (x: number) => (Math.round(x * 100) / 100).toString();
+const gray = (hex: string) => n2(parseInt(hex.slice(1, 3), 16) / 255);
+type PageFont = EmbeddedFont & { id: string; ascender: number; ref(): unknown; encode(text: string): [string[], unknown] };
+
+/**
+ * One pass of the layout: `pdf` null measures (recording row heights), otherwise draws with the recorded heights.
+ * Drawing writes PDF operators for the page into one string (pdfkit's own text() costs tens of µs a call); glyphs
+ * still go through pdfkit's font, so the font is subset and given its ToUnicode map as usual.
+ */
 class Pass {
   page = 0;
   y = TOP;
   private row = 0;
+  private ops: string[] = [];
+  private fonts: Record<'R' | 'B', PageFont> | null = null;
   constructor(
     private readonly pdf: PDFKit.PDFDocument | null,
     private readonly heights: number[],
     private readonly onPage: (page: number) => void,
-  ) {}
+  ) {
+    if (pdf) {
+      const f = (k: 'R' | 'B') => (pdf.font(k) as unknown as { _font: PageFont })._font;
+      this.fonts = { R: f('R'), B: f('B') };
+    }
+  }
+
+  /** Hands the page's operators to pdfkit (in their own graphics state). */
+  flush() {
+    if (this.pdf && this.ops.length) this.pdf.addContent(`q\n${this.ops.join('\n')}\nQ`);
+    this.ops = [];
+  }
 
   newPage() {
     this.page++;
     this.y = TOP;
-    if (this.pdf) {
+    if (this.pdf && this.fonts) {
+      this.flush();
       this.pdf.addPage({ size: 'A4', margin: 0 });
+      const page = (this.pdf as unknown as { page: { fonts: Record<string, unknown> } }).page;
+      for (const f of [this.fonts.R, this.fonts.B]) {
+        page.fonts[f.id] = f.ref();
+        // pdfkit caches the layout of every word it sets; hashes never repeat, so the cache is emptied page by page.
+        if (f.layoutCache) f.layoutCache = Object.create(null) as object;
+      }
       this.onPage(this.page);
     }
   }
@@ -139,28 +193,37 @@ class Pass {
   }
 
   text(t: string, x: number, y: number, size: number, o: { bold?: boolean; color?: string; width?: number; align?: 'center' | 'right' } = {}) {
-    const pdf = this.pdf;
-    if (!pdf) return;
-    pdf.font(o.bold ? 'B' : 'R').fontSize(size).fillColor(o.color ?? '#000000');
+    if (!this.fonts || t === '') return;
+    const font = o.bold ? this.fonts.B : this.fonts.R;
     let dx = 0;
     if (o.align && o.width) {
       const w = textWidth(t, size, o.bold);
-      dx = o.align === 'center' ? (o.width - w) / 2 : o.width - w;
+      dx = Math.max(0, o.align === 'center' ? (o.width - w) / 2 : o.width - w);
     }
-    pdf.text(t, x + Math.max(0, dx), y - size * 0.12, { lineBreak: false });
+    // Spaces become gaps (text extractors read a gap as a space, a space glyph they drop).
+    const space = -Math.round(font.font.glyphForCodePoint(32).advanceWidth * font.scale);
+    const runs = t.split(' ').map((part) => (part ? `<${font.encode(part)[0].join('')}>` : ''));
+    // The page is flipped (y down); the text matrix flips the glyphs back. Baseline: the font's ascender below y.
+    const base = y - size * 0.12 + (font.ascender * size) / 1000;
+    this.ops.push(`BT /${font.id} ${n2(size)} Tf ${gray(o.color ?? '#000000')} g 1 0 0 -1 ${n2(x + dx)} ${n2(base)} Tm [${runs.join(` ${space} `)}] TJ ET`);
+  }
+
+  private rule(x: number, y: number, w: number, h: number, fill?: string) {
+    if (fill) this.ops.push(`${gray(fill)} g ${n2(x)} ${n2(y)} ${n2(w)} ${n2(h)} re f`);
+    this.ops.push(`0.5 w ${gray(RULE)} G ${n2(x)} ${n2(y)} ${n2(w)} ${n2(h)} re S`);
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, color = '#999999') {
+    if (this.fonts) this.ops.push(`0.5 w ${gray(color)} G ${n2(x1)} ${n2(y1)} m ${n2(x2)} ${n2(y2)} l S`);
   }
 
   /** One table row: cells already wrapped; `h` is the row height. */
   cells(x0: number, widths: number[], cells: Line[][], h: number, o: { bold?: boolean; fill?: boolean; center?: boolean } = {}) {
-    const pdf = this.pdf;
-    if (pdf) {
+    if (this.fonts) {
       let x = x0;
-      const total = widths.reduce((n, w) => n + w + 2 * PAD_X, 0);
-      if (o.fill) pdf.rect(x0, this.y, total, h).fill(FILL);
-      pdf.lineWidth(0.5).strokeColor(RULE).rect(x0, this.y, total, h).stroke();
       cells.forEach((lines, k) => {
         const w = widths[k]!;
-        if (k > 0) pdf.moveTo(x, this.y).lineTo(x, this.y + h).stroke();
+        this.rule(x, this.y, w + 2 * PAD_X, h, o.fill ? FILL : undefined);
         let ty = this.y + PAD_Y;
         for (const l of lines) {
           if (ty + lineH(l) > this.y + h + 0.01) break; // a row grown since it was measured keeps its height
@@ -234,12 +297,10 @@ class Pass {
     });
     this.ensure(laid.reduce((n, r) => n + r.h, 0));
     for (const r of laid) {
-      const pdf = this.pdf;
-      if (pdf) {
+      if (this.fonts) {
         let x = MX;
         for (const { c, w, lines } of r.cells) {
-          if (c.label) pdf.rect(x, this.y, w + 2 * PAD_X, r.h).fill(FILL);
-          pdf.lineWidth(0.5).strokeColor(RULE).rect(x, this.y, w + 2 * PAD_X, r.h).stroke();
+          this.rule(x, this.y, w + 2 * PAD_X, r.h, c.label ? FILL : undefined);
           let ty = this.y + PAD_Y;
           for (const l of lines) {
             this.text(l.text, x + PAD_X, ty, l.size, { bold: c.label });
@@ -254,10 +315,8 @@ class Pass {
 
   /** Filled rectangles (barcode bars, QR modules) at an offset, in one path. */
   rects(x: number, y: number, rs: Array<{ x: number; y: number; w: number; h: number }>) {
-    const pdf = this.pdf;
-    if (!pdf || rs.length === 0) return;
-    for (const r of rs) pdf.rect(x + r.x, y + r.y, r.w, r.h);
-    pdf.fill('#000000');
+    if (!this.fonts || rs.length === 0) return;
+    this.ops.push(`0 g ${rs.map((r) => `${n2(x + r.x)} ${n2(y + r.y)} ${n2(r.w)} ${n2(r.h)} re`).join(' ')} f`);
   }
 }
 
@@ -325,7 +384,7 @@ async function layout(p: Pass, spec: TrailSpec, progress: (n: number) => void | 
     p.y += 80;
   }
   const sigH = spec.signatures.length ? 92 : 0;
-  for (const [i, t] of spec.after.entries()) await p.table(t, i === spec.after.length - 1 ? sigH : 0, progress);
+  for (const [i, t] of spec.after.entries()) await p.table(t, i === spec.after.length - 1 && sigH ? sigH + 8 : 0, progress); // 8: the space after a table
   if (sigH) {
     p.ensure(sigH);
     p.text('签名确认', MX, p.y + 6, 10, { bold: true });
@@ -336,6 +395,7 @@ async function layout(p: Pass, spec: TrailSpec, progress: (n: number) => void | 
       const x = MX + k * w;
       p.text(s.role, x + 4, p.y + 4, 10, { bold: true });
       p.text(`签名：${s.name ? `（${s.name}）` : ''}`, x + 4, p.y + 4 + 10 * LH + 12, 9);
+      p.line(x + 34, p.y + 4 + 10 * LH + 12 + 9 * LH + 2, x + 150, p.y + 4 + 10 * LH + 12 + 9 * LH + 2, '#000000');
       p.text('日期：        年      月      日', x + 4, p.y + 4 + 10 * LH + 12 + 9 * LH + 14, 9);
     });
     p.y += sigH - 6 - 10 * LH - 2;
@@ -367,6 +427,7 @@ export async function drawTrail(
   });
   pdf.registerFont('R', fonts.regular);
   pdf.registerFont('B', fonts.bold);
+  for (const f of ['R', 'B']) plainLayout(pdf.font(f));
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolveEnd, reject) => {
@@ -376,23 +437,18 @@ export async function drawTrail(
   const footQr = qrRects(verificationString(meta), 64);
   const printedAt = formatZhDateTime(meta.printedAt);
   const p: Pass = new Pass(pdf, measured.heights, (page) => {
-    // pdfkit caches the layout of every word it sets; hashes never repeat, so the cache is emptied page by page.
-    for (const f of ['R', 'B']) {
-      pdf.font(f);
-      const font = (pdf as unknown as { _font: { layoutCache?: object } })._font;
-      if (font.layoutCache) font.layoutCache = Object.create(null) as object;
-    }
     p.text('涉案财物管理系统', MX, 20, 8, { color: GREY });
     p.text(`文书编号：${meta.serialNo}`, MX, 20, 9, { bold: true, width: CONTENT_W, align: 'right' });
     const fy = BOTTOM + 10;
-    pdf.lineWidth(0.5).strokeColor('#999999').moveTo(MX, fy).lineTo(MX + CONTENT_W - 72, fy).stroke();
+    p.line(MX, fy, MX + CONTENT_W - 72, fy);
     p.text(`第 ${page} 页 共 ${measured.pages} 页`, MX, fy + 3, 9, { bold: true });
-    p.text(`打印人：${meta.printedBy}    打印时间：${printedAt}`, MX, fy + 3 + 9 * LH, 8);
-    p.text(`文书编号：${meta.serialNo}    涉及事件：${meta.eventCount} 条`, MX, fy + 3 + 9 * LH + 8 * LH, 8);
-    p.text(`事件哈希：${meta.eventsHash}`, MX, fy + 3 + 9 * LH + 16 * LH, 6.5, { color: GREY });
+    p.text(`打印人：${meta.printedBy}    打印时间：${printedAt}`, MX, fy + 17, 8);
+    p.text(`文书编号：${meta.serialNo}    涉及事件：${meta.eventCount} 条`, MX, fy + 30, 8);
+    p.text(`事件哈希：${meta.eventsHash}`, MX, fy + 43, 6.5, { color: GREY });
     p.rects(MX + CONTENT_W - 64, fy - 2, footQr);
   });
   await layout(p, spec, opts.progress);
+  p.flush();
   pdf.end();
   await ended;
   return Buffer.concat(chunks);

@@ -17,6 +17,10 @@ import { LABEL_STOCK_NAMES, renderItemLabels, renderLocationLabels, type ItemLab
 import { caseTrailPlan, itemTrailPlan } from '../documents/trail.source';
 import { checkLedger } from '../ledger/ledger.check';
 import { scopeTrail } from '../documents/scope-trail';
+import { issueRecord, renderIssued } from '../documents/issue-document';
+import type { FormDoc } from '../documents/document.types';
+import { buildReport } from '../services/reports/report.stats';
+import { coveredEvents, reportDoc } from '../services/reports/report.output';
 import { printTrail } from './job.trail';
 import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
 import { LABEL_WRITE_CHUNK, labelRefusals, type WriteArgs, type WriteOp, type WriteOut } from './job.writes';
@@ -70,7 +74,24 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
       return { ...NO_RESULT, file: await exportItems(ctx, input.filter, env.progress) };
     case 'scope.trail':
       return { ...NO_RESULT, file: await printTrail(env, await scopeTrail(ctx, input)) };
+    case 'report.print': {
+      const { kind: _kind, ...filter } = input;
+      await env.progress(0, 3);
+      const report = await buildReport(ctx, filter);
+      await env.progress(1, 3);
+      const covers = await coveredEvents(ctx, filter);
+      await env.progress(2, 3);
+      return { ...NO_RESULT, file: await issue(env, reportDoc(ctx, report), covers, null) };
+    }
   }
+}
+
+/** Issues a form read on this connection: serial and RECEIPT_PRINTED event in a short write, then the PDF. */
+async function issue(env: TaskEnv, doc: FormDoc, events: ReadonlyArray<{ seq: number; hash: string }>, caseId: number | null): Promise<FileOut> {
+  resolveFonts(env.ctx.config.fontDir); // a missing font fails before anything is recorded
+  const record = issueRecord(doc, events, caseId);
+  const serialNo = await env.write('document.issue', record);
+  return renderIssued(env.ctx, doc, record, serialNo);
 }
 
 async function itemLabels(env: TaskEnv, itemIds: number[], stock: ItemLabelStock, reprint: boolean): Promise<FileOut> {

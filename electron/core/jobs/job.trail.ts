@@ -23,7 +23,9 @@ export async function printTrail(env: TaskEnv, plan: TrailPlan): Promise<FileOut
     await env.progress(Math.min(plan.events, Math.floor((done / units) * plan.events)), plan.events);
   };
   await env.progress(0, plan.events);
+  const t0 = performance.now();
   const measured = await measureTrail(plan.spec, step);
+  if (process.env.TRAIL_DEBUG) console.log('measure', performance.now() - t0);
   const hashes = plan.covers.map((c) => c.hash);
   const record: IssueRecord = {
     covers: plan.covers,
@@ -37,6 +39,8 @@ export async function printTrail(env: TaskEnv, plan: TrailPlan): Promise<FileOut
   };
   const serialNo = await env.write('document.issue', record);
   const meta: DocMeta = { serialNo, printedBy: `${ctx.user.displayName}（${ctx.user.agencyName}）`, printedAt: ctx.now, eventsHash: record.eventsHash, eventCount: record.eventCount };
+  const t1 = performance.now();
   const pdf = await drawTrail(plan.spec, measured, meta, { fontDir: ctx.config.fontDir ?? null, progress: step });
+  if (process.env.TRAIL_DEBUG) console.log('draw', performance.now() - t1);
   return { fileName: `${plan.spec.title}-${serialNo}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), serialNo };
 }
