@@ -33,6 +33,7 @@ export const MSG = {
   forbidden: (summary: string) => `您的角色无权执行「${summary}」`,
   badInput: '输入有误',
   internal: '系统内部错误，操作未生效，请重试或联系管理员',
+  jobOutOfMemory: '后台任务所需内存超过上限，未能完成，请缩小范围后分段进行',
   badOutput: '系统返回的数据不完整，操作未生效',
   mustChangePassword: '您正在使用初始密码或管理员重置的密码，须先修改密码才能办理其他业务',
   conflictRetry: '数据已被他人修改，请刷新后重试',

@@ -7,6 +7,7 @@ import { defineMethods } from './define';
 import { fileOut, id, isoDateTime } from './common.schemas';
 import { LABELS_PER_JOB, labelStock } from './document.contract';
 import { itemListFilter } from './item.contract';
+import { reportFilter } from './report.contract';
 import { verifyResultDto } from './ledger.contract';
 import { caseListFilter, eventListFilter, requestListFilter } from './list-export.schemas';
 import { IMPORT_INPUT_MAX_BYTES, importCommitInput, importFileInput, importPreviewDto, importResultDto } from './import.contract';
@@ -42,6 +43,8 @@ export const jobInput = z.discriminatedUnion('kind', [
   // The import wizard's preview and all-or-nothing commit, with row-level progress.
   importFileInput.extend({ kind: z.literal('import.preview') }),
   importCommitInput.extend({ kind: z.literal('import.commit') }),
+  // 统计报表 PDF (the same filter as report.stats).
+  reportFilter.extend({ kind: z.literal('report.print') }),
 ]);
 export type JobInput = z.output<typeof jobInput>;
 export type JobKind = JobInput['kind'];
@@ -64,6 +67,7 @@ export const JOB_PERMISSION: Record<JobKind, Permission> = {
   'case.exportZip': 'item.read',
   'import.preview': 'item.register',
   'import.commit': 'item.register',
+  'report.print': 'report.read',
 };
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
@@ -83,6 +87,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   'case.exportZip': '导出案件档案',
   'import.preview': '导入预览',
   'import.commit': '导入扣押清单',
+  'report.print': '统计报表',
 };
 
 export const JOB_KINDS = Object.keys(JOB_KIND_LABELS) as [JobKind, ...JobKind[]];

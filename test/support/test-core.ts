@@ -3,6 +3,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { openPostgres, openSqlite, migrate, type Store } from '../../electron/core/db/database';
 import { createCore, type Core } from '../../electron/core/api/dispatch';
+import type { CoreConfig } from '../../electron/core/context';
 import { hashPassword } from '../../electron/core/auth/password';
 import { seedReferenceData } from '../../electron/core/seed/reference-data';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -53,7 +54,7 @@ export async function openTestStore(opts: { poolSize?: number; sqliteFile?: stri
 }
 
 export async function makeTestCore(
-  opts: { dataDir?: string | null; start?: string; poolSize?: number; /** A file (not :memory:) so jobs run in worker threads. */ sqliteFile?: string } = {},
+  opts: { dataDir?: string | null; start?: string; poolSize?: number; /** A file (not :memory:) so jobs run in worker threads. */ sqliteFile?: string; config?: Partial<CoreConfig> } = {},
 ): Promise<TestCore> {
   const store = await openTestStore({ poolSize: opts.poolSize, sqliteFile: opts.sqliteFile });
   await migrate(store);
@@ -68,7 +69,7 @@ export async function makeTestCore(
   };
   cachedHash ??= hashPassword(TEST_PASSWORD);
   await seedReferenceData(store.db, clock.now.toISOString(), cachedHash);
-  const core = createCore(store, { dataDir: opts.dataDir ?? null, clock: () => clock.now }, process.env.CORE_LOG ? console.error : () => {});
+  const core = createCore(store, { dataDir: opts.dataDir ?? null, clock: () => clock.now, ...opts.config }, process.env.CORE_LOG ? console.error : () => {});
   const tokens = new Map<string, string>();
   async function login(username: string): Promise<string> {
     const r = await core.dispatch(null, 'auth.login', { username, password: TEST_PASSWORD });

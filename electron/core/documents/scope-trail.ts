@@ -1,27 +1,23 @@
 /**
  * 流转记录 of any scope: an agency (events that moved property from or to it), a store or location (its subtree),
- * or a period (every event). Read in keyset pages of the ledger and turned into table rows page by page, so only the
- * printed rows are held; a job runs it in a worker, off the request path, reporting progress.
+ * or a period (every event). Printed like item and case trails (trail.source.ts, trail.pdf.ts): keyset pages, drawn
+ * row by row in bounded memory, in a job off the request path.
  */
 import type { Ctx } from '../context';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
 import { subtreeLocationIds } from '../db/dialect';
 import { AppError } from '../errors';
-import { toEventDtos } from '../ledger/event.mapper';
 import { locationPathsFor } from '../services/items/location-paths';
-import type { FormDoc } from './document.types';
 import { formatZhDateTime } from './pdf-engine';
-import { eventRows, ledgerCover, TABLE_COLUMNS, tableWidths } from './trail.builder';
+import { scopeTrailPlan, type EventWhere, type TrailPlan } from './trail.source';
 
-/** The most events one printed trail holds (about 1,000 A4 pages): a longer one is refused, asking for a shorter period. */
-export const SCOPE_TRAIL_MAX = 20_000;
-const PAGE = 1000;
+/** The most events one printed trail holds (about 10,000 A4 pages): a longer one is refused, asking for a shorter period. */
+export const SCOPE_TRAIL_MAX = 200_000;
 
 export type ScopeInput = { scope: 'agency' | 'location' | 'period'; agencyId?: number; locationId?: number; from?: string; to?: string };
-type Where = (eb: ExpressionBuilder<Database, 'custody_events'>) => Expression<SqlBool>;
 
-async function describe(ctx: Ctx, s: ScopeInput): Promise<{ title: string; fields: Array<[string, string]>; where: Where; barcode: string | null }> {
+async function describe(ctx: Ctx, s: ScopeInput): Promise<{ title: string; fields: Array<[string, string]>; where: EventWhere; barcode: string | null }> {
   const period = (eb: ExpressionBuilder<Database, 'custody_events'>) =>
     eb.and([...(s.from ? [eb('occurred_at', '>=', s.from)] : []), ...(s.to ? [eb('occurred_at', '<', s.to)] : [])]);
   const periodText = s.from || s.to ? `${s.from ? formatZhDateTime(s.from) : '最早'} 至 ${s.to ? formatZhDateTime(s.to) : '现在'}` : '全部';
@@ -53,40 +49,11 @@ async function describe(ctx: Ctx, s: ScopeInput): Promise<{ title: string; field
   return { title: '期间涉案财物流转记录', barcode: null, fields: [['范围', '期间内的全部事件'], ['期间', periodText]], where: period };
 }
 
-export async function scopeTrailDoc(
-  ctx: Ctx,
-  s: ScopeInput,
-  progress: (done: number, total: number) => void | Promise<void>,
-): Promise<{ doc: FormDoc; covers: Array<{ seq: number; hash: string }> }> {
+/** The scope's trail plan; a scope above SCOPE_TRAIL_MAX events is refused before anything is read. */
+export async function scopeTrail(ctx: Ctx, s: ScopeInput): Promise<TrailPlan> {
   const d = await describe(ctx, s);
   const n = await ctx.db.selectFrom('custody_events').select((eb) => eb.fn.countAll<number>().as('n')).where(d.where).executeTakeFirstOrThrow();
   const total = Number(n.n);
   if (total > SCOPE_TRAIL_MAX) throw new AppError('CONFLICT', `该范围共有 ${total} 条事件，超过单份流转记录的上限 ${SCOPE_TRAIL_MAX} 条，请缩短期间后分段打印`);
-  const rows: string[][] = [];
-  const covers: Array<{ seq: number; hash: string }> = [];
-  const codes = new Set<string>();
-  let after = 0;
-  await progress(0, total);
-  for (;;) {
-    const page = await ctx.db.selectFrom('custody_events').selectAll().where(d.where).where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
-    if (!page.length) break;
-    const dtos = await toEventDtos(ctx, page);
-    rows.push(...eventRows(dtos, true));
-    for (const e of dtos) if (e.itemCode && codes.size < 200) codes.add(e.itemCode);
-    for (const e of page) covers.push({ seq: e.seq, hash: e.hash });
-    after = page[page.length - 1]!.seq;
-    await progress(covers.length, total);
-    if (page.length < PAGE) break;
-  }
-  const doc: FormDoc = {
-    docType: 'audit_trail',
-    title: d.title,
-    barcode: d.barcode,
-    fields: [...d.fields, ['事件数', `${covers.length} 条`]],
-    items: [],
-    ...(await ledgerCover(ctx, covers)),
-    table: { title: `流转事件（共 ${covers.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows, widths: tableWidths([...codes]) },
-    signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
-  };
-  return { doc, covers };
+  return scopeTrailPlan(ctx, d);
 }

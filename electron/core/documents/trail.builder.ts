@@ -1,9 +1,7 @@
-/** 流转记录 (audit trail) of an item or a case: a ledger-check cover, then every event in order, with hashes. */
+/** 流转记录 (audit trail) parts: item and event rows, the event table's columns, the ledger-check cover. */
 import type { Ctx } from '../context';
-import type { EventRow } from '../db/schema';
 import type { EventDto, ItemDto } from '../../../shared/api/item.contract';
-import { EVENT_TYPE_LABELS, ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS } from '../../../shared/domain/enums';
-import { toEventDtos } from '../ledger/event.mapper';
+import { EVENT_TYPE_LABELS, ITEM_STATUS_LABELS } from '../../../shared/domain/enums';
 import { latestCheck } from '../ledger/ledger.check';
 import type { DocItemRow, FormDoc } from './document.types';
 import { formatZhDateTime } from './pdf-engine';
@@ -61,8 +59,11 @@ export function tableWidths(codes: string[]): Array<number | '*'> {
   return [24, 58, Math.min(type, 120), '*', '*', '*', 42];
 }
 
+/** The events a trail covers: how many, and the first and last sequence number. */
+export type TrailRange = { count: number; first: number | null; last: number | null };
+
 /** Cover section and chain-head QR: the latest completed ledger check (never re-checked here) and the present head. */
-export async function ledgerCover(ctx: Ctx, events: ReadonlyArray<Pick<EventRow, 'seq'>>): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
+export async function ledgerCover(ctx: Ctx, r: TrailRange): Promise<Pick<FormDoc, 'sections' | 'qr'>> {
   const head = await ctx.db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const c = await latestCheck(ctx.db);
   const mode = c?.mode === 'full' ? '全量' : '增量';
@@ -71,7 +72,7 @@ export async function ledgerCover(ctx: Ctx, events: ReadonlyArray<Pick<EventRow,
     : c.ok
       ? `通过（${mode}校验）：至第 ${c.seq} 号事件哈希链完整，未发现篡改`
       : `未通过（${mode}校验）：${c.message ?? '哈希链不完整'}`;
-  const range = events.length ? `${events.length} 条（序号 ${events[0]!.seq}–${events[events.length - 1]!.seq}）` : '0 条';
+  const range = r.count ? `${r.count} 条（序号 ${r.first}–${r.last}）` : '0 条';
   return {
     sections: [
       {
@@ -86,54 +87,5 @@ export async function ledgerCover(ctx: Ctx, events: ReadonlyArray<Pick<EventRow,
       },
     ],
     qr: { caption: '账本链头（扫码与系统核对）', text: `LEDGERHEAD|${head.seq}|${head.hash}` },
-  };
-}
-
-export async function itemTrailDoc(ctx: Ctx, item: ItemDto, events: EventRow[]): Promise<FormDoc> {
-  const dtos = await toEventDtos(ctx, events);
-  return {
-    docType: 'audit_trail',
-    title: '物品流转记录',
-    barcode: item.code,
-    fields: [
-      ['物品编码', item.code],
-      ['物品名称', item.name],
-      ['案件编号', item.caseNo],
-      ['案件名称', item.caseName],
-      ['类别', ITEM_CATEGORY_LABELS[item.category]],
-      ['当前状态', ITEM_STATUS_LABELS[item.status]],
-      ['持有单位', item.holdingAgencyName],
-      ['存放位置', item.locationPath ?? item.outWith ?? '—'],
-    ],
-    items: [itemRow(item)],
-    ...(await ledgerCover(ctx, events)),
-    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, false), widths: tableWidths([]) },
-    signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
-  };
-}
-
-export async function caseTrailDoc(
-  ctx: Ctx,
-  kase: { caseNo: string; name: string; hostAgencyName: string; cause: string | null },
-  items: ItemDto[],
-  events: EventRow[],
-): Promise<FormDoc> {
-  const dtos = await toEventDtos(ctx, events);
-  return {
-    docType: 'audit_trail',
-    title: '案件涉案财物流转记录',
-    barcode: kase.caseNo,
-    fields: [
-      ['案件编号', kase.caseNo],
-      ['案件名称', kase.name],
-      ['主办单位', kase.hostAgencyName],
-      ['案由', kase.cause ?? '—'],
-      ['物品数', `${items.length} 件`],
-      ['事件数', `${dtos.length} 条`],
-    ],
-    items: items.map(itemRow),
-    ...(await ledgerCover(ctx, events)),
-    table: { title: `流转事件（共 ${dtos.length} 条，按序号排列）`, columns: TABLE_COLUMNS, rows: eventRows(dtos, true), widths: tableWidths(items.map((i) => i.code)) },
-    signatures: [{ role: '打印人', name: ctx.user.displayName }, { role: '核对人' }],
   };
 }

@@ -31,6 +31,12 @@ port.on('message', (m: ToWorker) => {
     config: { dataDir: m.dataDir, fontDir: m.fontDir, clock: () => new Date(m.now) },
   };
   let last = 0;
+  // The job's peak memory in this worker (its heap and the buffers it holds), sampled with each progress report.
+  let peak = 0;
+  const sample = () => {
+    const mem = process.memoryUsage();
+    peak = Math.max(peak, mem.heapUsed + mem.external);
+  };
   runTask(
     {
       ctx,
@@ -41,6 +47,7 @@ port.on('message', (m: ToWorker) => {
           send({ t: 'write', jobId, reqId, op, args });
         }),
       progress: (done, total) => {
+        sample();
         // At most ten reports a second; the last one always goes.
         const now = Date.now();
         if (done < total && now - last < 100) return;
@@ -50,7 +57,10 @@ port.on('message', (m: ToWorker) => {
     },
     m.input,
   ).then(
-    (result) => send({ t: 'done', jobId, result }),
+    (result) => {
+      sample();
+      send({ t: 'done', jobId, result, peakBytes: peak });
+    },
     (err: unknown) =>
       send(
         err instanceof AppError

@@ -25,6 +25,8 @@ export type JobManager = {
   run(user: SessionUser, input: JobInput): Promise<JobResult>;
   /** Starts one idle worker now (hosts call it at start-up), so the first print does not wait for a thread to boot. */
   prewarm(): void;
+  /** A finished job's peak memory in its worker (heap and buffers, bytes); null when it ran in process. */
+  peakBytes(jobId: string): number | null;
   close(): Promise<void>;
 };
 
@@ -34,6 +36,7 @@ type Rec = {
   user: SessionUser;
   input: JobInput;
   result: JobResult | null;
+  peakBytes: number | null;
   settled: Promise<void>;
   settle(): void;
 };
@@ -73,6 +76,7 @@ export function createJobManager(
   function toJobError(err: unknown): JobError {
     if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
     const code = (err as { code?: unknown })?.code;
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') return { code: 'INTERNAL', message: MSG.jobOutOfMemory };
     if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_CONSTRAINT') || ['23505', '40001', '40P01'].includes(code))) {
       return { code: 'CONFLICT', message: MSG.conflictRetry };
     }
@@ -113,7 +117,7 @@ export function createJobManager(
 
   function spawn(): Slot {
     const init: WorkerInit = { reader: store.reader!, ...(entry!.entry ? { entry: entry!.entry } : {}) };
-    const worker = new Worker(entry!.file, { workerData: init });
+    const worker = new Worker(entry!.file, { workerData: init, ...(config.jobHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: config.jobHeapMb } } : {}) });
     const slot: Slot = { worker, job: null };
     const post = (m: ToWorker) => worker.postMessage(m);
     worker.on('message', (m: FromWorker) => {
@@ -127,6 +131,7 @@ export function createJobManager(
         );
       } else {
         if (m.t === 'failed' && m.stack) log(`[jobs] ${rec.input.kind} 出错：${m.stack}`);
+        if (m.t === 'done') rec.peakBytes = m.peakBytes;
         finish(rec, m.t === 'done' ? { result: m.result } : { error: m.error });
         slot.job = null;
         worker.unref();
@@ -177,6 +182,7 @@ export function createJobManager(
       user,
       input,
       result: null,
+      peakBytes: null,
       settled,
       settle,
     };
@@ -214,6 +220,7 @@ export function createJobManager(
       await jobs.get(s.jobId)!.settled;
       return result(user, s.jobId);
     },
+    peakBytes: (jobId) => jobs.get(jobId)?.peakBytes ?? null,
     prewarm() {
       if (maxWorkers > 0 && slots.length === 0) spawn().worker.unref();
     },

@@ -16,5 +16,5 @@ export type ToWorker =
 export type FromWorker =
   | { t: 'progress'; jobId: string; done: number; total: number }
   | { t: 'write'; jobId: string; reqId: number; op: WriteOp; args: unknown }
-  | { t: 'done'; jobId: string; result: JobResult }
+  | { t: 'done'; jobId: string; result: JobResult; peakBytes: number }
   | { t: 'failed'; jobId: string; error: JobError; stack?: string };

@@ -12,14 +12,16 @@ import { AppError, conflict, forbidden } from '../errors';
 import { getItemDto, getItemDtos } from '../services/items/item.repository';
 import { exportItems } from '../services/items/export.service';
 import { locationPaths } from '../services/admin/admin.handlers';
-import { issueRecord, renderIssued } from '../documents/issue-document';
 import { resolveFonts } from '../documents/pdf-engine';
 import { LABEL_STOCK_NAMES, renderItemLabels, renderLocationLabels, type ItemLabel } from '../documents/label.pdf';
-import { caseTrailDoc, itemTrailDoc } from '../documents/trail.builder';
-import type { FormDoc } from '../documents/document.types';
-import type { EventRow } from '../db/schema';
+import { caseTrailPlan, itemTrailPlan } from '../documents/trail.source';
 import { checkLedger } from '../ledger/ledger.check';
-import { scopeTrailDoc } from '../documents/scope-trail';
+import { scopeTrail } from '../documents/scope-trail';
+import { issueRecord, renderIssued } from '../documents/issue-document';
+import type { FormDoc } from '../documents/document.types';
+import { buildReport } from '../services/reports/report.stats';
+import { coveredEvents, reportDoc } from '../services/reports/report.output';
+import { printTrail } from './job.trail';
 import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
 import { exportAlerts, exportCases, exportCountResults, exportOverdue, exportRequests } from '../services/exports/list-exports';
 import { exportEvents } from '../services/exports/event-export';
@@ -55,8 +57,7 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
     case 'item.trail': {
       const item = await getItemDto(ctx, { id: input.itemId });
       if (!item || !(await canSeeItem(ctx, input.itemId))) throw notVisible('物品');
-      const events = await ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', input.itemId).orderBy('seq').execute();
-      return { ...NO_RESULT, file: await issue(env, await itemTrailDoc(ctx, item, events), events, item.caseId) };
+      return { ...NO_RESULT, file: await printTrail(env, await itemTrailPlan(ctx, item)) };
     }
     case 'case.trail': {
       const kase = await ctx.db
@@ -66,11 +67,8 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
         .where('c.id', '=', input.caseId)
         .executeTakeFirst();
       if (!kase || !(await canSeeCase(ctx, input.caseId))) throw notVisible('案件');
-      const itemIds = (await ctx.db.selectFrom('items').select('id').where('case_id', '=', input.caseId).orderBy('id').execute()).map((r) => r.id);
-      const items = await getItemDtos(ctx, itemIds);
-      const events = await ctx.db.selectFrom('custody_events').selectAll().where('case_id', '=', input.caseId).orderBy('seq').execute();
-      const doc = await caseTrailDoc(ctx, { caseNo: kase.case_no, name: kase.name, cause: kase.cause, hostAgencyName: kase.agency_name }, items, events);
-      return { ...NO_RESULT, file: await issue(env, doc, events, input.caseId) };
+      const plan = await caseTrailPlan(ctx, input.caseId, { caseNo: kase.case_no, name: kase.name, cause: kase.cause, hostAgencyName: kase.agency_name });
+      return { ...NO_RESULT, file: await printTrail(env, plan) };
     }
     case 'label.items':
       return { ...NO_RESULT, file: await itemLabels(env, input.itemIds, input.stock, input.reprint ?? false) };
@@ -78,9 +76,16 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
       return { ...NO_RESULT, file: await locationLabels(env, input.locationIds, input.stock) };
     case 'item.export':
       return { ...NO_RESULT, file: await exportItems(ctx, input.filter, env.progress) };
-    case 'scope.trail': {
-      const { doc, covers } = await scopeTrailDoc(ctx, input, env.progress);
-      return { ...NO_RESULT, file: await issue(env, doc, covers, null) };
+    case 'scope.trail':
+      return { ...NO_RESULT, file: await printTrail(env, await scopeTrail(ctx, input)) };
+    case 'report.print': {
+      const { kind: _kind, ...filter } = input;
+      await env.progress(0, 3);
+      const report = await buildReport(ctx, filter);
+      await env.progress(1, 3);
+      const covers = await coveredEvents(ctx, filter);
+      await env.progress(2, 3);
+      return { ...NO_RESULT, file: await issue(env, reportDoc(ctx, report), covers, null) };
     }
     case 'case.export':
       return { ...NO_RESULT, file: await exportCases(ctx, input.filter, env.progress) };
@@ -105,8 +110,8 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
   }
 }
 
-/** Issues a document read on this connection: serial and RECEIPT_PRINTED event in a short write, then the PDF. */
-async function issue(env: TaskEnv, doc: FormDoc, events: ReadonlyArray<Pick<EventRow, 'seq' | 'hash'>>, caseId: number | null): Promise<FileOut> {
+/** Issues a form read on this connection: serial and RECEIPT_PRINTED event in a short write, then the PDF. */
+async function issue(env: TaskEnv, doc: FormDoc, events: ReadonlyArray<{ seq: number; hash: string }>, caseId: number | null): Promise<FileOut> {
   resolveFonts(env.ctx.config.fontDir); // a missing font fails before anything is recorded
   const record = issueRecord(doc, events, caseId);
   const serialNo = await env.write('document.issue', record);

@@ -50,7 +50,7 @@ export async function exportReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
 }
 
 /** The events the period figures count (seq and hash): what the printed events-hash covers. */
-async function coveredEvents(ctx: Ctx, f: ReportFilter): Promise<Array<{ seq: number; hash: string }>> {
+export async function coveredEvents(ctx: Ctx, f: ReportFilter): Promise<Array<{ seq: number; hash: string }>> {
   let q = (ctx.db as unknown as Kysely<Database & { e: Database['custody_events']; i: Database['items'] }>)
     .selectFrom('custody_events as e')
     .innerJoin('items as i', 'i.id', 'e.item_id')
@@ -65,9 +65,10 @@ async function coveredEvents(ctx: Ctx, f: ReportFilter): Promise<Array<{ seq: nu
   return q.select(['e.seq', 'e.hash']).execute();
 }
 
-export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
+/** The report as a printed form. */
+export function reportDoc(ctx: Pick<Ctx, 'user'>, r: ReportDto): FormDoc {
   const caseRows = r.rateByCase.slice(0, 100);
-  const doc: FormDoc = {
+  return {
     docType: 'statistics',
     title: '涉案财物统计报表',
     fields: [
@@ -89,6 +90,10 @@ export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
     ].filter((s) => s.lines.length > 0) as FormDoc['sections'],
     signatures: [{ role: '制表人', name: ctx.user.displayName }, { role: '审核人', name: null }],
   };
+}
+
+export async function printReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
+  const doc = reportDoc(ctx, r);
   resolveFonts(ctx.config.fontDir ?? null); // a missing font fails before anything is recorded
   const record = issueRecord(doc, await coveredEvents(ctx, r.filter), null);
   return renderIssued(ctx, doc, record, await recordIssue(ctx, record));

@@ -81,7 +81,7 @@ export function ScopeTrailCard() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        在后台生成，不影响其他终端办理业务；单份最多 2 万条事件，超出时请缩短期间分段打印。
+        在后台生成，不影响其他终端办理业务；单份最多 20 万条事件，超出时请缩短期间分段打印。
       </Typography.Paragraph>
       <PrintDialog
         open={printing}

@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import { useAction } from '../../components/use-action';
 import { deliverFile } from '../../components/deliver-file';
 import { PrintDialog } from '../../components/PrintDialog';
+import { jobFile } from '../../api/jobs';
 
 const money = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const rateCols = (first: string) => [
@@ -93,7 +94,7 @@ export function ReportPage() {
           </Card>
         </>
       )}
-      <PrintDialog open={printing} withStock={false} title="打印统计报表" summary={report?.filterText ?? ''} onClose={() => setPrinting(false)} render={() => call('report.print', filter)} />
+      <PrintDialog open={printing} withStock={false} title="打印统计报表" summary={report?.filterText ?? ''} onClose={() => setPrinting(false)} render={(_, onProgress) => jobFile({ kind: 'report.print', ...filter }, onProgress)} />
     </Space>
   );
 }
