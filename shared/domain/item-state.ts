@@ -4,7 +4,8 @@ import { ITEM_STATUS_LABELS, EVENT_TYPE_LABELS, TERMINAL_STATUSES, type EventTyp
 type Rule = { from: readonly ItemStatus[] | 'any-live'; to: ItemStatus | 'same' };
 
 const LIVE_IN_STORE: readonly ItemStatus[] = ['IN_STORE'];
-const HELD: readonly ItemStatus[] = ['IN_STORE', 'EXTERNAL_CUSTODY', 'PENDING_DISPOSITION'];
+/** 存入专户 (cash in the agency's designated account) is held too: off the shelf, still in custody. */
+const HELD: readonly ItemStatus[] = ['IN_STORE', 'EXTERNAL_CUSTODY', 'DEPOSITED', 'PENDING_DISPOSITION'];
 
 /** Event types that concern an item. Document-level events (RECEIPT_PRINTED) and CORRECTION are handled apart. */
 export const ITEM_TRANSITIONS: Partial<Record<EventType, Rule>> = {
@@ -43,6 +44,8 @@ export const ITEM_TRANSITIONS: Partial<Record<EventType, Rule>> = {
   // Off-site property: a renewal keeps it under seal/freeze; a release frees it to its owner (terminal, as 发还).
   EXTERNAL_RENEWED: { from: ['EXTERNAL_CUSTODY'], to: 'same' },
   EXTERNAL_RELEASED: { from: ['EXTERNAL_CUSTODY'], to: 'RETURNED' },
+  // Cash paid into the agency's 涉案款专户 leaves the shelf but stays in custody.
+  CASH_DEPOSITED: { from: ['IN_STORE'], to: 'DEPOSITED' },
 };
 
 export function isTerminal(status: ItemStatus): boolean {
