@@ -21,6 +21,7 @@ import { RequestTable } from './RequestTable';
 import { useCan, useSession } from '../../app/session';
 import { pickProblem } from './pick-rules';
 import { CaseLifePanel } from './CaseLifePanel';
+import { CaseValuePanel } from '../cases/CaseValuePanel';
 
 /** 「申请移送/发还/处置本案物品」: a menu of kinds, each opening the new request with the case's eligible items preselected. */
 function WholeCaseRequest({ caseId, items }: { caseId: number; items: ItemDto[] }) {
@@ -125,6 +126,7 @@ export function CasePage() {
           <Descriptions.Item label="物品">{`${c.itemCount} 件`}</Descriptions.Item>
         </Descriptions>
         <CaseLifePanel c={c} onChanged={() => setVersion((v) => v + 1)} />
+        <CaseValuePanel caseId={c.id} version={version} />
       </Card>
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
