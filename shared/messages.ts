@@ -23,6 +23,9 @@ purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve:
   institution: '开户或登记机构', accountNo: '账号', certificateNo: '权证号', address: '地址', amount: '金额', noticeNo: '通知书编号',
   startDate: '起始日期', endDate: '届满日期', running: '仅看未解除', releasedOn: '解除日期', docKind: '文书种类', docNo: '文书编号',
   docDate: '文书日期', no: '编号', fileName: '文件名', mapping: '列映射', text: '文书二维码或编号', checkpoints: '校验凭证',
+  early: '先行处置', sale: '成交信息', price: '成交价款', buyer: '买受人或拍卖机构', confirmationNo: '成交确认书编号',
+  confiscation: '上缴信息', receivingUnit: '接收单位', voucherNo: '上缴凭证或国库缴款书编号', bankSlipNo: '银行回单号',
+  accountName: '涉案款专户',
   format: '格式', seq: '事件序号', hash: '哈希值', signedAt: '签发时间', keyId: '密钥编号', publicKey: '公钥', signature: '签名',
   parts: '拆出数量', outcome: '去向', outcomeDate: '办理日期', receiverName: '领取人或接收单位', partial: '部分数量',
 };

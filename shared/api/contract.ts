@@ -20,6 +20,7 @@ import { importContract } from './import.contract';
 import { exportContract } from './export.contract';
 import { documentCheckContract } from './document-check.contract';
 import { lotContract } from './lot.contract';
+import { valueContract } from './value.contract';
 
 export const contract = {
   ...authContract,
@@ -42,6 +43,7 @@ export const contract = {
   ...exportContract,
   ...documentCheckContract,
   ...lotContract,
+  ...valueContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -64,10 +64,22 @@ export const requestCreateInput = z.discriminatedUnion('kind', [
     receiveIntoCentre: z.boolean().optional(),
   }),
   z.object({ kind: z.literal('return'), ...common, legalBasis: text(300), claimant: claimantInput }),
-  z.object({ kind: z.literal('disposition'), ...common, legalBasis: text(300), method: z.enum(DISPOSITION_METHODS) }),
+  z.object({
+    kind: z.literal('disposition'),
+    ...common,
+    legalBasis: text(300),
+    method: z.enum(DISPOSITION_METHODS),
+    /** 先行处置: an early sale before the judgment, only for items flagged perishable or value-losing; `reason` says why. */
+    early: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('allocation'), ...common, toLocationId: id }),
 ]);
 export type RequestCreateInput = z.infer<typeof requestCreateInput>;
+
+/** A sale: the price, the buyer or auction house and the 成交确认书 number. */
+export const saleInput = z.object({ price: z.number().positive().max(1e12), buyer: text(100), confirmationNo: text(80) });
+/** A confiscation: the receiving unit and the 上缴凭证 or 国库缴款书 number. */
+export const confiscationInput = z.object({ receivingUnit: text(100), voucherNo: text(80) });
 
 export const requestDetails = z.object({
   purpose: z.enum(LOAN_PURPOSES).optional(),
@@ -89,6 +101,13 @@ export const requestDetails = z.object({
   receiverComment: z.string().nullable().optional(),
   claimant: z.object({ name: z.string(), idType: z.enum(CLAIMANT_ID_TYPES).optional(), idNo: z.string().optional(), authorisationDocNo: z.string().optional() }).optional(),
   method: z.enum(DISPOSITION_METHODS).optional(),
+  early: z.boolean().optional(),
+  /** The judgment or ruling a confiscation or sale rests on (the document of the case's move to 执行). */
+  judgment: z.object({ docKind: z.string(), docNo: z.string(), docDate: z.string().nullable() }).nullable().optional(),
+  sale: z.object({ price: z.number(), buyer: z.string(), confirmationNo: z.string() }).optional(),
+  confiscation: z.object({ receivingUnit: z.string(), voucherNo: z.string() }).optional(),
+  /** The cash item holding a sale's proceeds. */
+  proceeds: z.object({ itemId: z.number(), code: z.string() }).optional(),
   executorName: z.string().optional(),
   witnesses: z.array(z.object({ name: z.string(), idNo: z.string().nullable(), userId: z.number().nullable() })).optional(),
   actualDate: z.string().optional(),
@@ -188,6 +207,10 @@ export const requestContract = defineMethods({
       witnesses: z.array(executionWitnessInput).max(4).optional(),
       /** Disposition/return: the day it actually happened (not in the future). */
       actualDate: isoDateTime.optional(),
+      /** A sale: price, buyer, 成交确认书 (required for 拍卖/变卖). */
+      sale: saleInput.optional(),
+      /** A confiscation: receiving unit and voucher (required for 没收上缴). */
+      confiscation: confiscationInput.optional(),
       note: optText(500),
     }),
     output: requestDto,

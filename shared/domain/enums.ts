@@ -36,6 +36,7 @@ export const ITEM_STATUSES = [
   'CONFISCATED',
   'HANDED_OVER',
   'EXTERNAL_CUSTODY',
+  'DEPOSITED',
   'LOST',
 ] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -52,6 +53,7 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
   CONFISCATED: '已没收上缴',
   HANDED_OVER: '已移交',
   EXTERNAL_CUSTODY: '外部保管',
+  DEPOSITED: '存入专户',
   LOST: '遗失',
 };
 export const TERMINAL_STATUSES: readonly ItemStatus[] = ['RETURNED', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
@@ -100,6 +102,7 @@ export const EVENT_TYPES = [
   'CASE_STAGE_CHANGED',
   'SPLIT',
   'SPLIT_CREATED',
+  'CASH_DEPOSITED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -146,6 +149,7 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   CASE_STAGE_CHANGED: '诉讼阶段变更',
   SPLIT: '拆分',
   SPLIT_CREATED: '拆分生成',
+  CASH_DEPOSITED: '存入涉案款专户',
 };
 
 export const ITEM_CATEGORIES = ['cash', 'valuables', 'electronics', 'vehicle', 'document', 'weapon', 'drug', 'hazardous', 'perishable', 'general', 'other'] as const;
@@ -174,7 +178,7 @@ export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
   preserved: '先行登记保存',
 };
 
-export const ITEM_FLAGS = ['damaged', 'unsealed', 'hazardous', 'perishable', 'valuable', 'cash', 'unrelated', 'seal_broken', 'shortage', 'swapped'] as const;
+export const ITEM_FLAGS = ['damaged', 'unsealed', 'hazardous', 'perishable', 'valuable', 'cash', 'unrelated', 'seal_broken', 'shortage', 'swapped', 'value_losing'] as const;
 export type ItemFlag = (typeof ITEM_FLAGS)[number];
 export const ITEM_FLAG_LABELS: Record<ItemFlag, string> = {
   damaged: '破损',
@@ -187,6 +191,7 @@ export const ITEM_FLAG_LABELS: Record<ItemFlag, string> = {
   seal_broken: '封签异常',
   shortage: '短少',
   swapped: '疑似调换',
+  value_losing: '易贬值',
 };
 /** Flags set only by a discrepancy (DISCREPANCY event), not chosen at registration. */
 export const DISCREPANCY_FLAGS: readonly ItemFlag[] = ['seal_broken', 'shortage', 'swapped'];

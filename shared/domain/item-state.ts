@@ -4,7 +4,8 @@ import { ITEM_STATUS_LABELS, EVENT_TYPE_LABELS, TERMINAL_STATUSES, type EventTyp
 type Rule = { from: readonly ItemStatus[] | 'any-live'; to: ItemStatus | 'same' };
 
 const LIVE_IN_STORE: readonly ItemStatus[] = ['IN_STORE'];
-const HELD: readonly ItemStatus[] = ['IN_STORE', 'EXTERNAL_CUSTODY', 'PENDING_DISPOSITION'];
+/** 存入专户 (cash in the agency's designated account) is held too: off the shelf, still in custody. */
+const HELD: readonly ItemStatus[] = ['IN_STORE', 'EXTERNAL_CUSTODY', 'DEPOSITED', 'PENDING_DISPOSITION'];
 
 /** Event types that concern an item. Document-level events (RECEIPT_PRINTED) and CORRECTION are handled apart. */
 export const ITEM_TRANSITIONS: Partial<Record<EventType, Rule>> = {
@@ -47,6 +48,8 @@ export const ITEM_TRANSITIONS: Partial<Record<EventType, Rule>> = {
   // 拆分: a lot in the store gives part of its quantity to new items (SPLIT_CREATED is each new item's first event).
   SPLIT: { from: LIVE_IN_STORE, to: 'same' },
   SPLIT_CREATED: { from: [], to: 'IN_STORE' },
+  // Cash paid into the agency's 涉案款专户 leaves the shelf but stays in custody.
+  CASH_DEPOSITED: { from: ['IN_STORE'], to: 'DEPOSITED' },
 };
 
 export function isTerminal(status: ItemStatus): boolean {

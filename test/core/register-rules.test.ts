@@ -1,7 +1,7 @@
 /** Issue 7: cash only on cash rows; custodians register on behalf of a case unit; a reset password allows nothing else. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
-import { agencyId, intoStore, witness } from './request-fixtures';
+import { agencyId, intoStore, judgeCase, witness } from './request-fixtures';
 
 const DAY = 86_400_000;
 let t: TestCore;
@@ -61,6 +61,7 @@ describe('who registers (办案与保管相分离)', () => {
     await t.call('ga_sp', 'request.decide', { id: transfer.id, approve: true });
     await t.call('jc_sp', 'request.accept', { id: transfer.id, accept: true });
     expect((await t.call('jc_bar', 'item.get', { id: b })).holdingAgencyName).toBe('滨州市人民检察院');
+    await judgeCase(t, caseId, 'ga_bar', '（2026）鲁1602刑初9号');
     const dispose = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: [c], reason: '判决没收', legalBasis: '（2026）鲁1602刑初9号', method: 'confiscate' });
     expect((await t.call('ga_sp', 'request.decide', { id: dispose.id, approve: true })).status).toBe('approved');
     expect((await t.call('ga_bar', 'item.get', { id: c })).status).toBe('PENDING_DISPOSITION');

@@ -1,7 +1,7 @@
 /** Issue 14 part 5: transfers only to agencies where someone can accept; stuck requests in the admin's alerts. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
-import { agencyId, ids, storedPoliceCase } from './request-fixtures';
+import { agencyId, ids, judgeCase, storedPoliceCase } from './request-fixtures';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -38,6 +38,7 @@ it("shows requests nobody can act on in the admin's alerts, and only there", asy
   const jc = await agencyId(t, '371600JC');
   const transfer = await t.call('ga_bar', 'request.create', { kind: 'transfer', itemIds: [items[0]!.id], reason: '移送', legalBasis: '依据', toAgencyId: jc, mode: 'paper' });
   await t.call('ga_sp', 'request.decide', { id: transfer.id, approve: true });
+  await judgeCase(t, items[1]!.caseId, 'ga_bar', '判决');
   const disposal = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: [items[1]!.id], reason: '没收', legalBasis: '判决', method: 'confiscate' });
   expect(await stuck()).toEqual([]);
 

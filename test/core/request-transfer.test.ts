@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
 import { verifyLedger } from '../../electron/core/ledger/ledger.verify';
-import { agencyId, codes, ids, locationId, storedPoliceCase, witness } from './request-fixtures';
+import { agencyId, codes, ids, judgeCase, locationId, storedPoliceCase, witness } from './request-fixtures';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -87,7 +87,8 @@ describe('transfers', () => {
 
 describe('returns, dispositions, allocations', () => {
   it('cancelling an approved disposition puts the item back in store (待处置 → 在库) with a CORRECTION', async () => {
-    const { items } = await storedPoliceCase(t, ['手机']);
+    const { caseId, items } = await storedPoliceCase(t, ['手机']);
+    await judgeCase(t, caseId, 'ga_bar', '（2026）鲁1602刑初1号');
     const r = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: ids(items), reason: '判决没收', legalBasis: '（2026）鲁1602刑初1号判决书', method: 'confiscate' });
     await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
     expect((await t.call('ga_bar', 'item.get', { id: items[0]!.id })).status).toBe('PENDING_DISPOSITION');
@@ -120,22 +121,25 @@ describe('returns, dispositions, allocations', () => {
   });
 
   it('a sale may have named witnesses; a rejected disposition is reversed by CORRECTION', async () => {
-    const { items } = await storedPoliceCase(t, ['手机', '电脑']);
-    const no = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: [items[1]!.id], reason: '先行变卖', legalBasis: '变卖决定书1号', method: 'sell' });
+    // 先行变卖 before the judgment: the items are flagged 易贬值.
+    const { items } = await storedPoliceCase(t, ['手机', '电脑'], ['value_losing']);
+    const no = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: [items[1]!.id], reason: '先行变卖', legalBasis: '变卖决定书1号', method: 'sell', early: true });
     const rej = await t.call('ga_sp', 'request.decide', { id: no.id, approve: false, comment: '不符合先行处置条件' });
     expect(rej.status).toBe('rejected');
     expect(rej.events.map((e) => e.type)).toEqual(['DISPOSITION_PROPOSED', 'CORRECTION']);
     expect(rej.items[0]!.status).toBe('IN_STORE');
 
-    const r = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: [items[0]!.id], reason: '易贬值物品先行变卖', legalBasis: '变卖决定书2号', method: 'sell' });
+    const r = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: [items[0]!.id], reason: '易贬值物品先行变卖', legalBasis: '变卖决定书2号', method: 'sell', early: true });
     await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
-    const sameNames = await t.fail('zx_bgy', 'request.execute', { id: r.id, scannedCodes: [items[0]!.code], actualDate: t.clock.now.toISOString(), witnesses: [{ name: '拍卖行甲' }, { name: '拍卖行甲' }] });
+    const sale = { price: 1200, buyer: '滨州市拍卖行', confirmationNo: '成交确认书〔2026〕2号' };
+    const sameNames = await t.fail('zx_bgy', 'request.execute', { id: r.id, scannedCodes: [items[0]!.code], actualDate: t.clock.now.toISOString(), sale, witnesses: [{ name: '拍卖行甲' }, { name: '拍卖行甲' }] });
     expect(sameNames.message).toContain('见证人不能是同一人（拍卖行甲）');
     const sold = await t.call('zx_bgy', 'request.execute', {
       id: r.id,
       scannedCodes: [items[0]!.code],
       actualDate: t.clock.now.toISOString(),
       counterpart: { name: '滨州市拍卖行', idNo: '91371600MA' },
+      sale,
       witnesses: [{ name: '拍卖行甲', idNo: '1' }, witness('zx_bgy2')],
     });
     expect(sold.items[0]!.status).toBe('SOLD');

@@ -1,7 +1,7 @@
 /** Rule holes found in review: role combinations, the same witness twice, execution dates, password guessing, literal search, local dates in numbers. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
-import { agencyId, locationId, storedPoliceCase, witness } from './request-fixtures';
+import { agencyId, judgeCase, locationId, storedPoliceCase, witness } from './request-fixtures';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -14,7 +14,9 @@ const snapshot = async () => JSON.stringify([await db().selectFrom('requests').s
 
 /** A disposition approved by ga_sp, ready for zx_bgy to execute. */
 async function approvedDisposition(method: 'sell' | 'confiscate' | 'destroy', names = ['手机']) {
-  const { items } = await storedPoliceCase(t, names);
+  const { caseId, items } = await storedPoliceCase(t, names);
+  // 没收 and an ordinary sale rest on the case's effective judgment.
+  if (method !== 'destroy') await judgeCase(t, caseId, 'ga_bar', '滨中刑初字〔2026〕8号');
   const r = await t.call('ga_bar', 'request.create', { kind: 'disposition', itemIds: items.map((i) => i.id), reason: '判决生效', legalBasis: '滨中刑初字〔2026〕8号', method });
   await t.call('ga_sp', 'request.decide', { id: r.id, approve: true });
   return { r, items };
@@ -50,17 +52,18 @@ describe('roles', () => {
 describe('two distinct witnesses', () => {
   it('refuses the same person given once by account and once by name', async () => {
     const { r, items } = await approvedDisposition('sell');
+    const sale = { price: 800, buyer: '滨州市拍卖行', confirmationNo: '成交确认书〔2026〕1号' };
     const before = await t.eventCount();
     const snap = await snapshot();
     for (const named of [{ name: '赵保管', idNo: 'ZX1002' }, { name: ' 赵保管 ' }]) {
-      const e = await t.fail('zx_bgy', 'request.execute', { id: r.id, scannedCodes: [items[0]!.code], actualDate: t.clock.now.toISOString(), witnesses: [witness('zx_bgy2'), named] });
+      const e = await t.fail('zx_bgy', 'request.execute', { id: r.id, scannedCodes: [items[0]!.code], actualDate: t.clock.now.toISOString(), sale, witnesses: [witness('zx_bgy2'), named] });
       expect(e.code).toBe('BAD_INPUT');
       expect(e.message).toContain('见证人不能是同一人（赵保管）');
     }
     expect(await t.eventCount()).toBe(before);
     expect(await snapshot()).toBe(snap);
     // Two namesakes told apart by their ID numbers are two people.
-    const ok = await t.call('zx_bgy', 'request.execute', { id: r.id, scannedCodes: [items[0]!.code], actualDate: t.clock.now.toISOString(), witnesses: [{ name: '张明', idNo: '1' }, { name: '张明', idNo: '2' }] });
+    const ok = await t.call('zx_bgy', 'request.execute', { id: r.id, scannedCodes: [items[0]!.code], actualDate: t.clock.now.toISOString(), sale, witnesses: [{ name: '张明', idNo: '1' }, { name: '张明', idNo: '2' }] });
     expect(ok.status).toBe('completed');
   });
 });
@@ -68,7 +71,8 @@ describe('two distinct witnesses', () => {
 describe('the actual date of a disposition', () => {
   it('is checked as a local calendar day: later today is fine, tomorrow or before the approval day is not', async () => {
     const { r, items } = await approvedDisposition('confiscate', ['手机', '电脑']);
-    const exec = (actualDate: string) => ({ id: r.id, scannedCodes: items.map((i) => i.code), actualDate, witnesses: [{ name: '甲' }, { name: '乙' }] });
+    const confiscation = { receivingUnit: '滨州市财政局', voucherNo: '国库缴款书 0012345' };
+    const exec = (actualDate: string) => ({ id: r.id, scannedCodes: items.map((i) => i.code), actualDate, confiscation, witnesses: [{ name: '甲' }, { name: '乙' }] });
     const before = await t.eventCount();
     // The clock is 10:00 China time on 2026-11-20; 2026-11-20T15:00Z is 23:00 the same day there.
     const tomorrow = await t.fail('zx_bgy', 'request.execute', exec('2026-11-20T16:30:00.000Z'));

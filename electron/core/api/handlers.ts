@@ -20,6 +20,7 @@ import { importHandlers } from '../services/import/import.handlers';
 import { exportHandlers as caseExportHandlers } from '../services/exports/export.handlers';
 import { anchorHandlers } from '../ledger/anchor.handlers';
 import { lotHandlers } from '../services/lots/lot.handlers';
+import { valueHandlers } from '../services/dispositions/value.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -41,4 +42,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...caseExportHandlers,
   ...anchorHandlers,
   ...lotHandlers,
+  ...valueHandlers,
 };

@@ -368,6 +368,26 @@ export interface IntegrityLogTable {
   detail: string;
 }
 
+/** Where the value went (0017): a sale, a confiscation or a cash deposit to the 涉案款专户. Insert-only. */
+export interface ValueRecordTable {
+  id: Generated<number>;
+  /** 'sale' | 'confiscation' | 'deposit' */
+  kind: string;
+  item_id: number;
+  case_id: number;
+  request_id: number | null;
+  amount: number | null;
+  /** Buyer or auction house; receiving unit; the bank account. */
+  party: string | null;
+  /** 成交确认书, 上缴凭证/国库缴款书 or bank slip number. */
+  voucher_no: string;
+  /** A sale: the new cash item holding the proceeds. */
+  proceeds_item_id: number | null;
+  event_id: number;
+  recorded_by: number;
+  recorded_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -406,6 +426,7 @@ export interface Database {
   document_covers: DocumentCoverTable;
   integrity_log: IntegrityLogTable;
   report_daily: ReportDailyTable;
+  value_records: ValueRecordTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

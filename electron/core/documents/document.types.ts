@@ -34,6 +34,8 @@ export type DocItemRow = {
   unit: string;
   features?: string | null;
   cashAmount?: number | null;
+  /** 估值, printed when the item is not cash. */
+  estimatedValue?: number | null;
   sealNo?: string | null;
   location?: string | null;
   /** 查验结果 / 状况 (e.g. 完好、拒收：包装破损). */

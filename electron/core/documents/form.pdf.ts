@@ -60,7 +60,7 @@ const ITEM_COLS: Col[] = [
   {
     head: '封签号/金额',
     width: 60,
-    cell: (r) => [r.sealNo, r.cashAmount != null ? formatMoney(r.cashAmount) : null].filter(Boolean).join('\n'),
+    cell: (r) => [r.sealNo, r.cashAmount != null ? formatMoney(r.cashAmount) : r.estimatedValue != null ? `估${formatMoney(r.estimatedValue)}` : null].filter(Boolean).join('\n'),
     optional: true,
   },
   { head: '存放位置', weight: 2.4, cell: (r) => r.location ?? '', optional: true },

@@ -16,6 +16,7 @@ export function itemRow(i: ItemDto): DocItemRow {
     unit: i.unit,
     features: i.features,
     cashAmount: i.cashAmount,
+    estimatedValue: i.estimatedValue,
     sealNo: i.sealNo,
     location: i.locationPath ?? (i.outWith ? `在外：${i.outWith}` : null),
     remark: ITEM_STATUS_LABELS[i.status],

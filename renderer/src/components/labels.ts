@@ -17,5 +17,6 @@ export const STATUS_COLORS: Record<string, string> = {
   TRANSFERRED_OUT: 'purple',
   PENDING_DISPOSITION: 'magenta',
   EXTERNAL_CUSTODY: 'cyan',
+  DEPOSITED: 'geekblue',
   LOST: 'red',
 };

@@ -15,6 +15,7 @@ import * as m0013 from './0013-ledger-anchors';
 import * as m0014 from './0014-reports-supervision';
 import * as m0015 from './0015-import-mappings';
 import * as m0016 from './0016-security-log';
+import * as m0017 from './0017-disposition-values';
 import * as m0018 from './0018-lot-split';
 import * as m0019 from './0019-report-daily';
 import * as m0021 from './0021-items-store';
@@ -36,6 +37,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0014-reports-supervision', m0014],
   ['0015-import-mappings', m0015],
   ['0016-security-log', m0016],
+  ['0017-disposition-values', m0017],
   ['0018-lot-split', m0018],
   ['0019-report-daily', m0019],
   ['0021-items-store', m0021],

@@ -4,11 +4,22 @@ import type { EventRow } from '../../db/schema';
 import type { FormDoc } from '../../documents/document.types';
 import { issueDocument } from '../../documents/issue-document';
 import { itemRow } from '../../documents/trail.builder';
+import { formatMoney } from '../../documents/form.pdf';
+import type { ItemDto } from '../../../../shared/api/item.contract';
 import { AppError, badInput } from '../../errors';
 import { getItemDtos } from '../items/item.repository';
 import { fmtLocal, joinDistinct } from './custody.lookup';
 
 type PersonJson = { name: string; idNo: string | null };
+
+/** 价值合计: the cash counted and the estimated value of everything else on the receipt. */
+function valueTotals(items: ItemDto[]): { title: string; lines: Array<[string, string]> } {
+  const cents = (n: number | null) => Math.round((n ?? 0) * 100);
+  const cash = items.reduce((n, i) => n + cents(i.cashAmount), 0) / 100;
+  const valued = items.filter((i) => i.cashAmount === null && i.estimatedValue !== null);
+  const estimated = valued.reduce((n, i) => n + cents(i.estimatedValue), 0) / 100;
+  return { title: '价值合计', lines: [['现金', formatMoney(cash)], ['估值', valued.length ? `${formatMoney(estimated)}（${valued.length} 件）` : '—']] };
+}
 const personText = (p: PersonJson) => (p.idNo ? `${p.name}（${p.idNo}）` : p.name);
 
 export const intakeReceiptHandlers: HandlerMap<'intake.receipt'> = {
@@ -60,7 +71,7 @@ export const intakeReceiptHandlers: HandlerMap<'intake.receipt'> = {
           remark: ok ? `合格入库${e.condition_note ? `（${e.condition_note}）` : ''}` : `拒收：${e.note ?? ''}`,
         };
       }),
-      sections: [{ title: '查验结论', lines: [['合格入库', `${received} 件`], ['拒收退回', `${covered.length - received} 件`]] }],
+      sections: [{ title: '查验结论', lines: [['合格入库', `${received} 件`], ['拒收退回', `${covered.length - received} 件`]] }, valueTotals(items)],
       signatures: [
         { role: '移交人', name: joinDistinct(covered.map((e) => (e.counterpart ? (JSON.parse(e.counterpart) as PersonJson).name : null))) || null },
         { role: '保管员', name: joinDistinct(covered.map((e) => e.actor_name)) },

@@ -28,7 +28,9 @@ export type RegisterBatch = {
 
 export type RegisterOptions = {
   /** The status the items start in (default 待入库). */
-  status?: Extract<ItemStatus, 'REGISTERED' | 'EXTERNAL_CUSTODY'>;
+  status?: Extract<ItemStatus, 'REGISTERED' | 'EXTERNAL_CUSTODY' | 'DEPOSITED'>;
+  /** The holding agency when it is not the one registering for the case (a sale's proceeds: the sold item's holder). */
+  holdingAgencyId?: number;
   /** Extra facts for the k-th item's REGISTERED event payload (the ledger snapshot). */
   payload?: (k: number) => Record<string, unknown>;
   /** Runs after the items exist and before their events are appended (e.g. their side-table rows). */
@@ -40,7 +42,7 @@ export async function registerItems(ctx: Ctx, input: RegisterBatch, opts: Regist
   const status = opts.status ?? 'REGISTERED';
   const kase = await ctx.db.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
   if (!kase) throw notFound('案件');
-  const holdingAgencyId = await registeringFor(ctx, kase.host_agency_id);
+  const holdingAgencyId = opts.holdingAgencyId ?? (await registeringFor(ctx, kase.host_agency_id));
   if (new Date(input.seizedAt) > new Date(ctx.now)) throw new AppError('BAD_INPUT', '扣押时间不能晚于当前时间');
   checkCashRows(input.items);
   // Item codes carry the registering agency's code (the store's, when a custodian registers).

@@ -14,6 +14,7 @@ import { storageLocationById } from '../custody/putaway.service';
 import { localYear, nextSequence, pad } from '../common/sequence';
 import { itemLabel } from './request.repository';
 import { takeParts } from '../lots/lot.partial';
+import { checkDisposition } from '../dispositions/disposition.rules';
 
 /** Event written per item when the request is created (allocation has none: it is recorded by MOVED on execution). */
 export const CREATE_EVENT: Record<RequestKind, EventType | null> = {
@@ -136,6 +137,8 @@ export async function createRequest(ctx: Ctx, input: RequestCreateInput): Promis
   const caseIds = [...new Set(items.map((i) => i.case_id))];
   if (caseIds.length > 1 && input.kind !== 'allocation') throw badInput('一份申请只能包含同一案件的物品，请按案件分别提交');
   const k = await kindDetails(ctx, input);
+  // 没收/变卖 need the judgment; 先行处置 needs flagged items (the method rules by stage and basis document).
+  if (input.kind === 'disposition') Object.assign(k.details, await checkDisposition(ctx, input, items));
 
   const requestNo = await nextRequestNo(ctx, input.kind);
   const { id } = await ctx.db
@@ -170,7 +173,7 @@ export async function createRequest(ctx: Ctx, input: RequestCreateInput): Promis
         counterpart: k.details.borrower ?? null,
         ...(k.toAgencyId ? { agencyToId: k.toAgencyId } : {}),
         note: `${REQUEST_KIND_LABELS[input.kind]}申请 ${requestNo}：${input.reason}`,
-        payload: { requestNo, kind: input.kind, ...(k.mode ? { mode: k.mode } : {}), ...(k.dueAt ? { dueAt: k.dueAt } : {}), ...(input.kind === 'disposition' ? { method: input.method } : {}) },
+        payload: { requestNo, kind: input.kind, ...(k.mode ? { mode: k.mode } : {}), ...(k.dueAt ? { dueAt: k.dueAt } : {}), ...(input.kind === 'disposition' ? { method: input.method, ...(k.details.early ? { early: true } : {}) } : {}) },
       });
     }
   }

@@ -25,6 +25,7 @@ import { fmtLocal } from '../custody/custody.lookup';
 import { getItemDtos } from '../items/item.repository';
 import { assertVisible } from './request.read';
 import { loadView, type RequestView } from './request.repository';
+import { valueSections } from '../dispositions/disposition.document';
 
 const ALLOWED: Record<RequestKind, RequestDocType[]> = {
   loan: ['loan_form'],
@@ -51,6 +52,7 @@ function itemRow(it: ItemDto, remark: string | null): DocItemRow {
     unit: it.unit,
     features: it.features,
     cashAmount: it.cashAmount,
+    estimatedValue: it.estimatedValue,
     sealNo: it.sealNo,
     location: it.locationPath ?? (it.outWith ? `在外：${it.outWith}` : null),
     remark,
@@ -153,7 +155,7 @@ export async function buildRequestDoc(ctx: Ctx, id: number, type?: RequestDocTyp
         ...applicant,
       ],
       items: items.map((it) => itemRow(it, ITEM_STATUS_LABELS[it.status])),
-      sections: [approval(v)],
+      sections: [...valueSections(d), approval(v)],
       signatures: [{ role: '执行人', name: d.executorName }, { role: '见证人（一）', name: w1 }, { role: '见证人（二）', name: w2 }, { role: '审批人', name: name(r.decided_by) }],
     };
   } else {

@@ -18,6 +18,7 @@ import { enforce, refuseExecute } from './request.policy';
 import { closeRequest, loadView, requestItemRows, updateRequest, type RequestView } from './request.repository';
 import { verifyScans } from './request.scan';
 import { checkWitnessShape, confirmWitnesses, type Witness, type WitnessRule } from './request.witness';
+import { insertValueRecord, itemValue, registerProceeds, valuePlan } from '../dispositions/disposition.value';
 
 type ExecuteInput = MethodParsedInput<'request.execute'>;
 
@@ -71,6 +72,7 @@ export async function executeRequest(ctx: Ctx, input: ExecuteInput): Promise<Com
   const type = executionEvent(v);
   await verifyScans(ctx, r.request_no, items, input.scannedCodes, type);
   const actualDate = actualDateOf(ctx, v, input);
+  const plan = valuePlan(v, input);
   const wIn = input.witnesses ?? [];
   checkWitnessShape(ctx, wIn, witnessRule(v, items));
   // Password checks may record failed attempts: nothing else has been written yet, so that is all a failure commits.
@@ -123,22 +125,53 @@ export async function executeRequest(ctx: Ctx, input: ExecuteInput): Promise<Com
     return;
   }
   // return or disposition: the item leaves custody for good.
-  const counterpart = kind === 'return' ? claimantPerson(d) : (input.counterpart ?? null);
+  const party = plan.sale ? { name: plan.sale.buyer } : plan.confiscation ? { name: plan.confiscation.receivingUnit } : null;
+  const counterpart = kind === 'return' ? claimantPerson(d) : (input.counterpart ?? party);
   const method = kind === 'disposition' ? d.method! : null;
-  const note = input.note ?? (method ? `${DISPOSITION_METHOD_LABELS[method]}（${r.request_no}）` : `发还（${r.request_no}）`);
+  // A sale's proceeds exist before the SOLD events, so that each names the other.
+  const proceeds = plan.sale ? await registerProceeds(ctx, v, items, plan.sale, actualDate!) : null;
+  const value = plan.sale
+    ? `，成交价款 ${plan.sale.price} 元，买受人 ${plan.sale.buyer}，成交确认书 ${plan.sale.confirmationNo}，价款转为 ${proceeds!.code}`
+    : plan.confiscation
+      ? `，接收单位 ${plan.confiscation.receivingUnit}，上缴凭证 ${plan.confiscation.voucherNo}`
+      : '';
+  const note = input.note ?? (method ? `${DISPOSITION_METHOD_LABELS[method]}（${r.request_no}${value}）` : `发还（${r.request_no}）`);
   for (const it of items) {
-    await applyItemEvent(
+    const { event } = await applyItemEvent(
       ctx,
       it,
       {
         ...base,
         note,
         counterpart,
-        payload: { requestNo: r.request_no, method, executor: ctx.user.displayName, actualDate, witnesses: witnesses.map((w) => w.name) },
+        payload: {
+          requestNo: r.request_no,
+          method,
+          executor: ctx.user.displayName,
+          actualDate,
+          witnesses: witnesses.map((w) => w.name),
+          ...(plan.sale ? { sale: plan.sale, proceedsItemId: proceeds!.itemId, proceedsCode: proceeds!.code } : {}),
+          ...(plan.confiscation ? { confiscation: plan.confiscation } : {}),
+        },
       },
       { locationId: null, outWith: counterpart?.name ?? null },
     );
+    if (plan.sale) {
+      await insertValueRecord(ctx, { kind: 'sale', item: it, requestId: r.id, amount: plan.sale.price, party: plan.sale.buyer, voucherNo: plan.sale.confirmationNo, proceedsItemId: proceeds!.itemId, eventId: event.id });
+    } else if (plan.confiscation) {
+      const c = plan.confiscation;
+      await insertValueRecord(ctx, { kind: 'confiscation', item: it, requestId: r.id, amount: itemValue(it), party: c.receivingUnit, voucherNo: c.voucherNo, eventId: event.id });
+    }
   }
-  const done: RequestDetails = { ...d, origLocations, executorName: ctx.user.displayName, witnesses, actualDate: actualDate!, counterpart };
+  const done: RequestDetails = {
+    ...d,
+    origLocations,
+    executorName: ctx.user.displayName,
+    witnesses,
+    actualDate: actualDate!,
+    counterpart,
+    ...plan,
+    ...(proceeds ? { proceeds } : {}),
+  };
   await closeRequest(ctx, r.id, 'completed', { executed_by: ctx.user.id, executed_at: ctx.now }, done);
 }

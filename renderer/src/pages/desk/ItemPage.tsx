@@ -26,7 +26,7 @@ import type { ProposalDto } from '@shared/api/correction.contract';
 import type { DiscrepancyKind } from '@shared/domain/corrections';
 
 type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discrepancy' | 'split' | 'away';
-const LIVE_HELD = ['IN_STORE', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY'];
+const LIVE_HELD = ['IN_STORE', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY', 'DEPOSITED'];
 const TERMINAL = ['RETURNED', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
 
 /** item.timeline's default page size. */

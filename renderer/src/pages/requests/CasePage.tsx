@@ -23,6 +23,7 @@ import { pickProblem } from './pick-rules';
 import { CaseLifePanel } from './CaseLifePanel';
 import { CaseDisposalRate } from '../cases/CaseDisposalRate';
 import { ExportButton } from '../../components/ExportButton';
+import { CaseValuePanel } from '../cases/CaseValuePanel';
 
 /** 「申请移送/发还/处置本案物品」: a menu of kinds, each opening the new request with the case's eligible items preselected. */
 function WholeCaseRequest({ caseId, items }: { caseId: number; items: ItemDto[] }) {
@@ -135,6 +136,7 @@ export function CasePage() {
         </Descriptions>
         <CaseLifePanel c={c} onChanged={() => setVersion((v) => v + 1)} />
         <CaseDisposalRate caseId={c.id} version={version} />
+        <CaseValuePanel caseId={c.id} version={version} />
       </Card>
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs

@@ -22,8 +22,9 @@ import { scanState, type ScanMode } from './scan-check';
 import { WitnessFields, witnessInput, type WitnessValue } from './WitnessFields';
 import { notifyInboxChanged } from './request-ui';
 import { executeConfirmSpec } from './request-confirm';
+import { DispositionValueFields, valueInput, type ValueFieldValues } from './DispositionValueFields';
 
-type Values = {
+type Values = ValueFieldValues & {
   conditionOut?: string;
   counterpartName?: string;
   counterpartIdNo?: string;
@@ -109,6 +110,7 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
               counterpart,
               witnesses: needWitnesses ? witnessInput(v.witnesses) : undefined,
               actualDate: v.actualDate ? v.actualDate.toISOString() : undefined,
+              ...(r.kind === 'disposition' ? valueInput(r.details.method, v) : {}),
               note: v.note || undefined,
             });
     setFailure(null);
@@ -213,7 +215,8 @@ export function ExecutePanel({ r, mode, onDone }: { r: RequestDto; mode: ScanMod
                 <DatePicker data-testid="actual-date" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
             )}
-            {mode === 'execute' && (r.kind === 'transfer' || (r.kind === 'disposition' && r.details.method !== 'destroy')) && (
+            {mode === 'execute' && r.kind === 'disposition' && <DispositionValueFields method={r.details.method} />}
+            {mode === 'execute' && (r.kind === 'transfer' || (r.kind === 'disposition' && r.details.method === 'hand_over')) && (
               <Space>
                 <Form.Item label={r.kind === 'transfer' ? '接收人' : '接收方'} name="counterpartName">
                   <Input data-testid="counterpart-name" style={{ width: 150 }} />

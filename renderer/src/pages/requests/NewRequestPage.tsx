@@ -48,7 +48,7 @@ function toInput(kind: RequestKind, v: RequestFormValues, itemIds: number[], par
         claimant: { name: v.claimantName ?? '', idType: v.claimantIdType, idNo: v.claimantIdNo || undefined, authorisationDocNo: v.authorisationDocNo || undefined },
       };
     case 'disposition':
-      return { kind, ...common, legalBasis: v.legalBasis ?? '', method: v.method! };
+      return { kind, ...common, legalBasis: v.legalBasis ?? '', method: v.method!, early: v.early || undefined };
     case 'allocation':
       return { kind, ...common, toLocationId: v.toLocationId! };
   }

@@ -13,9 +13,11 @@ import { fmtTime } from '../../components/labels';
 import { RequestActions } from './RequestActions';
 import { RequestPrintButtons } from './RequestPrintButtons';
 import { ExecutePanel } from './ExecutePanel';
+import { dispositionValueLines } from './disposition-value-lines';
 import { RequestKindTag, RequestStatusTag } from './request-ui';
 
-function KindDetails({ r }: { r: RequestDto }) {
+/** Called as a function: antd's Descriptions reads its items from its direct children (fragments are flattened). */
+function kindDetails(r: RequestDto) {
   const d = r.details;
   const items: Array<[string, React.ReactNode]> = [];
   if (r.kind === 'loan') {
@@ -25,7 +27,7 @@ function KindDetails({ r }: { r: RequestDto }) {
   if (r.kind === 'transfer') items.push(['接收单位', r.toAgencyName], ['接收确认', r.acceptedByName ? `${r.acceptedByName} ${fmtTime(r.acceptedAt)}${d.receiverDecision === 'rejected' ? '（拒收）' : ''}` : '—']);
   if (r.kind === 'return' && d.claimant)
     items.push(['领取人', d.claimant.name], ['证件', d.claimant.idNo ? `${d.claimant.idType ? CLAIMANT_ID_TYPE_LABELS[d.claimant.idType] : ''} ${d.claimant.idNo}` : `授权委托书 ${d.claimant.authorisationDocNo ?? ''}`]);
-  if (r.kind === 'disposition') items.push(['处置方式', d.method ? DISPOSITION_METHOD_LABELS[d.method] : '—']);
+  if (r.kind === 'disposition') items.push(['处置方式', d.method ? DISPOSITION_METHOD_LABELS[d.method] : '—'], ...dispositionValueLines(r));
   if (r.kind === 'allocation') items.push(['目标库位', d.toLocationPath ?? '—']);
   if (d.executorName) items.push(['执行人', d.executorName]);
   if (d.witnesses?.length) items.push(['见证人', d.witnesses.map((w) => w.name).join('、')]);
@@ -98,7 +100,7 @@ export function RequestDetailPage() {
             {r.decidedByName ? `${r.decidedByName} ${fmtTime(r.decidedAt)}${r.decisionComment ? `：${r.decisionComment}` : ''}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="执行">{r.executedByName ? `${r.executedByName} ${fmtTime(r.executedAt)}` : '—'}</Descriptions.Item>
-          <KindDetails r={r} />
+          {kindDetails(r)}
         </Descriptions>
         <Alert
           style={{ marginTop: 8 }}

@@ -37,6 +37,7 @@ export type RequestFormValues = {
   claimantIdNo?: string;
   authorisationDocNo?: string;
   method?: DispositionMethod;
+  early?: boolean;
   toLocationId?: number;
 };
 
@@ -130,9 +131,14 @@ export function RequestKindFields({ kind }: { kind: RequestKind }) {
     );
   if (kind === 'disposition')
     return (
-      <Form.Item label="处置方式" name="method" rules={req('请选择处置方式')}>
-        <Radio.Group data-testid="f-method" options={opts(DISPOSITION_METHODS, DISPOSITION_METHOD_LABELS)} />
-      </Form.Item>
+      <>
+        <Form.Item label="处置方式" name="method" rules={req('请选择处置方式')} extra="没收上缴和拍卖/变卖须在判决或裁定生效（案件进入执行阶段）之后">
+          <Radio.Group data-testid="f-method" options={opts(DISPOSITION_METHODS, DISPOSITION_METHOD_LABELS)} />
+        </Form.Item>
+        <Form.Item name="early" valuePropName="checked" extra="判决前先行变卖/拍卖，只适用于标记为易腐或易贬值的物品，须经审批；请在事由中写明理由">
+          <Checkbox data-testid="f-early">先行处置（易腐、易贬值物品）</Checkbox>
+        </Form.Item>
+      </>
     );
   return (
     <Form.Item label="目标库位" name="toLocationId" rules={req('请选择目标库位')}>

@@ -6,6 +6,7 @@ import type { RequestDto } from '@shared/api/request.contract';
 import { CLAIMANT_ID_TYPE_LABELS, DISPOSITION_METHOD_LABELS, REQUEST_KIND_LABELS, TRANSFER_MODE_LABELS } from '@shared/domain/requests';
 import type { IrreversibleSpec } from '../../components/confirm-irreversible';
 import type { WitnessValue } from './WitnessFields';
+import { fmtMoney } from '../../components/labels';
 
 /** 「发还」「处置·销毁」「移送·实物移送」 */
 export function kindText(r: RequestDto): string {
@@ -51,6 +52,11 @@ export type ExecuteFormFacts = {
   counterpartIdNo?: string;
   witnesses?: WitnessValue[];
   executor: string;
+  salePrice?: number;
+  saleBuyer?: string;
+  saleConfirmationNo?: string;
+  receivingUnit?: string;
+  voucherNo?: string;
 };
 
 /** The confirmation of a custodian's execution (发还, 处置, 实物移送出库). */
@@ -63,6 +69,11 @@ export function executeConfirmSpec(r: RequestDto, items: ItemDto[], v: ExecuteFo
     [r.kind === 'transfer' ? '接收人' : '接收方', person(v.counterpartName, v.counterpartIdNo)],
     ['领取人', r.kind === 'return' ? claimantText(r) : undefined],
     ['依据', r.legalBasis],
+    ['成交价款', v.salePrice != null ? fmtMoney(v.salePrice) : undefined],
+    ['买受人/拍卖机构', v.saleBuyer],
+    ['成交确认书', v.saleConfirmationNo],
+    ['上缴接收单位', v.receivingUnit],
+    ['上缴凭证/国库缴款书', v.voucherNo],
     ['实际执行日期', v.actualDate ? v.actualDate.format('YYYY年M月D日') : undefined],
     ['执行人', v.executor],
     ['见证人', witnessText(v.witnesses)],
