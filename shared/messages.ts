@@ -24,6 +24,7 @@ purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve:
   startDate: '起始日期', endDate: '届满日期', running: '仅看未解除', releasedOn: '解除日期', docKind: '文书种类', docNo: '文书编号',
   docDate: '文书日期', no: '编号', fileName: '文件名', mapping: '列映射', text: '文书二维码或编号', checkpoints: '校验凭证',
   format: '格式', seq: '事件序号', hash: '哈希值', signedAt: '签发时间', keyId: '密钥编号', publicKey: '公钥', signature: '签名',
+  folder: '备份文件夹', intervalHours: '备份间隔小时数', keep: '保留份数', backupId: '备份',
 };
 
 export const MSG = {

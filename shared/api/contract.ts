@@ -19,6 +19,7 @@ import { caseLifeContract } from './case-life.contract';
 import { importContract } from './import.contract';
 import { exportContract } from './export.contract';
 import { documentCheckContract } from './document-check.contract';
+import { backupContract } from './backup.contract';
 
 export const contract = {
   ...authContract,
@@ -40,6 +41,7 @@ export const contract = {
   ...importContract,
   ...exportContract,
   ...documentCheckContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

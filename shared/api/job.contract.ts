@@ -29,6 +29,8 @@ export const jobInput = z.discriminatedUnion('kind', [
     from: isoDateTime.optional(),
     to: isoDateTime.optional(),
   }),
+  // A verified backup into the folder of the backup settings (a scheduled one runs as the system user).
+  z.object({ kind: z.literal('backup.run') }),
 ]);
 export type JobInput = z.output<typeof jobInput>;
 export type JobKind = JobInput['kind'];
@@ -42,6 +44,7 @@ export const JOB_PERMISSION: Record<JobKind, Permission> = {
   'label.locations': 'authenticated',
   'item.export': 'item.read',
   'scope.trail': 'audit.read',
+  'backup.run': 'admin.manage',
 };
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
@@ -52,13 +55,14 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   'label.locations': '库位标签',
   'item.export': '导出物品清单',
   'scope.trail': '流转记录（单位 / 库位 / 期间）',
+  'backup.run': '备份',
 };
 
 export const checkResultDto = verifyResultDto.extend({ mode: z.enum(['full', 'incremental']), fromSeq: z.number() });
 
 export const jobStatusDto = z.object({
   jobId: z.string(),
-  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export', 'scope.trail']),
+  kind: z.enum(['ledger.check', 'item.trail', 'case.trail', 'label.items', 'label.locations', 'item.export', 'scope.trail', 'backup.run']),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   /** Units done and in all (events checked, rows exported, labels drawn); total 0 while unknown. */
   done: z.number(),
@@ -69,7 +73,10 @@ export const jobStatusDto = z.object({
 });
 export type JobStatus = z.infer<typeof jobStatusDto>;
 
-export const jobResultDto = z.object({ file: fileOut.nullable(), check: checkResultDto.nullable() });
+/** A backup job's outcome: the file written and its check. */
+export const backupResultDto = z.object({ id: z.number(), file: z.string(), ok: z.boolean(), failure: z.string().nullable(), events: z.number() });
+
+export const jobResultDto = z.object({ file: fileOut.nullable(), check: checkResultDto.nullable(), backup: backupResultDto.nullable().optional() });
 export type JobResult = z.infer<typeof jobResultDto>;
 
 export const jobContract = defineMethods({

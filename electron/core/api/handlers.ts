@@ -19,6 +19,7 @@ import { caseLifeHandlers } from '../services/cases/case-life.service';
 import { importHandlers } from '../services/import/import.handlers';
 import { exportHandlers as caseExportHandlers } from '../services/exports/export.handlers';
 import { anchorHandlers } from '../ledger/anchor.handlers';
+import { backupHandlers } from '../services/backup/backup.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -39,4 +40,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...importHandlers,
   ...caseExportHandlers,
   ...anchorHandlers,
+  ...backupHandlers,
 };

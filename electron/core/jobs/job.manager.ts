@@ -104,7 +104,7 @@ export function createJobManager(
   function runInProcess(rec: Rec) {
     rec.status.state = 'running';
     const ctx = ctxFor(rec);
-    runTask({ ctx, write: (op, args) => runWrite(ctx, op, args), progress: (d, t) => progress(rec, d, t) }, rec.input).then(
+    runTask({ ctx, ...(store.reader ? { source: store.reader } : {}), write: (op, args) => runWrite(ctx, op, args), progress: (d, t) => progress(rec, d, t) }, rec.input).then(
       (result) => finish(rec, { result }),
       (err: unknown) => finish(rec, { error: toJobError(err) }),
     );

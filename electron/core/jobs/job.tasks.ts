@@ -21,10 +21,14 @@ import type { EventRow } from '../db/schema';
 import { checkLedger } from '../ledger/ledger.check';
 import { scopeTrailDoc } from '../documents/scope-trail';
 import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
+import type { ReaderSpec } from '../db/database';
+import { runBackupTask } from '../services/backup/backup.task';
 import { LABEL_WRITE_CHUNK, labelRefusals, type WriteArgs, type WriteOp, type WriteOut } from './job.writes';
 
 export type TaskEnv = {
   ctx: Ctx;
+  /** The live store as a worker would open it (backups copy from it); absent for an in-memory store. */
+  source?: ReaderSpec;
   write<K extends WriteOp>(op: K, args: WriteArgs<K>): Promise<WriteOut<K>>;
   progress(done: number, total: number): void | Promise<void>;
 };
@@ -78,6 +82,8 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
       const { doc, covers } = await scopeTrailDoc(ctx, input, env.progress);
       return { ...NO_RESULT, file: await issue(env, doc, covers, null) };
     }
+    case 'backup.run':
+      return { ...NO_RESULT, backup: await runBackupTask({ ...env, record: (r) => env.write('backup.record', r) }) };
   }
 }
 

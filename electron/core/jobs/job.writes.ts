@@ -13,6 +13,7 @@ import { recordIssue, type IssueRecord } from '../documents/issue-document';
 import { LABEL_STOCK_NAMES, type LabelStock } from '../documents/label.pdf';
 import { recordCheckpoint, type CheckResult } from '../ledger/ledger.check';
 import { appendSecurityEvent } from '../services/security/security.log';
+import { recordBackup, type BackupRecord } from '../services/backup/backup.store';
 
 /** Items checked up front, named in one refusal; one write transaction per chunk. */
 export const LABEL_WRITE_CHUNK = 250;
@@ -42,6 +43,7 @@ export function labelRefusals(rows: Array<{ code: string; name: string; status: 
 }
 
 export const JOB_WRITES = {
+  'backup.record': (ctx: Ctx, r: BackupRecord) => recordBackup(ctx.db, r, ctx.now),
   'document.issue': (ctx: Ctx, r: IssueRecord) => recordIssue(ctx, r),
   'label.apply': async (ctx: Ctx, a: { itemIds: number[]; stock: LabelStock; reprint: boolean }) => {
     await applyLabelEvents(ctx, a.itemIds, a.stock, a.reprint);

@@ -15,6 +15,7 @@ import * as m0013 from './0013-ledger-anchors';
 import * as m0014 from './0014-reports-supervision';
 import * as m0015 from './0015-import-mappings';
 import * as m0016 from './0016-security-log';
+import * as m0020 from './0020-backups';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0014-reports-supervision', m0014],
   ['0015-import-mappings', m0015],
   ['0016-security-log', m0016],
+  ['0020-backups', m0020],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {
