@@ -21,6 +21,7 @@ const HOUR = 3600_000;
 let t: TestCore;
 let dataDir: string;
 let folder: string;
+let caseSeq = 0;
 
 async function setup() {
   const root = mkdtempSync(join(tmpdir(), 'seized-backup-'));
@@ -32,7 +33,7 @@ async function setup() {
 }
 
 async function registerItems(n: number, photo = false) {
-  const c = await t.call('ga_bar', 'case.create', { caseNo: `A3716002026${String(Math.random()).slice(2, 10)}`, name: '备份测试案' });
+  const c = await t.call('ga_bar', 'case.create', { caseNo: `A3716002026${String(++caseSeq).padStart(8, '0')}`, name: '备份测试案' });
   const r = await t.call('ga_bar', 'item.register', {
     caseId: c.id, seizureDocNo: 'D1', seizedAt: '2026-11-20T01:00:00Z', seizedBy: '李办案',
     items: Array.from({ length: n }, (_, i) => ({ name: `物品${i}`, category: 'general' as const, quantity: 1, unit: '件', source: 'seized' as const })),
@@ -165,5 +166,30 @@ describe.skipIf(TEST_PG_URL)('restore (SQLite)', () => {
     expect(logs[0]).toContain('账本校验通过');
     expect(existsSync(join(dataDir, 'seized.sqlite'))).toBe(true);
     expect(existsSync(join(dataDir, 'restore-pending.json'))).toBe(false);
+  });
+});
+
+describe('a backup while another client writes', () => {
+  it('opens and verifies, taken while registrations commit continuously', async () => {
+    await setup();
+    await registerItems(20);
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await registerItems(5);
+        written++;
+        // Each client call arrives as its own task (as over HTTP), so the job's messages and timers get their turn.
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const r = await runJob(t, 'admin');
+    writing = false;
+    await writer;
+    expect(written).toBeGreaterThan(0);
+    expect(r.backup?.ok).toBe(true);
+    // The copy is one consistent snapshot: a whole number of registrations (1 event per item, 5 per batch after 20).
+    expect((r.backup!.events - 20) % 5).toBe(0);
+    expect(r.backup!.events).toBeLessThanOrEqual(await t.eventCount());
   });
 });
