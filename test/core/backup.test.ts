@@ -46,7 +46,7 @@ afterEach(async () => {
   await t?.close();
 });
 
-describe('backups', () => {
+describe('backups', { timeout: 180_000 }, () => {
   it('writes a copy that opens, whose ledger verifies and whose photos match; photos are stored once by hash', async () => {
     await setup();
     await registerItems(3, true);
@@ -106,7 +106,7 @@ describe('backups', () => {
   });
 });
 
-describe.skipIf(TEST_PG_URL)('restore (SQLite)', () => {
+describe.skipIf(TEST_PG_URL)('restore (SQLite)', { timeout: 120_000 }, () => {
   it('backup, tamper with the live database through raw SQL, restore: verify passes again and the replaced file is kept', async () => {
     const root = mkdtempSync(join(tmpdir(), 'seized-restore-'));
     dataDir = join(root, 'data');
@@ -169,7 +169,7 @@ describe.skipIf(TEST_PG_URL)('restore (SQLite)', () => {
   });
 });
 
-describe('a backup while another client writes', () => {
+describe('a backup while another client writes', { timeout: 180_000 }, () => {
   it('opens and verifies, taken while registrations commit continuously', async () => {
     await setup();
     await registerItems(20);
