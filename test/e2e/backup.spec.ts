@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shot } from './support/helpers';
-import { api, btn, signIn } from './support/desk';
+import { btn } from './support/desk';
+import { api, signIn } from './support/api';
 import { advanceServerClock } from './support/clock';
 
 test.setTimeout(120_000);
