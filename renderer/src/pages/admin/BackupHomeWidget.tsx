@@ -25,7 +25,7 @@ export function BackupHomeWidget() {
           type="warning"
           showIcon
           data-testid="backup-stale-warning"
-          title={health.lastVerifiedAt ? `已超过 48 小时没有校验通过的备份（最近一次：${fmtTime(health.lastVerifiedAt)}）` : '还没有校验通过的备份：请设置备份文件夹并立即备份'}
+          title={health.lastVerifiedAt ? `已超过 48 小时没有校验通过的备份（最近一次：${fmtTime(health.lastVerifiedAt)}）` : '还没有校验通过的备份：请在「备份与恢复」中设置备份文件夹并立即备份'}
           action={go}
         />
       )}
