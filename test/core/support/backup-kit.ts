@@ -7,7 +7,6 @@ export async function runJob(t: TestCore, username: string): Promise<JobResult> 
   while (s.state === 'queued' || s.state === 'running') {
     await new Promise((r) => setTimeout(r, 20));
     s = await t.call(username, 'job.status', { jobId: s.jobId });
-    if (process.env.BACKUP_DEBUG) console.log(new Date().toISOString(), s.state, s.done, s.total);
   }
   if (s.state === 'failed') throw new Error(`backup job failed: ${s.error?.message}`);
   return t.call(username, 'job.result', { jobId: s.jobId });
