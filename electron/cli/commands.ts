@@ -37,6 +37,8 @@ export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录] [--
   import 文件 --case 案件编号 [--dry-run] [--user U] [--doc 清单编号]  导入扣押清单（.xlsx/.csv；有错误时逐行列出，不写入任何物品）
   verify-export 案件档案.zip              核对案件档案压缩包：每个文件的 SHA-256 与清单一致，每条事件与其哈希一致
   backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/；PostgreSQL 用 pg_dump）
+  restore 备份文件                        恢复到新文件，账本与照片哈希校验通过后才换入，原数据库文件改名保留（先停止服务）；
+                                         PostgreSQL（--database）：恢复到新数据库并校验，原库不动
   user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号] [--store 保管中心/分库编码]
   user reset-password --username U       重置密码并打印一次性密码
   user unlock --username U               解除登录锁定

@@ -4,6 +4,7 @@ import { resolveAnchorKeyFile } from '../core/ledger/anchor.key';
 import { verifyCommand } from './verify.command';
 import { runCommand, USAGE } from './commands';
 import { verifyExportCommand } from './import.command';
+import { restoreCommand } from './restore.command';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -13,6 +14,8 @@ async function main(): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'verify-export') return verifyExportCommand(argv);
+  // Before the app opens: the live database file must not be open while it is replaced.
+  if (command === 'restore') return restoreCommand(argv);
   const dataDir = resolveDataDir(argv);
   const databaseUrl = resolveDatabaseUrl(argv);
   const app = await openApp(dataDir, { createAdmin: command === 'init', databaseUrl, anchorKeyFile: resolveAnchorKeyFile(argv, dataDir) });

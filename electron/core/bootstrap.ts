@@ -8,6 +8,7 @@ import { generatePassword } from './auth/password';
 import type { Clock } from './context';
 import { loadOrCreateAnchorKey, resolveAnchorKeyFile } from './ledger/anchor.key';
 import { guardLedger } from './ledger/ledger.integrity';
+import { applyPendingRestore } from './services/backup/backup.restore';
 
 export const DB_FILE = 'seized.sqlite';
 
@@ -50,6 +51,8 @@ export async function openApp(
 ): Promise<OpenedApp> {
   // Photos stay in the data folder on either engine; the database holds their hashes.
   mkdirSync(join(dataDir, 'photos'), { recursive: true });
+  // A restore staged from the admin screen (checked then) is checked again and swapped in before the file opens.
+  if (!opts.databaseUrl) await applyPendingRestore(dataDir, new Date().toISOString(), (m) => (opts.log ?? console.warn)(m));
   const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(join(dataDir, DB_FILE), { nativeBinding: opts.nativeBinding });
   await migrate(store);
   // Someone dropped the append-only triggers: put them back, and say so (integrity_log and the log).

@@ -1,4 +1,5 @@
 /** Electron main process: opens the store in userData, hosts the core over IPC, shows one hardened window. */
+import { scheduleBackups } from '../core/services/backup/backup.schedule';
 import { app, BrowserWindow, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
     // The desktop app sets up its administrator on the first-run screen, not with a printed password.
     opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir, nativeBinding: app.isPackaged ? undefined : process.env.SEIZED_SQLITE_BINDING });
     registerIpcHost(opened.core);
+    // Backups when due, per the settings in 备份与恢复 (none until a folder is chosen).
+    scheduleBackups(opened.core);
     opened.core.jobs.prewarm();
   }
   createWindow();

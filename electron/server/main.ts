@@ -6,6 +6,7 @@ import { resolveAnchorKeyFile } from '../core/ledger/anchor.key';
 import { signDailyCheckpoint } from '../core/ledger/anchor.service';
 import { createHttpHost, listeningHosts, LOOPBACK_HOSTS } from './http-host';
 import { scheduleNightlyCheck } from '../core/jobs/nightly';
+import { scheduleBackups } from '../core/services/backup/backup.schedule';
 import { e2eClock } from './e2e-clock';
 
 function arg(name: string): string | undefined {
@@ -40,6 +41,8 @@ async function main() {
   });
   // A full ledger check every night at 02:00 (Shanghai), as a job beside the request path; then the daily signed checkpoint.
   const nightly = scheduleNightlyCheck(app.core, { anchor: () => signDailyCheckpoint(app.core) });
+  // Backups when due (settings in 备份与恢复: folder, interval, copies kept), each checked as soon as it is written.
+  const backups = scheduleBackups(app.core);
   app.core.jobs.prewarm();
   server.listen(port, host, () => {
     console.log(`涉案财物管理系统 已启动：${tls ? 'https' : 'http'}://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);
@@ -48,6 +51,7 @@ async function main() {
   });
   const stop = () => {
     nightly.stop();
+    backups.stop();
     void app.core.jobs.close();
     server.close();
     void app.store.close().then(() => process.exit(0));

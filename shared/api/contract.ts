@@ -21,6 +21,7 @@ import { exportContract } from './export.contract';
 import { documentCheckContract } from './document-check.contract';
 import { lotContract } from './lot.contract';
 import { valueContract } from './value.contract';
+import { backupContract } from './backup.contract';
 
 export const contract = {
   ...authContract,
@@ -44,6 +45,7 @@ export const contract = {
   ...documentCheckContract,
   ...lotContract,
   ...valueContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -45,6 +45,8 @@ export const jobInput = z.discriminatedUnion('kind', [
   importCommitInput.extend({ kind: z.literal('import.commit') }),
   // 统计报表 PDF (the same filter as report.stats).
   reportFilter.extend({ kind: z.literal('report.print') }),
+  // A verified backup into the folder of the backup settings (a scheduled one runs as the system user).
+  z.object({ kind: z.literal('backup.run') }),
 ]);
 export type JobInput = z.output<typeof jobInput>;
 export type JobKind = JobInput['kind'];
@@ -68,6 +70,7 @@ export const JOB_PERMISSION: Record<JobKind, Permission> = {
   'import.preview': 'item.register',
   'import.commit': 'item.register',
   'report.print': 'report.read',
+  'backup.run': 'admin.manage',
 };
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
@@ -88,6 +91,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   'import.preview': '导入预览',
   'import.commit': '导入扣押清单',
   'report.print': '统计报表',
+  'backup.run': '备份',
 };
 
 export const JOB_KINDS = Object.keys(JOB_KIND_LABELS) as [JobKind, ...JobKind[]];
@@ -107,12 +111,16 @@ export const jobStatusDto = z.object({
 });
 export type JobStatus = z.infer<typeof jobStatusDto>;
 
+/** A backup job's outcome: the file written and its check. */
+export const backupResultDto = z.object({ id: z.number(), file: z.string(), ok: z.boolean(), failure: z.string().nullable(), events: z.number() });
+
 export const jobResultDto = z.object({
   file: fileOut.nullable(),
   check: checkResultDto.nullable(),
   /** import.preview: every row's result; import.commit: what was registered. */
   preview: importPreviewDto.optional(),
   imported: importResultDto.optional(),
+  backup: backupResultDto.nullable().optional(),
 });
 export type JobResult = z.infer<typeof jobResultDto>;
 

@@ -25,6 +25,7 @@ const INLINE_LABELS: Record<string, string> = {
   seal: '封存', unseal: '启封',
   incoming: '调入', outgoing: '调出',
   full: '全量', incremental: '增量',
+  'backup.run': '备份',
   agency: '单位', location: '库房/库位', period: '期间',
   '60x40': '60×40 毫米', '100x50': '100×50 毫米', '40x30': '40×30 毫米', a4: 'A4 纸',
 };

@@ -21,6 +21,7 @@ import { exportHandlers as caseExportHandlers } from '../services/exports/export
 import { anchorHandlers } from '../ledger/anchor.handlers';
 import { lotHandlers } from '../services/lots/lot.handlers';
 import { valueHandlers } from '../services/dispositions/value.handlers';
+import { backupHandlers } from '../services/backup/backup.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -43,4 +44,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...anchorHandlers,
   ...lotHandlers,
   ...valueHandlers,
+  ...backupHandlers,
 };

@@ -1,5 +1,5 @@
 /** Kysely table types. Timestamps are ISO-8601 UTC text, booleans 0/1, JSON as text: dialect-neutral. */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface AgencyTable {
   id: Generated<number>;
@@ -316,6 +316,32 @@ export interface ImportMappingTable {
   created_at: string;
 }
 
+/** Backup settings, one row with id 1 (0020). folder null: not chosen yet, no scheduled backups. */
+export interface BackupSettingsTable {
+  id: number;
+  folder: string | null;
+  interval_hours: number;
+  keep: number;
+  updated_at: string;
+}
+
+/** One backup attempt and its check (0020). size_bytes is bigint: PostgreSQL returns it as a string. */
+export interface BackupTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string;
+  trigger: string;
+  engine: string;
+  file: string;
+  size_bytes: ColumnType<number | string, number, number>;
+  events: number;
+  head_hash: string;
+  photos: number;
+  ok: number;
+  failure: string | null;
+  pruned_at: string | null;
+}
+
 /** A signed ledger checkpoint (0013). */
 export interface LedgerAnchorTable {
   id: Generated<number>;
@@ -421,6 +447,8 @@ export interface Database {
   supervision_records: SupervisionRecordTable;
   external_custody: ExternalCustodyTable;
   import_mappings: ImportMappingTable;
+  backup_settings: BackupSettingsTable;
+  backups: BackupTable;
   ledger_anchors: LedgerAnchorTable;
   documents: DocumentTable;
   document_covers: DocumentCoverTable;

@@ -40,6 +40,7 @@ port.on('message', (m: ToWorker) => {
   runTask(
     {
       ctx,
+      source: init.reader,
       write: (op, args) =>
         new Promise((resolve, reject) => {
           const reqId = ++reqSeq;

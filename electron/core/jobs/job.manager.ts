@@ -109,7 +109,7 @@ export function createJobManager(
     rec.status.state = 'running';
     const ctx = ctxFor(rec);
     const report = (d: number, t: number) => progress(rec, d, t);
-    runTask({ ctx, write: (op, args) => runWrite(ctx, op, args, report), progress: report }, rec.input).then(
+    runTask({ ctx, ...(store.reader ? { source: store.reader } : {}), write: (op, args) => runWrite(ctx, op, args, report), progress: report }, rec.input).then(
       (result) => finish(rec, { result }),
       (err: unknown) => finish(rec, { error: toJobError(err) }),
     );

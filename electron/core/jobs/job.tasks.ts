@@ -27,10 +27,14 @@ import { exportAlerts, exportCases, exportCountResults, exportOverdue, exportReq
 import { exportEvents } from '../services/exports/event-export';
 import { exportCaseZip } from '../services/exports/case-export';
 import { runImportTask } from './job.import';
+import type { ReaderSpec } from '../db/database';
+import { runBackupTask } from '../services/backup/backup.task';
 import { LABEL_WRITE_CHUNK, labelRefusals, type WriteArgs, type WriteOp, type WriteOut } from './job.writes';
 
 export type TaskEnv = {
   ctx: Ctx;
+  /** The live store as a worker would open it (backups copy from it); absent for an in-memory store. */
+  source?: ReaderSpec;
   write<K extends WriteOp>(op: K, args: WriteArgs<K>): Promise<WriteOut<K>>;
   progress(done: number, total: number): void | Promise<void>;
 };
@@ -107,6 +111,8 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
     case 'import.preview':
     case 'import.commit':
       return runImportTask(env, input);
+    case 'backup.run':
+      return { ...NO_RESULT, backup: await runBackupTask({ ...env, record: (r) => env.write('backup.record', r) }) };
   }
 }
 

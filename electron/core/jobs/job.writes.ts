@@ -17,6 +17,7 @@ import { registerImport, type ImportRegistration } from '../services/import/impo
 
 /** A write's own progress (an import's registration), reported on the job. */
 export type WriteProgress = (done: number, total: number) => void;
+import { recordBackup, type BackupRecord } from '../services/backup/backup.store';
 
 /** Items checked up front, named in one refusal; one write transaction per chunk. */
 export const LABEL_WRITE_CHUNK = 250;
@@ -46,6 +47,7 @@ export function labelRefusals(rows: Array<{ code: string; name: string; status: 
 }
 
 export const JOB_WRITES = {
+  'backup.record': (ctx: Ctx, r: BackupRecord) => recordBackup(ctx.db, r, ctx.now),
   'document.issue': (ctx: Ctx, r: IssueRecord) => recordIssue(ctx, r),
   'label.apply': async (ctx: Ctx, a: { itemIds: number[]; stock: LabelStock; reprint: boolean }) => {
     await applyLabelEvents(ctx, a.itemIds, a.stock, a.reprint);

@@ -4,5 +4,6 @@ import { AlertsWidget } from '../components/AlertsWidget';
 import { AuditHomeWidget } from './audit/AuditHomeWidget';
 import { StocktakeWarningsWidget } from './stocktake/StocktakeWarningsWidget';
 import { DashboardWidget } from './reports/DashboardWidget';
+import { BackupHomeWidget } from './admin/BackupHomeWidget';
 
-export const homeWidgets: ComponentType[] = [StocktakeWarningsWidget, AuditHomeWidget, DashboardWidget, AlertsWidget];
+export const homeWidgets: ComponentType[] = [BackupHomeWidget, StocktakeWarningsWidget, AuditHomeWidget, DashboardWidget, AlertsWidget];

@@ -18,6 +18,7 @@ import * as m0016 from './0016-security-log';
 import * as m0017 from './0017-disposition-values';
 import * as m0018 from './0018-lot-split';
 import * as m0019 from './0019-report-daily';
+import * as m0020 from './0020-backups';
 import * as m0021 from './0021-items-store';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
@@ -40,6 +41,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0017-disposition-values', m0017],
   ['0018-lot-split', m0018],
   ['0019-report-daily', m0019],
+  ['0020-backups', m0020],
   ['0021-items-store', m0021],
 ];
 

@@ -1,0 +1,103 @@
+/**
+ * Writing one backup into the chosen folder and checking it at once:
+ * <folder>/seized-YYYYMMDD-HHMM.sqlite (SQLite online backup) or .dump (pg_dump custom format), and the photos in
+ * <folder>/photos/<sha256>.<ext>, content-addressed so each photo is stored once however many backups there are.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { ReaderSpec } from '../../db/database';
+import { AppError } from '../../errors';
+import { checkSqliteFile, photoFileName, sha256File, type BackupCheck } from './backup.check';
+import { checkPgDump, pgDump } from './backup.pg';
+
+/** Shanghai local time as 20261201-1405, for file names. */
+const fileStamp = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+
+export type MadeBackup = { file: string; sizeBytes: number; check: BackupCheck };
+type Progress = (done: number, total: number) => unknown;
+
+/** Progress in percent: the copy 0–40, the photos 40–60, the check 60–100. */
+const phase = (p: Progress | undefined, from: number, span: number) => (d: number, t: number) => p?.(from + Math.floor((span * d) / Math.max(1, t)), 100);
+
+export const photoFolder = (folder: string) => join(folder, 'photos');
+
+/** A name not taken yet in `folder`. */
+function freeName(folder: string, stem: string, ext: string): string {
+  for (let i = 1; ; i++) {
+    const f = join(folder, `${stem}${i > 1 ? `-${i}` : ''}.${ext}`);
+    if (!existsSync(f) && !existsSync(`${f}.partial`)) return f;
+  }
+}
+
+/** A copy in rollback-journal mode is one self-contained file, and opening it read-only leaves no -wal/-shm beside it. */
+export function rollbackJournal(file: string): void {
+  const raw = new BetterSqlite3(file);
+  try {
+    raw.pragma('journal_mode = DELETE');
+  } finally {
+    raw.close();
+  }
+}
+
+/** SQLite online backup from its own read-only connection, in one step: a consistent snapshot even under writes. */
+export async function sqliteOnlineBackup(source: string, target: string, nativeBinding?: string): Promise<void> {
+  const raw = new BetterSqlite3(source, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    raw.pragma('busy_timeout = 5000');
+    // Page by page, another connection's write restarts the copy; all remaining pages in one step never does.
+    await raw.backup(target, { progress: () => 0x7fffffff });
+  } finally {
+    raw.close();
+  }
+  rollbackJournal(target);
+}
+
+/** Copies every recorded photo not already in the backup's photo folder; a missing source file is left to the check. */
+async function copyPhotos(db: Kysely<Database>, dataDir: string | null, folder: string, onProgress: Progress): Promise<void> {
+  const dir = photoFolder(folder);
+  await mkdir(dir, { recursive: true });
+  const rows = await db.selectFrom('item_photos').select(['sha256', 'mime']).distinct().execute();
+  for (let i = 0; i < rows.length; i++) {
+    const name = photoFileName(rows[i]!.sha256, rows[i]!.mime);
+    const to = join(dir, name);
+    const from = dataDir ? join(dataDir, 'photos', name) : null;
+    const have = existsSync(to) && (await sha256File(to)) === rows[i]!.sha256;
+    if (!have && from && existsSync(from)) {
+      await copyFile(from, `${to}.partial`);
+      await rename(`${to}.partial`, to);
+    }
+    await onProgress(i + 1, rows.length);
+  }
+}
+
+/** Writes and checks one backup of `source` (the live store) into `folder`. */
+export async function makeBackup(
+  source: ReaderSpec,
+  db: Kysely<Database>,
+  opts: { dataDir: string | null; folder: string; now: string; onProgress?: Progress },
+): Promise<MadeBackup> {
+  try {
+    await mkdir(opts.folder, { recursive: true });
+  } catch (err) {
+    throw new AppError('CONFLICT', `备份文件夹「${opts.folder}」无法创建或写入：${err instanceof Error ? err.message : String(err)}`);
+  }
+  const ext = source.engine === 'sqlite' ? 'sqlite' : 'dump';
+  const file = freeName(opts.folder, `seized-${fileStamp(opts.now)}`, ext);
+  await opts.onProgress?.(0, 100);
+  // Written under a .partial name and renamed when complete: a half-written backup never looks like one.
+  if (source.engine === 'sqlite') await sqliteOnlineBackup(source.file, `${file}.partial`, source.nativeBinding);
+  else await pgDump(source.url, source.schema, `${file}.partial`);
+  await rename(`${file}.partial`, file);
+  await opts.onProgress?.(40, 100);
+  await copyPhotos(db, opts.dataDir, opts.folder, phase(opts.onProgress, 40, 20));
+  const checkProgress = phase(opts.onProgress, 60, 40);
+  const check =
+    source.engine === 'sqlite'
+      ? await checkSqliteFile(file, photoFolder(opts.folder), checkProgress)
+      : await checkPgDump(source.url, source.schema, file, photoFolder(opts.folder), checkProgress);
+  return { file, sizeBytes: (await stat(file)).size, check };
+}
