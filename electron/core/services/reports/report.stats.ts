@@ -6,7 +6,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
-import { assertCaseVisible, itemScope } from '../../access/visibility';
+import { assertCaseVisible, itemScope, notVisible } from '../../access/visibility';
 import { RATE_STAGES, REPORT_FIGURES, REPORT_FIGURE_LABELS, type CaseRateDto, type RateRow, type ReportDto, type ReportFigure, type ReportFilter } from '../../../../shared/api/report.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS, TERMINAL_STATUSES, type EventType } from '../../../../shared/domain/enums';
 import { CASE_TYPE_LABELS, type CaseType } from '../../../../shared/domain/case-life';
@@ -146,7 +146,8 @@ export function rateOf<T extends { id: number; key?: string; label: string }>(r:
 /** The case page's 处置到位率: the items of the case the reader sees, whatever its stage (`counted` says if reports count it). */
 export async function caseDisposalRate(ctx: Ctx, caseId: number): Promise<CaseRateDto> {
   await assertCaseVisible(ctx, caseId);
-  const c = await ctx.db.selectFrom('cases').select('stage').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await ctx.db.selectFrom('cases').select('stage').where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw notVisible('案件');
   const r = (await disposalRates(ctx, { caseId }, 'case', null))[0];
   const stage = c.stage as CaseRateDto['stage'];
   return { caseId, stage, counted: (RATE_STAGES as readonly string[]).includes(stage), total: r?.total ?? 0, done: r?.done ?? 0, rate: r?.rate ?? null };
