@@ -58,7 +58,7 @@ export const alertDto = z.object({
 export type AlertDto = z.infer<typeof alertDto>;
 
 /** Rows an export may hold. */
-export const EXPORT_MAX_ROWS = 50_000;
+export const EXPORT_MAX_ROWS = 100_000;
 
 export const custodyContract = defineMethods({
   'intake.receive': {

@@ -63,6 +63,8 @@ describe('sale', () => {
     expect(values.cashHeld).toEqual({ count: 1, amount: 86000 });
     expect(values.seized.count).toBe(1); // the proceeds are not counted as seized property
     expect(values.records[0]).toMatchObject({ kind: 'sale', itemCode: car.code, voucherNo: sale.confirmationNo, proceedsCode: proceeds.code, requestNo: r.requestNo });
+    // 处置到位率: the sold car is disposed of; its proceeds are its value, not more property to dispose of.
+    expect(await t.call('ga_bar', 'case.disposalRate', { caseId })).toMatchObject({ total: 1, done: 1, rate: 100 });
     await verified();
   });
 

@@ -138,6 +138,14 @@ test('sell a car after the judgment (proceeds linked), confiscate the cash with 
     await shot(page, 'value-03-case-page');
   });
 
+  await test.step('the case is closed: the case page shows 处置到位率 100% (the proceeds are the car’s value, not more property)', async () => {
+    await api(page, 'case.changeStage', { caseId: kase.id, to: 'closed', docKind: '结案报告', docNo: `滨公结字〔2026〕${STAMP}号`, docDate });
+    await page.reload();
+    await expect(page.getByTestId('case-disposal-count')).toHaveText('已处置或发还 2 / 2 件');
+    await expect(page.getByTestId('case-disposal-rate')).toContainText('100.00%');
+    await shot(page, 'value-04-case-closed');
+  });
+
   await test.step('the ledger verifies', async () => {
     await signIn(page, 'jw_jd');
     expect((await api(page, 'ledger.verify', {})).ok).toBe(true);

@@ -27,8 +27,8 @@ export async function fingerprinter(store: Store): Promise<() => Promise<string>
   return async () => JSON.stringify((await query.execute(store.db)).rows[0]);
 }
 
-/** Words that must never reach a user: stack frames, engine names, JS type names, SQL. */
-export const INTERNAL = /\bat\s+[\w.<>]+\s*\(|\.(ts|js|mjs|cjs):\d+|\b(Type|Reference|Range|Syntax)?Error\b|SQLITE|sqlite|postgres|kysely|zod|\bSELECT\b|\bINSERT\b|\bUPDATE\b|undefined|\bnull\b|\bNaN\b|\[object|stack|node_modules|Cannot read/i;
+/** Words that must never reach a user: stack frames, driver and library names, JS type names, SQL (the product name PostgreSQL may appear in an admin message). */
+export const INTERNAL = /\bat\s+[\w.<>]+\s*\(|\.(ts|js|mjs|cjs):\d+|\b(Type|Reference|Range|Syntax)?Error\b|SQLITE|sqlite|postgres(?!ql)|kysely|zod|\bSELECT\b|\bINSERT\b|\bUPDATE\b|undefined|\bnull\b|\bNaN\b|\[object|stack|node_modules|Cannot read/i;
 
 /** The message with every string the caller sent removed, so an echo of the caller's own text is not a leak. */
 export function withoutEcho(message: string, input: unknown): string {

@@ -43,9 +43,9 @@ export const backupHandlers: HandlerMap<'backup.overview' | 'backup.saveSettings
     return s;
   },
   'backup.restore': async (ctx, { backupId }) => {
-    if (!canRestore(ctx)) throw new AppError('CONFLICT', 'PostgreSQL 数据库请在服务器上用命令行恢复：npm run cli -- restore 备份文件 --database …');
     const row = (await listBackups(ctx.db, 1000)).find((b) => b.id === backupId);
     if (!row) throw new AppError('NOT_FOUND', '备份记录不存在');
+    if (!canRestore(ctx)) throw new AppError('CONFLICT', 'PostgreSQL 数据库请在服务器上用命令行恢复：npm run cli -- restore 备份文件 --database …');
     if (row.pruned) throw new AppError('CONFLICT', '该备份已按保留份数清理，文件不存在');
     const p = await stagePendingRestore(row.file, ctx.config.dataDir!, ctx.now);
     return { events: p.events, stagedAt: p.stagedAt, restartRequired: true as const };

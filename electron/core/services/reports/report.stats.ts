@@ -113,6 +113,8 @@ export async function disposalRates(ctx: Ctx, f: Pick<ReportFilter, 'agencyId' |
   if (f.caseType) q = q.where('c.case_type', '=', f.caseType);
   const scope = itemScope(ctx.user);
   if (scope) q = q.where((eb) => scope(eb as unknown as ExpressionBuilder<Database & { i: Database['items'] }, 'i'>));
+  // A sale's proceeds are the value of an item already counted as disposed, not more property (index value_records_proceeds).
+  q = q.where(sql<boolean>`NOT EXISTS (SELECT 1 FROM value_records vr WHERE vr.proceeds_item_id = i.id)`);
   const done = sql<number>`SUM(CASE WHEN i.status IN (${sql.join(DISPOSED.map((s) => sql.lit(s)))}) THEN 1 ELSE 0 END)`;
   const rows: Array<{ id: number; key?: string; label: string; total: unknown; done: unknown }> =
     by === 'case'

@@ -1,7 +1,7 @@
 /** 物品详情 (details first, the timeline as soon as it arrives): key facts on top; the timeline, every field and the photos in tabs (the timeline first); print buttons. */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { AlertOutlined, FlagOutlined, ScissorOutlined, EditOutlined, LockOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, BankOutlined, FlagOutlined, ScissorOutlined, EditOutlined, LockOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
@@ -18,6 +18,7 @@ import { PrintDialog } from '../../components/PrintDialog';
 import { fmtMoney, fmtQty, fmtTime } from '../../components/labels';
 import { SealDialog } from './SealDialog';
 import { SplitDialog } from './SplitDialog';
+import { DepositDialog } from './DepositDialog';
 import { AwayOutcomeDialog } from './AwayOutcomeDialog';
 import { CorrectionDialog } from './CorrectionDialog';
 import { DiscrepancyDialog, FoundDialog, LostDialog } from './ItemIssueDialogs';
@@ -25,7 +26,7 @@ import { ProposalTable } from '../requests/ProposalTable';
 import type { ProposalDto } from '@shared/api/correction.contract';
 import type { DiscrepancyKind } from '@shared/domain/corrections';
 
-type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discrepancy' | 'split' | 'away';
+type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discrepancy' | 'split' | 'away' | 'deposit';
 const LIVE_HELD = ['IN_STORE', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY', 'DEPOSITED'];
 const TERMINAL = ['RETURNED', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
 
@@ -126,6 +127,9 @@ export function ItemPage() {
             {can('item.register') && item.status === 'IN_STORE' && !item.openRequestNo && (
               <Button size="small" icon={<ScissorOutlined />} onClick={() => setPrinting('split')} data-testid="btn-split">拆分</Button>
             )}
+            {can('custody.handle') && item.status === 'IN_STORE' && (item.category === 'cash' || item.flags.includes('cash')) && !item.openRequestNo && (
+              <Button size="small" icon={<BankOutlined />} onClick={() => setPrinting('deposit')} data-testid="btn-deposit">存入专户</Button>
+            )}
             {can('custody.handle') && <Button size="small" icon={<LockOutlined />} onClick={() => setPrinting('seal')}>封存/启封</Button>}
             {can('custody.handle') && <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('label')}>打印标签</Button>}
             <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting('trail')}>打印流转记录</Button>
@@ -195,6 +199,7 @@ export function ItemPage() {
       <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: [item.id], stock }, onProgress)} onDone={() => void load()} />
       <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} onDiscrepancy={(sealNo) => openDiscrepancy({ kind: 'seal', observedSealNo: sealNo })} />
       <AwayOutcomeDialog item={item} open={printing === 'away'} onClose={() => setPrinting(null)} onDone={() => void load()} />
+      <DepositDialog item={item} open={printing === 'deposit'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <SplitDialog item={item} open={printing === 'split'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <CorrectionDialog item={item} open={printing === 'correct'} onClose={() => setPrinting(null)} onDone={() => void load()} />
       <LostDialog item={item} open={printing === 'lost'} onClose={() => setPrinting(null)} onDone={() => void load()} />
