@@ -40,6 +40,8 @@ test('exports the requests list and the alerts from the UI with progress; the wo
   // 申请单: the filter on screen (待审批) is the export's filter.
   await page.getByRole('menuitem', { name: '申请单' }).click();
   await page.getByPlaceholder('申请单号或事由').fill(`导出测试${STAMP}`);
+  // The list has applied the search (one row) before the export reads it.
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
   const file = await exportFrom(page, 'export-xlsx', 'list-export-requests.xlsx');
   await shot(page, 'list-exports-01-requests');
   const req = await rowsOf(file, '申请单列表');
