@@ -120,21 +120,22 @@ test('off-site property is registered into 外部保管, renewed and released; t
   expect(timeline.map((e) => e.type)).toEqual(['EXTERNAL_RELEASED', 'CUSTODY_TRANSFER_ACCEPTED', 'CUSTODY_TRANSFER_APPROVED', 'CUSTODY_TRANSFER_REQUESTED', 'EXTERNAL_RENEWED', 'REGISTERED']);
 
   // The case page: 检察受案号, then 提起公诉 on the 起诉书 (a CASE_STAGE_CHANGED event).
-  const changeStage = async (move: RegExp, docKind: string, docNo: string) => {
+  const changeStage = async (move: RegExp, docKind: string, docNo: string, to: string) => {
     await page.getByTestId('btn-change-stage').click();
     const d = page.getByRole('dialog');
     await d.locator('.ant-radio-label', { hasText: move }).click();
     await expect(d.getByTestId('stage-doc-kind')).toContainText(docKind);
     await d.getByTestId('stage-doc-no').fill(docNo);
     await d.getByRole('button', { name: '确认变更' }).click();
-    await expect(page.getByText(/^已.+→/)).toBeVisible();
+    // The previous change's toast may still show: wait for this change's own.
+    await expect(page.locator('.ant-message-notice-title', { hasText: `→ ${to}` })).toBeVisible();
   };
   await page.goto(`/#/cases/${kase.id}`);
   await expect(page.getByTestId('case-stage')).toHaveText('审查起诉');
   await page.getByTestId('agency-no').fill('滨检刑受〔2026〕15号');
   await page.getByTestId('btn-agency-no').click();
   await expect(page.getByText('滨检刑受〔2026〕15号')).toBeVisible();
-  await changeStage(/提起公诉/, '起诉书', '滨检刑诉〔2026〕15号');
+  await changeStage(/提起公诉/, '起诉书', '滨检刑诉〔2026〕15号', '审判');
   await expect(page.getByTestId('case-stage')).toHaveText('审判');
 
   // The property (the stored phone and the car kept elsewhere) goes to 法院 on paper; the court numbers the case,
@@ -152,9 +153,9 @@ test('off-site property is registered into 外部保管, renewed and released; t
   await page.getByTestId('agency-no').press('Enter');
   await expect(page.getByTestId('case-court-no')).toHaveText('(2026)鲁16刑初12号');
   expect((await api(page, 'case.list', { q: '鲁16刑初12' })).rows.map((c) => c.id)).toEqual([kase.id]);
-  await changeStage(/交付执行/, '判决书', '(2026)鲁16刑初12号');
+  await changeStage(/交付执行/, '判决书', '(2026)鲁16刑初12号', '执行');
   await expect(page.getByTestId('case-stage')).toHaveText('执行');
-  await changeStage(/执行完毕，结案/, '结案报告', '滨中法结〔2026〕12号');
+  await changeStage(/执行完毕，结案/, '结案报告', '滨中法结〔2026〕12号', '结案');
   await expect(page.getByTestId('case-stage')).toHaveText('结案');
   await shot(page, 'case-life-05-case-closed');
   await page.getByRole('tab', { name: /流转记录/ }).click();
