@@ -65,7 +65,6 @@ export function StocktakePage() {
         ['范围', count.scopeName],
         ['应盘 / 已盘', `${count.expectedCount} / ${count.foundCount}`],
       ],
-      items: [],
       warning: '结束后为已盘到的物品写入「盘点」记录，未盘到的记为盘亏，不能再扫描。',
     });
     if (!ok) return;
