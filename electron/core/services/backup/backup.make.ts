@@ -4,7 +4,7 @@
  * <folder>/photos/<sha256>.<ext>, content-addressed so each photo is stored once however many backups there are.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -13,6 +13,7 @@ import type { ReaderSpec } from '../../db/database';
 import { AppError } from '../../errors';
 import { checkSqliteFile, photoFileName, sha256File, type BackupCheck } from './backup.check';
 import { checkPgDump, pgDump } from './backup.pg';
+import { photoListOf } from './backup.photos';
 
 /** Shanghai local time as 20261201-1405, for file names. */
 const fileStamp = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -56,13 +57,14 @@ export async function sqliteOnlineBackup(source: string, target: string, nativeB
   rollbackJournal(target);
 }
 
-/** Copies every recorded photo not already in the backup's photo folder; a missing source file is left to the check. */
-async function copyPhotos(db: Kysely<Database>, dataDir: string | null, folder: string, onProgress: Progress): Promise<void> {
-  const dir = photoFolder(folder);
+/** Copies every recorded photo not already in `dir`; a missing source file is left to the check. Returns the file names. */
+async function copyPhotos(db: Kysely<Database>, dataDir: string | null, dir: string, onProgress: Progress): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const rows = await db.selectFrom('item_photos').select(['sha256', 'mime']).distinct().execute();
+  const names: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const name = photoFileName(rows[i]!.sha256, rows[i]!.mime);
+    names.push(name);
     const to = join(dir, name);
     const from = dataDir ? join(dataDir, 'photos', name) : null;
     const have = existsSync(to) && (await sha256File(to)) === rows[i]!.sha256;
@@ -72,6 +74,30 @@ async function copyPhotos(db: Kysely<Database>, dataDir: string | null, folder: 
     }
     await onProgress(i + 1, rows.length);
   }
+  return names;
+}
+
+/**
+ * Writes `file` (a copy of the live store `source`) and the recorded photos into `photoDir`, then checks both:
+ * the scheduled backups and the CLI's `backup --out` alike. `photos`: the photo file names the copy may refer to.
+ */
+export async function writeCheckedCopy(
+  source: ReaderSpec,
+  db: Kysely<Database>,
+  opts: { dataDir: string | null; file: string; photoDir: string; onProgress?: Progress },
+): Promise<MadeBackup & { photos: string[] }> {
+  const { file, photoDir } = opts;
+  await opts.onProgress?.(0, 100);
+  // Written under a .partial name and renamed when complete: a half-written backup never looks like one.
+  if (source.engine === 'sqlite') await sqliteOnlineBackup(source.file, `${file}.partial`, source.nativeBinding);
+  else await pgDump(source.url, source.schema, `${file}.partial`);
+  await rename(`${file}.partial`, file);
+  await opts.onProgress?.(40, 100);
+  const photos = await copyPhotos(db, opts.dataDir, photoDir, phase(opts.onProgress, 40, 20));
+  const checkProgress = phase(opts.onProgress, 60, 40);
+  const check =
+    source.engine === 'sqlite' ? await checkSqliteFile(file, photoDir, checkProgress) : await checkPgDump(source.url, source.schema, file, photoDir, checkProgress);
+  return { file, sizeBytes: (await stat(file)).size, check, photos };
 }
 
 /** Writes and checks one backup of `source` (the live store) into `folder`. */
@@ -87,17 +113,8 @@ export async function makeBackup(
   }
   const ext = source.engine === 'sqlite' ? 'sqlite' : 'dump';
   const file = freeName(opts.folder, `seized-${fileStamp(opts.now)}`, ext);
-  await opts.onProgress?.(0, 100);
-  // Written under a .partial name and renamed when complete: a half-written backup never looks like one.
-  if (source.engine === 'sqlite') await sqliteOnlineBackup(source.file, `${file}.partial`, source.nativeBinding);
-  else await pgDump(source.url, source.schema, `${file}.partial`);
-  await rename(`${file}.partial`, file);
-  await opts.onProgress?.(40, 100);
-  await copyPhotos(db, opts.dataDir, opts.folder, phase(opts.onProgress, 40, 20));
-  const checkProgress = phase(opts.onProgress, 60, 40);
-  const check =
-    source.engine === 'sqlite'
-      ? await checkSqliteFile(file, photoFolder(opts.folder), checkProgress)
-      : await checkPgDump(source.url, source.schema, file, photoFolder(opts.folder), checkProgress);
-  return { file, sizeBytes: (await stat(file)).size, check };
+  const { photos, ...made } = await writeCheckedCopy(source, db, { dataDir: opts.dataDir, file, photoDir: photoFolder(opts.folder), onProgress: opts.onProgress });
+  // The photo list beside the backup tells pruning which photos it needs (a dump cannot be read without a server).
+  await writeFile(photoListOf(file), `${photos.join('\n')}\n`);
+  return made;
 }
