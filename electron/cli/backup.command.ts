@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { OpenedApp } from '../core/bootstrap';
 import { writeCheckedCopy } from '../core/services/backup/backup.make';
+import { firstBreakLine } from '../core/services/backup/backup.check';
 
 export async function backupCommand(target: string, app: OpenedApp): Promise<number> {
   const file = resolve(target);
@@ -16,11 +17,11 @@ export async function backupCommand(target: string, app: OpenedApp): Promise<num
   if (!source) throw new Error('当前数据库在内存中，无法备份');
   await mkdir(dirname(file), { recursive: true });
   const photoDir = `${file}-photos`;
-  const made = await writeCheckedCopy(source, app.store.db, { dataDir: app.dataDir || null, file, photoDir });
-  const { check } = made;
+  const { check } = await writeCheckedCopy(source, app.store.db, { dataDir: app.dataDir || null, file, photoDir });
   if (!check.ok) {
     console.error(`备份已写出到 ${file}，但未通过校验：${check.failure ?? ''}`);
-    if (check.firstBreak) console.error(`  第一处断裂：第 ${check.firstBreak.seq} 号事件${check.firstBreak.eventId ? `（事件编号 ${check.firstBreak.eventId}）` : ''}`);
+    const line = firstBreakLine(check);
+    if (line) console.error(`  ${line}`);
     console.error('这份备份不能用于恢复：请先运行 verify 检查在用数据库与数据目录中的照片，处理后重新备份。');
     return 1;
   }
