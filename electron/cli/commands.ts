@@ -1,9 +1,5 @@
 /** CLI commands that change data: demo seeding, backup, users. */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { OpenedApp } from '../core/bootstrap';
-import { DB_FILE } from '../core/bootstrap';
 import { generatePassword, hashPassword } from '../core/auth/password';
 import { clearAccount } from '../core/auth/throttle';
 import { appendSecurityAlone } from '../core/services/security/security.log';
@@ -15,19 +11,10 @@ const cliSecurityEvent = (store: Store, kind: SecurityEventKind, userId: number,
   appendSecurityAlone(store, { kind, at, actor: null, subject: { id: userId, name: username }, client: 'cli', detail: { note: '服务器命令行操作' } });
 import { seedReferenceData, DEMO_USERS } from '../core/seed/reference-data';
 import { seedDemoItems } from '../core/seed/demo-items';
-import { spawnSync } from 'node:child_process';
 import { ROLES, type Role } from '../../shared/domain/enums';
 import { roleConflict } from '../../shared/domain/permissions';
 import { importCommand } from './import.command';
-
-/** PostgreSQL backups are pg_dump's custom format (consistent while the server runs; restore with pg_restore). */
-function pgDump(url: string, target: string): void {
-  const r = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${target}`, url], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('未找到 pg_dump：请安装 PostgreSQL 客户端（Debian/Ubuntu：apt-get install postgresql-client，版本不低于服务器），或在数据库服务器上运行 pg_dump --format=custom');
-  }
-  if (r.status !== 0) throw new Error(`pg_dump 失败：${(r.stderr ?? '').trim() || `退出码 ${r.status}`}`);
-}
+import { backupCommand } from './backup.command';
 
 export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录] [--database postgres://…]
 
@@ -36,7 +23,7 @@ export const USAGE = `用法：npm run cli -- <命令> [--data 数据目录] [--
   verify                                 校验流转账本的哈希链（失败时退出码 1）
   import 文件 --case 案件编号 [--dry-run] [--user U] [--doc 清单编号]  导入扣押清单（.xlsx/.csv；有错误时逐行列出，不写入任何物品）
   verify-export 案件档案.zip              核对案件档案压缩包：每个文件的 SHA-256 与清单一致，每条事件与其哈希一致
-  backup --out 文件                       在线、一致地备份数据库（照片复制到 <文件>-photos/；PostgreSQL 用 pg_dump）
+  backup --out 文件                       在线、一致地备份数据库并校验（照片复制到 <文件>-photos/；PostgreSQL 用 pg_dump；未通过校验时退出码 1）
   restore 备份文件                        恢复到新文件，账本与照片哈希校验通过后才换入，原数据库文件改名保留（先停止服务）；
                                          PostgreSQL（--database）：恢复到新数据库并校验，原库不动
   user add --username U --name 姓名 --agency 单位代码 --roles custodian,approver [--badge 警号] [--store 保管中心/分库编码]
@@ -75,25 +62,7 @@ export async function runCommand(command: string, argv: readonly string[], app: 
     }
     return 0;
   }
-  if (command === 'backup') {
-    const target = resolve(need(argv, '--out'));
-    if (existsSync(target)) throw new Error(`${target} 已存在，请换一个文件名`);
-    await mkdir(dirname(target), { recursive: true });
-    if (app.databaseUrl) pgDump(app.databaseUrl, target);
-    else await app.store.backup(target);
-    const photos = await readdir(join(app.dataDir, 'photos')).catch(() => [] as string[]);
-    if (photos.length > 0) {
-      await mkdir(`${target}-photos`, { recursive: true });
-      for (const p of photos) await copyFile(join(app.dataDir, 'photos', p), join(`${target}-photos`, p));
-    }
-    console.log(`已在线备份数据库到 ${target}${photos.length ? `，照片 ${photos.length} 张到 ${target}-photos/` : ''}`);
-    console.log(
-      app.databaseUrl
-        ? '恢复：createdb 新库 && pg_restore -d postgres://…/新库 备份文件，照片放入服务器数据目录的 photos/，然后运行 verify --database … 校验。'
-        : `恢复：把该文件改名为 ${DB_FILE} 放入新的数据目录（照片放入其 photos/ 子目录），然后运行 verify 校验。`,
-    );
-    return 0;
-  }
+  if (command === 'backup') return backupCommand(need(argv, '--out'), app);
   if (command === 'user') {
     const sub = argv[argv.indexOf('user') + 1];
     const username = need(argv, '--username');

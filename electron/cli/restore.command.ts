@@ -10,9 +10,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { resolveDataDir, resolveDatabaseUrl, redactUrl } from '../core/bootstrap';
 import type { Database } from '../core/db/schema';
 import { AppError } from '../core/errors';
-import { checkCopy } from '../core/services/backup/backup.check';
+import { checkCopy, type BackupCheck } from '../core/services/backup/backup.check';
 import { backupPhotoDir, refusal, restoreSqlite } from '../core/services/backup/backup.restore';
-import { dropDatabase, restoreInto, withDatabase } from '../core/services/backup/backup.pg';
+import { dropDatabase, dumpSchema, restoreInto, withDatabase } from '../core/services/backup/backup.pg';
 
 function explain(err: unknown): number {
   if (!(err instanceof AppError)) throw err;
@@ -43,10 +43,13 @@ async function restorePg(backup: string, url: string, now: string): Promise<numb
   const live = new URL(url).pathname.slice(1) || 'postgres';
   const name = `${live}_restored_${now.slice(0, 10).replace(/-/g, '')}_${randomBytes(3).toString('hex')}`;
   try {
-    const target = await restoreInto(url, name, backup, 'public');
-    const pool = new pg.Pool({ connectionString: target, max: 1 });
+    const schema = await dumpSchema(backup);
+    const target = await restoreInto(url, name, backup, schema);
+    const pool = new pg.Pool({ connectionString: target, max: 1, ...(schema !== 'public' ? { options: `-c search_path=${schema},public` } : {}) });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const check = await checkCopy(db, backupPhotoDir(backup)).finally(() => db.destroy());
+    const check = await checkCopy(db, backupPhotoDir(backup))
+      .catch((err: unknown): BackupCheck => ({ ok: false, events: 0, headHash: '', photos: 0, failure: `恢复出的数据库无法校验：${err instanceof Error ? err.message : String(err)}`, firstBreak: null }))
+      .finally(() => db.destroy());
     if (!check.ok) {
       await dropDatabase(url, name);
       throw refusal(check);

@@ -43,7 +43,9 @@ describe('admin CLI', { timeout: 120_000 }, () => {
     expect(ok.out).toContain('账本哈希链校验通过');
 
     const backup = join(data, 'backup', 'copy.sqlite');
-    expect(cli('backup', '--out', backup, '--data', data).code).toBe(0);
+    const made = cli('backup', '--out', backup, '--data', data);
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/并校验通过：账本 \d+ 条事件/);
     expect(existsSync(backup)).toBe(true);
 
     const raw = new BetterSqlite3(join(data, 'seized.sqlite'));

@@ -3,7 +3,7 @@
  * the injected clock with N copies kept, and restore that checks before it swaps and keeps the replaced file.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -14,33 +14,17 @@ import { verifyLedger } from '../../electron/core/ledger/ledger.verify';
 import { backupIfDue } from '../../electron/core/services/backup/backup.schedule';
 import { checkSqliteFile } from '../../electron/core/services/backup/backup.check';
 import { applyPendingRestore, restoreSqlite } from '../../electron/core/services/backup/backup.restore';
-import { runJob } from './support/backup-kit';
+import { backupEnv, registerItems as register, runJob } from './support/backup-kit';
 
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const HOUR = 3600_000;
 let t: TestCore;
 let dataDir: string;
 let folder: string;
-let caseSeq = 0;
 
 async function setup() {
-  const root = mkdtempSync(join(tmpdir(), 'seized-backup-'));
-  dataDir = join(root, 'data');
-  folder = join(root, 'second-disk');
-  // A file, not :memory:, so jobs run in their worker thread with a read-only connection, as on a server.
-  t = await makeTestCore({ dataDir, sqliteFile: join(mkdtempSync(join(tmpdir(), 'seized-live-')), 'seized.sqlite') });
-  await t.call('admin', 'backup.saveSettings', { folder, intervalHours: 24, keep: 2 });
+  ({ t, dataDir, folder } = await backupEnv());
 }
-
-async function registerItems(n: number, photo = false) {
-  const c = await t.call('ga_bar', 'case.create', { caseNo: `A3716002026${String(++caseSeq).padStart(8, '0')}`, name: '备份测试案' });
-  const r = await t.call('ga_bar', 'item.register', {
-    caseId: c.id, seizureDocNo: 'D1', seizedAt: '2026-11-20T01:00:00Z', seizedBy: '李办案',
-    items: Array.from({ length: n }, (_, i) => ({ name: `物品${i}`, category: 'general' as const, quantity: 1, unit: '件', source: 'seized' as const })),
-  });
-  if (photo) await t.call('ga_bar', 'photo.add', { itemId: r[0]!.id, mime: 'image/png', base64: PNG });
-  return r;
-}
+const registerItems = (n: number, photo: boolean | number = false) => register(t, n, photo);
 
 afterEach(async () => {
   await t?.close();
@@ -103,6 +87,35 @@ describe('backups', { timeout: 180_000 }, () => {
     expect(o.backups.map((b) => b.trigger)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled']);
     expect(o.backups.map((b) => b.pruned)).toEqual([false, false, true, true]);
     expect(files.map((f) => existsSync(f))).toEqual([false, false, true, true]);
+  });
+});
+
+describe('pruning photos', { timeout: 180_000 }, () => {
+  it('removes a photo when the last kept backup that refers to it is pruned; keeps all while any backup is unknown', async () => {
+    await setup(); // keep 2
+    await registerItems(1, 1);
+    const photoA = readdirSync(join(dataDir, 'photos'))[0]!;
+    await runJob(t, 'admin'); // #1: A
+    // The live database no longer has A (as after restoring an earlier copy): later backups do not refer to it.
+    await t.core.store.db.deleteFrom('item_photos').where('sha256', '=', photoA.split('.')[0]!).execute();
+    await registerItems(1, 2);
+    const photoB = readdirSync(join(dataDir, 'photos')).find((f) => f !== photoA)!;
+    const b2 = (await runJob(t, 'admin')).backup!; // #2: B; #1 is still kept
+    expect(readdirSync(join(folder, 'photos')).sort()).toEqual([photoA, photoB].sort());
+    expect(readFileSync(`${b2.file}.photos`, 'utf8')).toBe(`${photoB}\n`);
+    // A backup whose photos cannot be known (a dump without its list): nothing is removed.
+    const stray = join(folder, 'seized-20200101-0000.dump');
+    writeFileSync(stray, 'x');
+    await runJob(t, 'admin'); // #3: prunes #1
+    expect(readdirSync(join(folder, 'photos')).sort()).toEqual([photoA, photoB].sort());
+    rmSync(stray);
+    const b4 = (await runJob(t, 'admin')).backup!; // #4: prunes #2; no kept backup refers to A
+    expect(b4.ok).toBe(true);
+    expect(readdirSync(join(folder, 'photos'))).toEqual([photoB]);
+    const o = await t.call('admin', 'backup.overview', {});
+    expect(o.backups.map((b) => b.pruned)).toEqual([false, false, true, true]);
+    // The pruned backups' photo lists went with them.
+    expect(readdirSync(folder).filter((f) => f.endsWith('.photos'))).toHaveLength(2);
   });
 });
 

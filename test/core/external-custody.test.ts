@@ -79,7 +79,10 @@ it('registers off-site property into 外部保管 with its term, alerts before t
   expect(await t.call('jc_bar', 'external.get', { itemId: deposit!.itemId })).toMatchObject({ status: 'EXTERNAL_CUSTODY', holdingAgencyName: expect.stringContaining('检察') });
 
   // Release (解冻) by the new holder: the item is freed (已发还) and its term no longer alerts.
-  await expect(t.fail('ga_bar', 'external.release', { itemId: deposit!.itemId, noticeNo: 'x', releasedOn: '2026-12-25' })).resolves.toMatchObject({ code: 'FORBIDDEN' });
+  await expect(t.fail('ga_bar', 'external.release', { itemId: deposit!.itemId, noticeNo: 'x', releasedOn: '2026-12-25' })).resolves.toMatchObject({
+    code: 'FORBIDDEN',
+    message: expect.stringMatching(/由.*检察.*负责，只有该单位可以办理解/),
+  });
   await expect(t.fail('jc_bar', 'external.release', { itemId: deposit!.itemId, noticeNo: 'x', releasedOn: '2026-12-26' })).resolves.toMatchObject({ code: 'BAD_INPUT' });
   const released = await t.call('jc_bar', 'external.release', { itemId: deposit!.itemId, noticeNo: '滨检解冻〔2026〕2号', releasedOn: '2026-12-25' });
   expect(released).toMatchObject({ status: 'RETURNED', daysLeft: null });

@@ -117,7 +117,10 @@ it('after 随案移送 the receiving agency records the disposition, and the cas
   expect(await t.call('jc_bar', 'item.get', { id: lot.id })).toMatchObject({ status: 'TRANSFERRED_OUT', holdingAgencyId: jc });
 
   // The police, no longer holding it, are refused; a return needs the claimant; a future date is refused.
-  await expect(t.fail('ga_bar', 'item.recordOutcome', { itemId: lot.id, outcome: 'destroyed', docNo: 'x-1', outcomeDate: '2026-11-20' })).resolves.toMatchObject({ code: 'FORBIDDEN' });
+  await expect(t.fail('ga_bar', 'item.recordOutcome', { itemId: lot.id, outcome: 'destroyed', docNo: 'x-1', outcomeDate: '2026-11-20' })).resolves.toMatchObject({
+    code: 'FORBIDDEN',
+    message: expect.stringContaining('负责，只有该单位可以在接收后登记其去向'),
+  });
   expect((await t.fail('jc_bar', 'item.recordOutcome', { itemId: cash.id, outcome: 'returned', docNo: '滨检还字〔2026〕1号', outcomeDate: '2026-11-20' })).message).toContain('领取人');
   expect((await t.fail('jc_bar', 'item.recordOutcome', { itemId: cash.id, outcome: 'returned', docNo: '滨检还字〔2026〕1号', outcomeDate: '2099-01-01', receiverName: '张三' })).message).toContain('不能晚于今天');
 

@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/database';
 import { openTestStore } from '../support/test-core';
+import { agencyAndUser } from '../support/migration-rows';
 
 it('0017-disposition-values creates value_records keyed to items, cases and proceeds', async () => {
   const store = await openTestStore();
@@ -10,14 +11,7 @@ it('0017-disposition-values creates value_records keyed to items, cases and proc
     const db = store.db;
     expect(await migrate(store)).toContain('0017-disposition-values');
     const now = '2026-11-20T02:00:00.000Z';
-    const agency = (await db.insertInto('agencies').values({ code: 'P', name: 'P', kind: 'police', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
-    const u = (
-      await db
-        .insertInto('users')
-        .values({ username: 'u', display_name: '甲', badge_no: null, agency_id: agency, roles: '[]', password_hash: 'x', failed_attempts: 0, locked_until: null, must_change_password: 0, active: 1, created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const { agency, user: u } = await agencyAndUser(db, now);
     const kase = (
       await db.insertInto('cases').values({ case_no: 'C1', name: '案', cause: null, host_agency_id: agency, officer_name: null, stage: 'execution', created_by: u, created_at: now }).returning('id').executeTakeFirstOrThrow()
     ).id;

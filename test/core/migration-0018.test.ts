@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/database';
 import { openTestStore } from '../support/test-core';
+import { agencyAndUser } from '../support/migration-rows';
 
 it('0018-lot-split links a part to its lot and lists a lot’s parts by index', async () => {
   const store = await openTestStore();
@@ -9,17 +10,12 @@ it('0018-lot-split links a part to its lot and lists a lot’s parts by index', 
     await migrate(store, '0016-security-log');
     const db = store.db;
     const now = '2026-11-20T02:00:00.000Z';
-    const a = await db.insertInto('agencies').values({ code: 'P', name: 'P', kind: 'police', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
-    const u = await db
-      .insertInto('users')
-      .values({ username: 'u', display_name: '甲', badge_no: null, agency_id: a.id, roles: '[]', password_hash: 'x', failed_attempts: 0, locked_until: null, must_change_password: 0, active: 1, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const c = await db.insertInto('cases').values({ case_no: 'C1', name: '案', cause: null, host_agency_id: a.id, officer_name: null, stage: 'investigation', created_by: u.id, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const { agency, user } = await agencyAndUser(db, now);
+    const c = await db.insertInto('cases').values({ case_no: 'C1', name: '案', cause: null, host_agency_id: agency, officer_name: null, stage: 'investigation', created_by: user, created_at: now }).returning('id').executeTakeFirstOrThrow();
     const item = (code: string) => ({
       code, case_id: c.id, name: '手机', category: 'electronics', spec: null, quantity: 10, unit: '部', features: null, estimated_value: null, cash_amount: null, source: 'seized',
       owner_name: null, owner_id_no: null, seizure_doc_no: null, seized_at: now, seized_by: null, seal_no: null, flags: '[]', status: 'IN_STORE', location_id: null, out_with: null,
-      holding_agency_id: a.id, created_by: u.id, created_at: now, updated_at: now,
+      holding_agency_id: agency, created_by: user, created_at: now, updated_at: now,
     });
     const lot = await db.insertInto('items').values(item('L1')).returning('id').executeTakeFirstOrThrow();
     expect(await migrate(store)).toContain('0018-lot-split');

@@ -104,6 +104,13 @@ describe('report.stats', () => {
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
     const rows = wb.getWorksheet('统计')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 4));
     expect(rows[0]).toEqual(['入库（查验通过）', 4, 10500]);
+    // The sheets, each with a bold header row frozen above its rows; the last explains the figures.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['统计', '处置到位率（单位）', '处置到位率（案件）', '处置到位率（案件类型）', '说明']);
+    const notes = wb.getWorksheet('说明')!;
+    expect(notes.getRow(1).values).toEqual([undefined, '项目', '内容']);
+    expect(notes.getRow(1).font?.bold).toBe(true);
+    expect(notes.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(notes.getColumn(1).values.slice(2)).toEqual(['导出人', '导出时间', '筛选条件', '口径']);
     const before = await t.eventCount();
     const pdf = await t.call('jw_jd', 'report.print', NOV);
     expect(pdf.serialNo).toMatch(/^TJBB/);

@@ -22,6 +22,10 @@ export type BackupCheck = {
 
 type Progress = (done: number, total: number) => unknown;
 
+/** 第一处断裂：第 n 号事件（事件编号 id）, for a check that names one; null otherwise. */
+export const firstBreakLine = (check: BackupCheck): string | null =>
+  check.firstBreak ? `第一处断裂：第 ${check.firstBreak.seq} 号事件${check.firstBreak.eventId ? `（事件编号 ${check.firstBreak.eventId}）` : ''}` : null;
+
 const PHOTO_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 export const photoFileName = (sha: string, mime: string) => `${sha}.${PHOTO_EXT[mime] ?? 'bin'}`;
 

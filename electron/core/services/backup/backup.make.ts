@@ -4,7 +4,7 @@
  * <folder>/photos/<sha256>.<ext>, content-addressed so each photo is stored once however many backups there are.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -13,6 +13,7 @@ import type { ReaderSpec } from '../../db/database';
 import { AppError } from '../../errors';
 import { checkSqliteFile, photoFileName, sha256File, type BackupCheck } from './backup.check';
 import { checkPgDump, pgDump } from './backup.pg';
+import { photoListOf } from './backup.photos';
 
 /** Shanghai local time as 20261201-1405, for file names. */
 const fileStamp = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -56,25 +57,55 @@ export async function sqliteOnlineBackup(source: string, target: string, nativeB
   rollbackJournal(target);
 }
 
-/** Copies every recorded photo not already in the backup's photo folder; a missing source file is left to the check. */
-async function copyPhotos(db: Kysely<Database>, dataDir: string | null, folder: string, onProgress: Progress): Promise<void> {
-  const dir = photoFolder(folder);
-  await mkdir(dir, { recursive: true });
+/** The photos the live database records (a copy taken before this refers to no others: photos are only added). */
+async function recordedPhotos(db: Kysely<Database>) {
   const rows = await db.selectFrom('item_photos').select(['sha256', 'mime']).distinct().execute();
-  for (let i = 0; i < rows.length; i++) {
-    const name = photoFileName(rows[i]!.sha256, rows[i]!.mime);
+  return rows.map((r) => ({ sha256: r.sha256, name: photoFileName(r.sha256, r.mime) }));
+}
+
+/** Copies each photo not already in `dir`; a missing source file is left to the check. */
+async function copyPhotos(photos: Array<{ sha256: string; name: string }>, dataDir: string | null, dir: string, onProgress: Progress): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (let i = 0; i < photos.length; i++) {
+    const { sha256, name } = photos[i]!;
     const to = join(dir, name);
     const from = dataDir ? join(dataDir, 'photos', name) : null;
-    const have = existsSync(to) && (await sha256File(to)) === rows[i]!.sha256;
+    const have = existsSync(to) && (await sha256File(to)) === sha256;
     if (!have && from && existsSync(from)) {
       await copyFile(from, `${to}.partial`);
       await rename(`${to}.partial`, to);
     }
-    await onProgress(i + 1, rows.length);
+    await onProgress(i + 1, photos.length);
   }
 }
 
-/** Writes and checks one backup of `source` (the live store) into `folder`. */
+/**
+ * Writes `file` (a copy of the live store `source`) and the recorded photos into `photoDir`, then checks both:
+ * the scheduled backups and the CLI's `backup --out` alike. `photoList`: where to list the photo files the copy may
+ * refer to, written before the copy takes its name, so pruning never sees a backup without its list.
+ */
+export async function writeCheckedCopy(
+  source: ReaderSpec,
+  db: Kysely<Database>,
+  opts: { dataDir: string | null; file: string; photoDir: string; photoList?: string; onProgress?: Progress },
+): Promise<MadeBackup> {
+  const { file, photoDir } = opts;
+  await opts.onProgress?.(0, 100);
+  // Written under a .partial name and renamed when complete: a half-written backup never looks like one.
+  if (source.engine === 'sqlite') await sqliteOnlineBackup(source.file, `${file}.partial`, source.nativeBinding);
+  else await pgDump(source.url, source.schema, `${file}.partial`);
+  const photos = await recordedPhotos(db);
+  if (opts.photoList) await writeFile(opts.photoList, photos.map((p) => `${p.name}\n`).join(''));
+  await rename(`${file}.partial`, file);
+  await opts.onProgress?.(40, 100);
+  await copyPhotos(photos, opts.dataDir, photoDir, phase(opts.onProgress, 40, 20));
+  const checkProgress = phase(opts.onProgress, 60, 40);
+  const check =
+    source.engine === 'sqlite' ? await checkSqliteFile(file, photoDir, checkProgress) : await checkPgDump(source.url, source.schema, file, photoDir, checkProgress);
+  return { file, sizeBytes: (await stat(file)).size, check };
+}
+
+/** Writes and checks one backup of `source` (the live store) into `folder`, its photo list beside it (backup.photos). */
 export async function makeBackup(
   source: ReaderSpec,
   db: Kysely<Database>,
@@ -87,17 +118,5 @@ export async function makeBackup(
   }
   const ext = source.engine === 'sqlite' ? 'sqlite' : 'dump';
   const file = freeName(opts.folder, `seized-${fileStamp(opts.now)}`, ext);
-  await opts.onProgress?.(0, 100);
-  // Written under a .partial name and renamed when complete: a half-written backup never looks like one.
-  if (source.engine === 'sqlite') await sqliteOnlineBackup(source.file, `${file}.partial`, source.nativeBinding);
-  else await pgDump(source.url, source.schema, `${file}.partial`);
-  await rename(`${file}.partial`, file);
-  await opts.onProgress?.(40, 100);
-  await copyPhotos(db, opts.dataDir, opts.folder, phase(opts.onProgress, 40, 20));
-  const checkProgress = phase(opts.onProgress, 60, 40);
-  const check =
-    source.engine === 'sqlite'
-      ? await checkSqliteFile(file, photoFolder(opts.folder), checkProgress)
-      : await checkPgDump(source.url, source.schema, file, photoFolder(opts.folder), checkProgress);
-  return { file, sizeBytes: (await stat(file)).size, check };
+  return writeCheckedCopy(source, db, { dataDir: opts.dataDir, file, photoDir: photoFolder(opts.folder), photoList: photoListOf(file), onProgress: opts.onProgress });
 }

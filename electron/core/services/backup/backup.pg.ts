@@ -13,15 +13,23 @@ import { checkCopy, type BackupCheck } from './backup.check';
 const NO_TOOL = (tool: string) =>
   `未找到 ${tool}：请在本机安装 PostgreSQL 客户端（Debian/Ubuntu：apt-get install postgresql-client，版本不低于服务器）后再备份或恢复`;
 
-/** Runs a PostgreSQL client tool; a missing tool or a failure becomes a clear Chinese error. */
-export function runTool(tool: string, args: string[]): Promise<void> {
+/** Runs a PostgreSQL client tool and returns what it prints; a missing tool or a failure becomes a clear Chinese error. */
+export function runTool(tool: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(tool, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
     let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
     child.on('error', (e: NodeJS.ErrnoException) => reject(new AppError('CONFLICT', e.code === 'ENOENT' ? NO_TOOL(tool) : `${tool} 无法运行：${e.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new AppError('CONFLICT', `${tool} 失败：${err.trim().split('\n').slice(-3).join(' ') || `退出码 ${code}`}`))));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new AppError('CONFLICT', `${tool} 失败：${err.trim().split('\n').slice(-3).join(' ') || `退出码 ${code}`}`))));
   });
+}
+
+/** The schema a dump keeps its tables in (public, or a test's own schema), from the dump's table of contents. */
+export async function dumpSchema(file: string): Promise<string> {
+  const toc = await runTool('pg_restore', ['--list', file]);
+  return /^\d+; \d+ \d+ TABLE (\S+) ledger_head /m.exec(toc)?.[1] ?? 'public';
 }
 
 /** `schema` other than public (tests): only that schema is dumped. */
@@ -36,7 +44,7 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** Restores `file` into a new database `name` (created here); pg_trgm first when the dump has only a schema. */
+/** Restores `file` into a new database `name` (created here, dropped again if the restore fails); pg_trgm first when the dump has only a schema. */
 export async function restoreInto(url: string, name: string, file: string, schema: string): Promise<string> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -48,12 +56,18 @@ export async function restoreInto(url: string, name: string, file: string, schem
     await admin.end();
   }
   const target = withDatabase(url, name);
-  if (schema !== 'public') {
-    const c = new pg.Client({ connectionString: target });
-    await c.connect();
-    await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').finally(() => c.end());
+  try {
+    if (schema !== 'public') {
+      const c = new pg.Client({ connectionString: target });
+      await c.connect();
+      await c.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').finally(() => c.end());
+    }
+    await runTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target}`, file]);
+  } catch (err) {
+    // The database made here goes again: nothing half-restored stays on the server.
+    await dropDatabase(url, name).catch(() => undefined);
+    throw err;
   }
-  await runTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target}`, file]);
   return target;
 }
 

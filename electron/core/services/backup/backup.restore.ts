@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../errors';
 import { rollbackJournal } from './backup.make';
-import { checkSqliteFile, photoFileName, sha256File, type BackupCheck } from './backup.check';
+import { checkSqliteFile, firstBreakLine, photoFileName, sha256File, type BackupCheck } from './backup.check';
 
 export const LIVE_FILE = 'seized.sqlite';
 export const PENDING_FILE = 'restore-pending.json';
@@ -25,8 +25,8 @@ export function backupPhotoDir(backupFile: string): string {
 
 /** A refusal that names the reason and the first broken event. */
 export function refusal(check: BackupCheck): AppError {
-  const details = check.firstBreak ? [`第一处断裂：第 ${check.firstBreak.seq} 号事件${check.firstBreak.eventId ? `（事件编号 ${check.firstBreak.eventId}）` : ''}`] : [];
-  return new AppError('CONFLICT', `备份未通过校验，拒绝恢复：${check.failure ?? ''}`, details);
+  const line = firstBreakLine(check);
+  return new AppError('CONFLICT', `备份未通过校验，拒绝恢复：${check.failure ?? ''}`, line ? [line] : []);
 }
 
 /** Copies the backup into a fresh file in `dataDir` and checks it there; on failure the fresh file is removed. */

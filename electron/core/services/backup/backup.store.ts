@@ -1,8 +1,10 @@
 /** Backup settings and records in the database: what the admin screen shows, when the next backup is due, pruning. */
 import { unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { BackupCheck } from './backup.check';
+import { isBackupFile, photoListOf, prunePhotos } from './backup.photos';
 
 export const DEFAULT_SETTINGS = { folder: null as string | null, intervalHours: 24, keep: 7 };
 export type BackupSettings = typeof DEFAULT_SETTINGS;
@@ -49,7 +51,7 @@ export async function recordBackup(db: Kysely<Database>, r: BackupRecord, now: s
 
 /**
  * Keeps the `keep` newest verified backups: every file older than the oldest of them (verified or not) is deleted
- * and its row marked pruned. Photos stay (content-addressed, shared by all copies).
+ * and its row marked pruned; then the photos no backup left in that folder refers to go too (backup.photos).
  */
 export async function prune(db: Kysely<Database>, keep: number, now: string): Promise<number> {
   const kept = await db.selectFrom('backups').select(['id', 'started_at']).where('ok', '=', 1).where('pruned_at', 'is', null).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(keep).execute();
@@ -61,10 +63,14 @@ export async function prune(db: Kysely<Database>, keep: number, now: string): Pr
     .where('pruned_at', 'is', null)
     .where((eb) => eb.or([eb('started_at', '<', oldest.started_at), eb.and([eb('started_at', '=', oldest.started_at), eb('id', '<', oldest.id)])]))
     .execute();
+  const folders = new Set<string>();
   for (const b of old) {
     await unlink(b.file).catch(() => undefined);
+    await unlink(photoListOf(b.file)).catch(() => undefined);
     await db.updateTable('backups').set({ pruned_at: now }).where('id', '=', b.id).execute();
+    if (isBackupFile(b.file)) folders.add(dirname(b.file));
   }
+  for (const folder of folders) await prunePhotos(folder);
   return old.length;
 }
 

@@ -14,7 +14,7 @@ export type Cell = string | number | null | undefined;
 export type XlsxColumn<T> = { header: string; width: number; value: (row: T) => Cell };
 /** A sheet: its columns and its rows in batches (each batch is written and dropped before the next is read). */
 export type XlsxSheet<T> = { name: string; columns: Array<XlsxColumn<T>>; batches: AsyncIterable<T[]> };
-type AnySheet = { name: string; headers: Array<{ header: string; width: number }>; rows: AsyncIterable<Cell[][]> };
+type AnySheet = { name: string; headers: Array<{ header: string; width: number }>; rows: AsyncIterable<Cell[][]>; autoFilter: boolean };
 
 /** Erases a sheet's row type: its batches become rows of cells. */
 export function sheet<T>(s: XlsxSheet<T>): AnySheet {
@@ -22,7 +22,15 @@ export function sheet<T>(s: XlsxSheet<T>): AnySheet {
   async function* rows() {
     for await (const batch of batches) yield batch.map((r) => columns.map((c) => c.value(r)));
   }
-  return { name: s.name, headers: columns.map(({ header, width }) => ({ header, width })), rows: rows() };
+  return { name: s.name, headers: columns.map(({ header, width }) => ({ header, width })), rows: rows(), autoFilter: true };
+}
+
+/** A small sheet whose rows are already at hand (a report's tables): one batch, no filter buttons. */
+export function fixedSheet(name: string, headers: string[], widths: number[], rows: Cell[][]): AnySheet {
+  async function* one() {
+    yield rows;
+  }
+  return { name, headers: headers.map((header, k) => ({ header, width: widths[k]! })), rows: one(), autoFilter: false };
 }
 
 /** Rows an export may hold. */
@@ -51,8 +59,15 @@ export type XlsxExport = {
   onProgress?: (done: number, total: number) => void | Promise<void>;
 };
 
-/** Writes the workbook; reports rows done after each batch. */
-export async function writeXlsx(ctx: Ctx, x: XlsxExport): Promise<FileOut> {
+/**
+ * Streams sheets into one workbook and returns its bytes; `info` (when given) is a last sheet of lines without a
+ * header. Reports rows done after each batch.
+ */
+export async function writeWorkbook(
+  ctx: Ctx,
+  sheets: AnySheet[],
+  opts: { info?: { name: string; lines: Array<[string, string | number]> }; total?: number; onProgress?: XlsxExport['onProgress'] } = {},
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -60,12 +75,13 @@ export async function writeXlsx(ctx: Ctx, x: XlsxExport): Promise<FileOut> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = ctx.user.displayName;
   wb.created = new Date(ctx.now);
+  const total = opts.total ?? 0;
   let done = 0;
-  await x.onProgress?.(0, x.total);
-  for (const s of x.sheets) {
+  await opts.onProgress?.(0, total);
+  for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = s.headers.map((c) => ({ width: c.width }));
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.headers.length } };
+    if (s.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.headers.length } };
     const head = ws.addRow(s.headers.map((c) => c.header));
     head.font = { bold: true };
     head.commit();
@@ -74,23 +90,31 @@ export async function writeXlsx(ctx: Ctx, x: XlsxExport): Promise<FileOut> {
       done += batch.length;
       // A list whose first count was only an estimate stops at the limit too.
       checkRowLimit(done, '记录');
-      await x.onProgress?.(done, Math.max(x.total, done));
+      await opts.onProgress?.(done, Math.max(total, done));
     }
     ws.commit();
   }
-  const info = wb.addWorksheet('导出说明');
-  info.columns = [{ width: 14 }, { width: 60 }];
+  if (opts.info) {
+    const info = wb.addWorksheet(opts.info.name);
+    info.columns = [{ width: 14 }, { width: 60 }];
+    for (const line of opts.info.lines) info.addRow(line).commit();
+    info.commit();
+  }
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** Writes a list export: its sheets and a 导出说明 sheet (who, when, the export's lines, the time zone). */
+export async function writeXlsx(ctx: Ctx, x: XlsxExport): Promise<FileOut> {
   const lines: Array<[string, string | number]> = [
     ['导出人', `${ctx.user.displayName}（${ctx.user.agencyName}）`],
     ['导出时间', fmtLocal(ctx.now)],
     ...x.info,
     ['时间说明', '时间均为北京时间（UTC+8）'],
   ];
-  for (const line of lines) info.addRow(line).commit();
-  info.commit();
-  await wb.commit();
-  await ended;
-  return { fileName: `${x.title}-${stampOf(ctx.now)}.xlsx`, mime: XLSX_MIME, base64: Buffer.concat(chunks).toString('base64') };
+  const bytes = await writeWorkbook(ctx, x.sheets, { info: { name: '导出说明', lines }, total: x.total, onProgress: x.onProgress });
+  return { fileName: `${x.title}-${stampOf(ctx.now)}.xlsx`, mime: XLSX_MIME, base64: bytes.toString('base64') };
 }
 
 /** Pages through a keyset list: `page(cursor)` returns its rows and the next cursor (null at the end). */

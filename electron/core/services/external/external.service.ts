@@ -10,11 +10,11 @@ import type { ExternalDto } from '../../../../shared/api/external.contract';
 import { EXTERNAL_DEFAULT_CATEGORY, EXTERNAL_KIND_LABELS, EXTERNAL_RELEASE_LABELS, EXTERNAL_RENEW_LABELS, EXTERNAL_SOURCE, EXTERNAL_TERM_MONTHS, addMonths, daysBetween, maskAccountNo, type ExternalKind } from '../../../../shared/domain/external';
 import type { ItemStatus } from '../../../../shared/domain/enums';
 import { canSeeItem, itemScope, notVisible, seesIdNumbers } from '../../access/visibility';
-import { badInput, conflict, forbidden } from '../../errors';
+import { badInput, conflict } from '../../errors';
+import { assertHoldingAgency, assertNoOpenRequest } from '../common/item.guards';
 import { itemLabel, localDay } from '../custody/custody.lookup';
 import { applyItemEvent, loadItem } from '../custody/custody';
 import { registerItems } from '../items/item.register';
-
 
 function baseQuery(ctx: Ctx) {
   return ctx.db
@@ -63,7 +63,7 @@ async function getDto(ctx: Ctx, itemId: number): Promise<ExternalDto> {
 async function actionable(ctx: Ctx, itemId: number, what: string) {
   const dto = await getDto(ctx, itemId);
   const item = await loadItem(ctx, itemId);
-  if (item.holding_agency_id !== ctx.user.agencyId) throw forbidden(`${itemLabel(item)}由${dto.holdingAgencyName}负责，只有该单位可以办理${what}`);
+  await assertHoldingAgency(ctx, item, `办理${what}`);
   if (dto.releasedAt) throw conflict(`${itemLabel(item)}已于 ${localDay(dto.releasedAt)} 解除，不能再${what}`);
   return { dto, item };
 }
@@ -166,14 +166,7 @@ export const externalHandlers: HandlerMap<'external.register' | 'external.list' 
   'external.release': async (ctx, input) => {
     const { dto, item } = await actionable(ctx, input.itemId, '解除');
     const what = EXTERNAL_RELEASE_LABELS[dto.kind];
-    const open = await ctx.db
-      .selectFrom('request_items as ri')
-      .innerJoin('requests as r', 'r.id', 'ri.request_id')
-      .select('r.request_no')
-      .where('ri.item_id', '=', item.id)
-      .where('ri.open', '=', 1)
-      .executeTakeFirst();
-    if (open) throw conflict(`${itemLabel(item)}在未完结的申请单 ${open.request_no} 中，须先办结或撤销该申请才能${what}`);
+    await assertNoOpenRequest(ctx, item, what);
     if (input.releasedOn > localDay(ctx.now)) throw badInput(`${what}日期（${input.releasedOn}）不能晚于今天`);
     if (input.releasedOn < dto.startDate) throw badInput(`${what}日期（${input.releasedOn}）不能早于起始日期（${dto.startDate}）`);
     await applyItemEvent(ctx, item, {

@@ -10,7 +10,8 @@ import type { MethodParsedInput } from '../../../../shared/api/contract';
 import { AWAY_OUTCOME_EVENT, AWAY_OUTCOME_LABELS } from '../../../../shared/domain/lots';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../../../shared/domain/enums';
 import { canSeeItem, notVisible } from '../../access/visibility';
-import { badInput, conflict, forbidden } from '../../errors';
+import { badInput, conflict } from '../../errors';
+import { assertHoldingAgency, assertNoOpenRequest } from '../common/item.guards';
 import { applyItemEvent, loadItem } from '../custody/custody';
 import { itemLabel, localDay } from '../custody/custody.lookup';
 
@@ -20,16 +21,8 @@ export async function recordOutcome(ctx: Ctx, input: MethodParsedInput<'item.rec
   if (item.status !== 'TRANSFERRED_OUT') {
     throw conflict(`${itemLabel(item)}当前为「${ITEM_STATUS_LABELS[item.status as ItemStatus]}」：只有随案移送出库、由接收单位保管的物品在这里登记去向；在库物品请提交发还或处置申请`);
   }
-  const holder = await ctx.db.selectFrom('agencies').select('name').where('id', '=', item.holding_agency_id).executeTakeFirstOrThrow();
-  if (item.holding_agency_id !== ctx.user.agencyId) throw forbidden(`${itemLabel(item)}现由${holder.name}负责：只有该单位在接收后可以登记其去向`);
-  const open = await ctx.db
-    .selectFrom('request_items as ri')
-    .innerJoin('requests as r', 'r.id', 'ri.request_id')
-    .select('r.request_no')
-    .where('ri.item_id', '=', item.id)
-    .where('ri.open', '=', 1)
-    .executeTakeFirst();
-  if (open) throw conflict(`${itemLabel(item)}的移送申请 ${open.request_no} 尚未办结，办结后才能登记去向`);
+  const holder = await assertHoldingAgency(ctx, item, '在接收后登记其去向');
+  await assertNoOpenRequest(ctx, item, '登记去向');
   if (input.outcomeDate > localDay(ctx.now)) throw badInput(`办理日期（${input.outcomeDate}）不能晚于今天`);
   if ((input.outcome === 'returned' || input.outcome === 'handed_over') && !input.receiverName) {
     throw badInput(input.outcome === 'returned' ? '发还须填写领取人' : '移交须填写接收机关');
@@ -42,7 +35,7 @@ export async function recordOutcome(ctx: Ctx, input: MethodParsedInput<'item.rec
       type: AWAY_OUTCOME_EVENT[input.outcome],
       legalDocNo: input.docNo,
       counterpart: input.receiverName ? { name: input.receiverName } : null,
-      note: input.note ?? `${holder.name}登记随案移送物品的去向：${label}（${input.docNo}，${input.outcomeDate}）`,
+      note: input.note ?? `${holder}登记随案移送物品的去向：${label}（${input.docNo}，${input.outcomeDate}）`,
       payload: { away: true, outcome: input.outcome, outcomeDate: input.outcomeDate, receiverName: input.receiverName ?? null },
     },
     { outWith: null },

@@ -16,6 +16,7 @@ import { badInput, conflict, forbidden } from '../../errors';
 import { applyItemEvent, loadItem } from '../custody/custody';
 import { itemLabel } from '../custody/custody.lookup';
 import { worksInStore } from '../stores/store.rules';
+import { assertNoOpenRequest, holdingAgencyName } from '../common/item.guards';
 
 type Measure = { cash: boolean; total: number; unit: string; scale: (v: number) => number; show: (v: number) => string };
 
@@ -33,19 +34,7 @@ async function assertMaySplit(ctx: Ctx, item: ItemRow): Promise<void> {
   const officer = ctx.user.roles.includes('case_officer') && item.holding_agency_id === ctx.user.agencyId;
   const custodian = worksInStore(ctx.user) && item.store_id !== null && item.store_id === ctx.user.storeId;
   if (officer || custodian) return;
-  const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', item.holding_agency_id).executeTakeFirstOrThrow();
-  throw forbidden(`${itemLabel(item)}由${agency.name}持有：只有该单位的办案人员或保管该物品的库的保管员可以拆分`);
-}
-
-async function assertNoOpenRequest(ctx: Ctx, item: ItemRow): Promise<void> {
-  const open = await ctx.db
-    .selectFrom('request_items as ri')
-    .innerJoin('requests as r', 'r.id', 'ri.request_id')
-    .select('r.request_no')
-    .where('ri.item_id', '=', item.id)
-    .where('ri.open', '=', 1)
-    .executeTakeFirst();
-  if (open) throw conflict(`${itemLabel(item)}在未完结的申请单 ${open.request_no} 中，须先办结或撤销该申请才能拆分`);
+  throw forbidden(`${itemLabel(item)}由${await holdingAgencyName(ctx, item)}持有：只有该单位的办案人员或保管该物品的库的保管员可以拆分`);
 }
 
 /** Splits `parts` off the lot in the caller's transaction; returns the new item ids in part order. */
@@ -55,7 +44,7 @@ export async function splitItem(ctx: Ctx, itemId: number, parts: readonly number
   await assertMaySplit(ctx, item);
   const check = checkTransition(item.status as ItemStatus, 'SPLIT');
   if (!check.ok) throw conflict(`${itemLabel(item)}：${check.message}（只有在库的物品可以拆分）`);
-  await assertNoOpenRequest(ctx, item);
+  await assertNoOpenRequest(ctx, item, '拆分');
 
   const m = measureOf(item);
   const scaled = parts.map(m.scale);

@@ -1,6 +1,4 @@
 /** 统计报表 as Excel (streaming writer) and as a printed PDF (serial, page x/y, events-hash QR, via issueDocument). */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
@@ -11,42 +9,27 @@ import { issueRecord, recordIssue, renderIssued } from '../../documents/issue-do
 import { resolveFonts } from '../../documents/pdf-engine';
 import { fmtLocal } from '../custody/custody.lookup';
 import { BY_EVENT_TYPES } from './report.stats';
+import { fixedSheet, writeWorkbook, XLSX_MIME } from '../exports/xlsx-stream';
 
 const money = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const rateText = (r: RateRow) => (r.rate === null ? '—' : `${r.rate.toFixed(2)}%`);
 const stamp = (iso: string) => fmtLocal(iso).replace(/[-: ]/g, '').slice(0, 12);
 
 export async function exportReport(ctx: Ctx, r: ReportDto): Promise<FileOut> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = ctx.user.displayName;
-  wb.created = new Date(ctx.now);
-  const sheet = (name: string, headers: string[], widths: number[], rows: Array<Array<string | number>>) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = widths.map((width) => ({ width }));
-    const head = ws.addRow(headers);
-    head.font = { bold: true };
-    head.commit();
-    for (const row of rows) ws.addRow(row).commit();
-    ws.commit();
-  };
-  sheet('统计', ['项目', '件数', '金额/估值（元）'], [34, 10, 18], r.figures.map((f) => [f.label, f.count, f.value]));
   const rates = (rows: RateRow[]) => rows.map((x) => [x.label, x.total, x.done, x.rate === null ? '' : x.rate / 100]);
-  sheet('处置到位率（单位）', ['单位', '物品数', '已处置或发还', '处置到位率'], [28, 10, 14, 12], rates(r.rateByAgency));
-  sheet('处置到位率（案件）', ['案件', '物品数', '已处置或发还', '处置到位率'], [40, 10, 14, 12], rates(r.rateByCase));
-  sheet('处置到位率（案件类型）', ['案件类型', '物品数', '已处置或发还', '处置到位率'], [20, 10, 14, 12], rates(r.rateByCaseType));
-  sheet('说明', ['项目', '内容'], [14, 70], [
-    ['导出人', `${ctx.user.displayName}（${ctx.user.agencyName}）`],
-    ['导出时间', fmtLocal(ctx.now)],
-    ['筛选条件', r.filterText],
-    ['口径', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 处于执行或结案阶段的案件中已处置或发还的物品 / 这些案件的全部物品；期内各项按事件发生后的持有单位，其他筛选条件按物品当前信息'],
+  const bytes = await writeWorkbook(ctx, [
+    fixedSheet('统计', ['项目', '件数', '金额/估值（元）'], [34, 10, 18], r.figures.map((f) => [f.label, f.count, f.value])),
+    fixedSheet('处置到位率（单位）', ['单位', '物品数', '已处置或发还', '处置到位率'], [28, 10, 14, 12], rates(r.rateByAgency)),
+    fixedSheet('处置到位率（案件）', ['案件', '物品数', '已处置或发还', '处置到位率'], [40, 10, 14, 12], rates(r.rateByCase)),
+    fixedSheet('处置到位率（案件类型）', ['案件类型', '物品数', '已处置或发还', '处置到位率'], [20, 10, 14, 12], rates(r.rateByCaseType)),
+    fixedSheet('说明', ['项目', '内容'], [14, 70], [
+      ['导出人', `${ctx.user.displayName}（${ctx.user.agencyName}）`],
+      ['导出时间', fmtLocal(ctx.now)],
+      ['筛选条件', r.filterText],
+      ['口径', '期内各项按账本事件计数；期末在库按各物品期末前最后一次出入库事件；处置到位率 = 处于执行或结案阶段的案件中已处置或发还的物品 / 这些案件的全部物品；期内各项按事件发生后的持有单位，其他筛选条件按物品当前信息'],
+    ]),
   ]);
-  await wb.commit();
-  await ended;
-  return { fileName: `统计报表-${stamp(r.filter.from)}-${stamp(r.filter.to)}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.concat(chunks).toString('base64') };
+  return { fileName: `统计报表-${stamp(r.filter.from)}-${stamp(r.filter.to)}.xlsx`, mime: XLSX_MIME, base64: bytes.toString('base64') };
 }
 
 /** The events the period figures count (seq and hash): what the printed events-hash covers. */
