@@ -42,8 +42,8 @@ it('0022-item-counts backfills counts per status, category, agency and store, an
 
     expect(await migrate(store)).toContain('0022-item-counts');
     const kept = async () =>
-      (await db.selectFrom('item_counts').selectAll().where('n', '<>', 0).orderBy(['status', 'category', 'holding_agency_id']).execute()).map((r) => ({ ...r, n: Number(r.n), value_fen: Number(r.value_fen) }));
-    const places = async () => (await db.selectFrom('location_counts').selectAll().where('n', '<>', 0).orderBy(['location_id', 'status']).execute()).map((r) => ({ ...r, n: Number(r.n) }));
+      (await db.selectFrom('item_counts').selectAll().where('n', '<>', 0).orderBy('status').orderBy('category').orderBy('holding_agency_id').execute()).map((r) => ({ ...r, n: Number(r.n), value_fen: Number(r.value_fen) }));
+    const places = async () => (await db.selectFrom('location_counts').selectAll().where('n', '<>', 0).orderBy('location_id').orderBy('status').execute()).map((r) => ({ ...r, n: Number(r.n) }));
     expect(await kept()).toEqual([
       { status: 'IN_STORE', category: 'cash', holding_agency_id: agency, store_id: st, n: 2, value_fen: 10075 },
       { status: 'IN_STORE', category: 'general', holding_agency_id: court, store_id: st, n: 1, value_fen: 0 },
