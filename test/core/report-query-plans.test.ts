@@ -64,4 +64,15 @@ describe('report queries use indexes', () => {
     }
     for (const p of await plansOf(() => call('report.dashboard', {}))) expect({ sql: p.sql, scans: p.plan.filter(fullScan) }).toEqual({ sql: p.sql, scans: [] });
   });
+
+  it('the dashboard and location.list read the kept counts (0022), never a grouping of the items table', async () => {
+    captured = [];
+    await call('report.dashboard', {});
+    await call('location.list', {});
+    const text = captured.map((q) => q.sql);
+    expect(text.some((q) => /"item_counts"/.test(q))).toBe(true);
+    expect(text.some((q) => /"location_counts"/.test(q))).toBe(true);
+    const groupsItems = (q: string) => /from "items"/i.test(q) && /group by[^()]*"(status|category|holding_agency_id|location_id)"/i.test(q);
+    expect(text.filter(groupsItems)).toEqual([]);
+  });
 });

@@ -254,6 +254,53 @@ export async function createItemFlagsSync(dialect: DialectName, db: AnyDb): Prom
 }
 
 /**
+ * item_counts and location_counts (0022) follow items on every insert, update and delete, whoever writes them, in
+ * the same transaction: registration, events, corrections, splits, store transfers, imports and raw SQL alike.
+ * SQLite: row triggers (one upsert per changed item). PostgreSQL: statement triggers over the transition tables, so a
+ * batch (registration, a store transfer) costs one grouped upsert; unchanged keys net to zero and write nothing.
+ * Hot counter rows cannot deadlock: every write transaction takes lockWriters first, so item writers are serialised.
+ */
+export async function createItemCountsSync(dialect: DialectName, db: AnyDb): Promise<void> {
+  if (dialect === 'sqlite') {
+    const fen = (r: string) => `CAST(ROUND(COALESCE(${r}.cash_amount, ${r}.estimated_value, 0) * 100) AS INTEGER)`;
+    const count = (r: string, sign: string) => `
+      INSERT INTO item_counts (status, category, holding_agency_id, store_id, n, value_fen)
+        VALUES (${r}.status, ${r}.category, ${r}.holding_agency_id, COALESCE(${r}.store_id, 0), ${sign}1, ${sign}${fen(r)})
+        ON CONFLICT (status, category, holding_agency_id, store_id) DO UPDATE SET n = n + excluded.n, value_fen = value_fen + excluded.value_fen;`;
+    const place = (r: string, sign: string) => `
+      INSERT INTO location_counts (location_id, status, n) SELECT ${r}.location_id, ${r}.status, ${sign}1 WHERE ${r}.location_id IS NOT NULL
+        ON CONFLICT (location_id, status) DO UPDATE SET n = n + excluded.n;`;
+    const changed = (cols: string[]) => cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+    const counted = ['status', 'category', 'holding_agency_id', 'store_id', 'cash_amount', 'estimated_value'];
+    await sql.raw(`CREATE TRIGGER items_counts_insert AFTER INSERT ON items BEGIN ${count('NEW', '')} ${place('NEW', '')} END`).execute(db);
+    await sql.raw(`CREATE TRIGGER items_counts_delete AFTER DELETE ON items BEGIN ${count('OLD', '-')} ${place('OLD', '-')} END`).execute(db);
+    await sql.raw(`CREATE TRIGGER items_counts_update AFTER UPDATE OF ${counted.join(', ')} ON items WHEN ${changed(counted)}
+      BEGIN ${count('OLD', '-')} ${count('NEW', '')} END`).execute(db);
+    await sql.raw(`CREATE TRIGGER items_location_counts_update AFTER UPDATE OF location_id, status ON items WHEN ${changed(['location_id', 'status'])}
+      BEGIN ${place('OLD', '-')} ${place('NEW', '')} END`).execute(db);
+    return;
+  }
+  const rows = (table: string, sign: string) => `SELECT status, category, holding_agency_id, COALESCE(store_id, 0) AS store_id, location_id, ${sign}1 AS n,
+    ${sign}ROUND((COALESCE(cash_amount, estimated_value, 0) * 100)::numeric)::bigint AS v FROM ${table}`;
+  const apply = (src: string) => `
+    INSERT INTO item_counts AS t (status, category, holding_agency_id, store_id, n, value_fen)
+      SELECT status, category, holding_agency_id, store_id, SUM(n), SUM(v) FROM (${src}) d
+      GROUP BY status, category, holding_agency_id, store_id HAVING SUM(n) <> 0 OR SUM(v) <> 0
+      ON CONFLICT (status, category, holding_agency_id, store_id) DO UPDATE SET n = t.n + EXCLUDED.n, value_fen = t.value_fen + EXCLUDED.value_fen;
+    INSERT INTO location_counts AS t (location_id, status, n)
+      SELECT location_id, status, SUM(n) FROM (${src}) d WHERE location_id IS NOT NULL GROUP BY location_id, status HAVING SUM(n) <> 0
+      ON CONFLICT (location_id, status) DO UPDATE SET n = t.n + EXCLUDED.n;`;
+  const fn = (name: string, src: string) => sql.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN ${apply(src)} RETURN NULL; END $$ LANGUAGE plpgsql`);
+  await fn('item_counts_insert', rows('new_rows', '')).execute(db);
+  await fn('item_counts_delete', rows('old_rows', '-')).execute(db);
+  await fn('item_counts_update', `${rows('old_rows', '-')} UNION ALL ${rows('new_rows', '')}`).execute(db);
+  await sql`CREATE TRIGGER items_counts_insert AFTER INSERT ON items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION item_counts_insert()`.execute(db);
+  await sql`CREATE TRIGGER items_counts_delete AFTER DELETE ON items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION item_counts_delete()`.execute(db);
+  await sql`CREATE TRIGGER items_counts_update AFTER UPDATE ON items REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION item_counts_update()`.execute(db);
+}
+
+/**
  * `items as i`, read through the named (partial) index. SQLite's planner, without statistics, prefers items_status
  * for `status IN (…)` and then sorts every match; INDEXED BY names the index that holds exactly the rows wanted, and
  * fails loudly should the query stop matching its WHERE. PostgreSQL's planner picks partial indexes by itself.

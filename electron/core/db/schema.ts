@@ -387,6 +387,24 @@ export interface ReportDailyTable {
   v: number;
 }
 
+/** 0022: items per status × category × holding agency × store (0 = none), kept by triggers on items. */
+export interface ItemCountTable {
+  status: string;
+  category: string;
+  holding_agency_id: number;
+  store_id: number;
+  n: number;
+  /** Cash amount, else estimate, in fen (bigint: PostgreSQL returns a string). */
+  value_fen: number | string;
+}
+
+/** 0022: items per location × status (items with a location only), kept by triggers on items. */
+export interface LocationCountTable {
+  location_id: number;
+  status: string;
+  n: number;
+}
+
 export interface IntegrityLogTable {
   id: Generated<number>;
   at: string;
@@ -454,6 +472,8 @@ export interface Database {
   document_covers: DocumentCoverTable;
   integrity_log: IntegrityLogTable;
   report_daily: ReportDailyTable;
+  item_counts: ItemCountTable;
+  location_counts: LocationCountTable;
   value_records: ValueRecordTable;
 }
 

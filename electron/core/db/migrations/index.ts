@@ -20,6 +20,7 @@ import * as m0018 from './0018-lot-split';
 import * as m0019 from './0019-report-daily';
 import * as m0020 from './0020-backups';
 import * as m0021 from './0021-items-store';
+import * as m0022 from './0022-item-counts';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0019-report-daily', m0019],
   ['0020-backups', m0020],
   ['0021-items-store', m0021],
+  ['0022-item-counts', m0022],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import { alertHandlers } from '../alerts/alert.service';
 import { STOCK_OUT, disposalRates, rateOf } from './report.stats';
 import { shanghaiDayOf, shanghaiMidnight } from '../../ledger/event-aggregate';
 import { periodDirect } from './report.period';
+import { stockFromCounts, type StockCounts } from './report.counts';
 
 const WEEKS = 12;
 const DAY = 86400_000;
@@ -30,7 +31,8 @@ const weekOf = (day: string) => {
   return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
 };
 
-export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
+/** Stock by status, category and holding agency, and cash/valuables value, grouped over the items the reader sees. */
+async function stockDirect(ctx: Ctx): Promise<StockCounts> {
   const n = (v: unknown) => Number(v ?? 0);
   const byStatus = await items(ctx).select(['i.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('i.status').execute();
   const byCategory = await items(ctx).where('i.status', 'not in', GONE).select(['i.category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('i.category').execute();
@@ -46,6 +48,17 @@ export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
     .select(['i.category', sql<number>`SUM(COALESCE(i.cash_amount, i.estimated_value, 0))`.as('v')])
     .groupBy('i.category')
     .execute();
+  return {
+    byStatus: byStatus.map((r) => ({ key: r.status, n: n(r.n) })),
+    byCategory: byCategory.map((r) => ({ key: r.category, n: n(r.n) })),
+    byAgency: byAgency.map((r) => ({ key: String(r.id), name: r.name, n: n(r.n) })),
+    value: value.map((r) => ({ category: r.category, v: n(r.v) })),
+  };
+}
+
+export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
+  const n = (v: unknown) => Number(v ?? 0);
+  const stock = itemScope(ctx.user) ? await stockDirect(ctx) : await stockFromCounts(ctx, GONE);
 
   // Weeks (Monday to Sunday, Shanghai days) from report_daily; a reader who does not see every item is counted directly.
   const thisWeek = weekOf(shanghaiDayOf(ctx.now));
@@ -87,15 +100,15 @@ export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
   const supervision = await ctx.db.selectFrom('supervision_records').where('status', '<>', 'CLOSED').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 
   return {
-    byStatus: byStatus.map((r) => ({ key: r.status, label: ITEM_STATUS_LABELS[r.status as ItemStatus] ?? r.status, count: n(r.n) })),
-    byCategory: byCategory.map((r) => ({ key: r.category, label: ITEM_CATEGORY_LABELS[r.category as ItemCategory] ?? r.category, count: n(r.n) })),
-    byAgency: byAgency.map((r) => ({ key: String(r.id), label: r.name, count: n(r.n) })),
+    byStatus: stock.byStatus.map((r) => ({ key: r.key, label: ITEM_STATUS_LABELS[r.key as ItemStatus] ?? r.key, count: r.n })),
+    byCategory: stock.byCategory.map((r) => ({ key: r.key, label: ITEM_CATEGORY_LABELS[r.key as ItemCategory] ?? r.key, count: r.n })),
+    byAgency: stock.byAgency.map((r) => ({ key: r.key, label: r.name, count: r.n })),
     weekly,
     overdueLoans: n(overdue.n),
     openAlerts,
     openSupervision: n(supervision.n),
-    cashValue: n(value.find((v) => v.category === 'cash')?.v),
-    valuablesValue: n(value.find((v) => v.category === 'valuables')?.v),
+    cashValue: n(stock.value.find((v) => v.category === 'cash')?.v),
+    valuablesValue: n(stock.value.find((v) => v.category === 'valuables')?.v),
     headlineRate: (await disposalRates(ctx, { caseType: HEADLINE_CASE_TYPE }, 'caseType'))[0] ?? rateOf({ id: 0, key: HEADLINE_CASE_TYPE, label: CASE_TYPE_LABELS[HEADLINE_CASE_TYPE] }, 0, 0),
   };
 }

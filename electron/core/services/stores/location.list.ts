@@ -1,7 +1,7 @@
 /**
  * location.list: every location with its path and its in-store item count over its subtree.
- * The counts need one grouped pass over the items in store (most of the store at a million items), so the built list
- * is kept per core and reused while nothing it shows can have changed:
+ * The counts come from location_counts (0022, kept by triggers on items); the paths need every location, so the built
+ * list is still kept per core and reused while nothing it shows can have changed:
  * - items move or change status only through ledger events, so the ledger head's seq covers every count;
  * - locations are added (count, highest id, from any process) or edited through location.save in this process, which
  *   calls locationsChanged.
@@ -40,16 +40,16 @@ async function versionKey(ctx: Pick<Ctx, 'db' | 'config'>): Promise<string> {
 /** Every location, sorted by its id path (a parent before its children), with subtree counts. */
 async function buildAll(ctx: Pick<Ctx, 'db'>): Promise<LocationDto[]> {
   const paths = await locationPaths(ctx);
+  // location_counts (0022) is kept by triggers on items: one row per location and status, never a pass over items.
   const counts = await ctx.db
-    .selectFrom('items')
-    .select(['location_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('location_id', 'is not', null)
+    .selectFrom('location_counts')
+    .select(['location_id', 'n'])
     .where('status', 'in', [...ON_SHELF])
-    .groupBy('location_id')
+    .where('n', '<>', 0)
     .execute();
   const countOf = new Map<number, number>();
   for (const c of counts) {
-    const idPath = paths.get(c.location_id!)?.row.path ?? `/${c.location_id}/`;
+    const idPath = paths.get(c.location_id)?.row.path ?? `/${c.location_id}/`;
     for (const id of idPath.split('/').filter(Boolean)) countOf.set(Number(id), (countOf.get(Number(id)) ?? 0) + Number(c.n));
   }
   const sortKey = (id: number) => paths.get(id)?.row.path ?? '';
