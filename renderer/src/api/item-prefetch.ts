@@ -11,6 +11,12 @@ export function handItemPage(page: ItemPageDto): void {
   pending.set(page.item.id, { page, at: Date.now() });
 }
 
+/** The handed page without taking it (for a render, which must not change anything). */
+export function peekItemPage(id: number): ItemPageDto | undefined {
+  const p = pending.get(id);
+  return p && Date.now() - p.at < FRESH_MS ? p.page : undefined;
+}
+
 export function takeItemPage(id: number): ItemPageDto | undefined {
   const p = pending.get(id);
   pending.delete(id);

@@ -7,7 +7,7 @@ import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
-import { takeItemPage } from '../../api/item-prefetch';
+import { peekItemPage, takeItemPage } from '../../api/item-prefetch';
 import { jobFile } from '../../api/jobs';
 import { useCan, useSession } from '../../app/session';
 import { useAction } from '../../components/use-action';
@@ -51,6 +51,19 @@ export function ItemPage() {
   const [eventsLoading, setEventsLoading] = useState(true);
   /** The item whose tabs (timeline table first) are mounted: a new item's details commit first, its tabs right after. */
   const [tabsFor, setTabsFor] = useState<number | null>(null);
+
+  // A new item whose page a scan brought back: its details go into this very render (no render of the previous item
+  // first, no wait for the effect); the effect below then takes the page and fills the tabs.
+  const [detailsFor, setDetailsFor] = useState<number | null>(null);
+  if (detailsFor !== itemId) {
+    setDetailsFor(itemId);
+    setProposals([]); // the previous item's 「待审批」 notice must not show over this one
+    const handed = peekItemPage(itemId);
+    if (handed) {
+      setItem(handed.item);
+      setFailed(false);
+    }
+  }
 
   // One answer (item.page, or the page a scan brought back) holds the details, the timeline and the proposals. The
   // details commit first; the timeline table renders in a transition right after. An answer for an item no longer
