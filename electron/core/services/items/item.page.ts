@@ -1,7 +1,7 @@
 /**
- * The item page in one answer: the item's details and the newest page of its timeline and its proposals. Used by `item.page` (the item
- * route) and by `scan.resolve` with `withPage` (a scan opens the page with no second round trip). Its proposals
- * (corrections, lost reports) come along, so the page asks nothing else when it opens.
+ * The item page in one answer: the item's details, the newest page of its timeline and its proposals (corrections,
+ * lost reports), so the page asks nothing else when it opens. Used by `item.page` (the item route) and by
+ * `scan.resolve` with `withPage` (a scan opens the page with no second round trip).
  */
 import type { Ctx } from '../../context';
 import type { EventDto, ItemPageDto } from '../../../../shared/api/item.contract';
