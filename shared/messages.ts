@@ -28,7 +28,7 @@ purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve:
   accountName: '涉案款专户',
   format: '格式', seq: '事件序号', hash: '哈希值', signedAt: '签发时间', keyId: '密钥编号', publicKey: '公钥', signature: '签名',
   parts: '拆出数量', outcome: '去向', outcomeDate: '办理日期', receiverName: '领取人或接收单位', partial: '部分数量',
-  folder: '备份文件夹', intervalHours: '备份间隔小时数', keep: '保留份数', backupId: '备份',
+  folder: '备份文件夹', intervalHours: '备份间隔小时数', keep: '保留份数', backupId: '备份', withPage: '附带物品页',
 };
 
 export const MSG = {

@@ -5,7 +5,8 @@ import { id, optText, page, text } from './common.schemas';
 import { itemDto } from './item.contract';
 import { witnessInput } from './custody.contract';
 import { ITEM_CATEGORIES, ITEM_FLAGS } from '../domain/enums';
-import { CORRECTABLE_FIELDS, DISCREPANCY_KINDS, PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../domain/corrections';
+import { DISCREPANCY_KINDS } from '../domain/corrections';
+import { proposalDto, type ProposalDto } from './proposal.schemas';
 
 const clearable = (max: number) => z.string().trim().max(max).nullable().optional();
 const amount = z.number().min(0).max(1e12).nullable().optional();
@@ -28,28 +29,7 @@ export const correctionChanges = z
   .strict();
 export type CorrectionChanges = z.infer<typeof correctionChanges>;
 
-export const proposalDto = z.object({
-  id: z.number(),
-  kind: z.enum(PROPOSAL_KINDS),
-  status: z.enum(PROPOSAL_STATUSES),
-  itemId: z.number(),
-  itemCode: z.string(),
-  itemName: z.string(),
-  caseNo: z.string(),
-  agencyName: z.string(),
-  /** Old and new value of each corrected field (values as in the item DTO). */
-  changes: z.array(z.object({ field: z.enum(CORRECTABLE_FIELDS), from: z.unknown(), to: z.unknown() })),
-  reason: z.string(),
-  proposedByName: z.string(),
-  proposedAt: z.string(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionComment: z.string().nullable(),
-  eventId: z.number().nullable(),
-  /** The signed-in user may approve or reject it now. */
-  canDecide: z.boolean(),
-});
-export type ProposalDto = z.infer<typeof proposalDto>;
+export { proposalDto, type ProposalDto };
 
 const itemOut = z.object({ eventIds: z.array(z.number()), item: itemDto });
 

@@ -3,6 +3,7 @@ import { defineMethods } from './define';
 import { id, MAX_INT, isoDateTime, itemStatus, optText, text, eventType } from './common.schemas';
 import { CASE_STAGES, ITEM_CATEGORIES, ITEM_FLAGS, ITEM_SOURCES } from '../domain/enums';
 import { CASE_TYPES } from '../domain/case-life';
+import { proposalDto } from './proposal.schemas';
 
 export const caseDto = z.object({
   id: z.number(),
@@ -82,6 +83,10 @@ export const eventDto = z.object({
   hash: z.string(),
 });
 export type EventDto = z.infer<typeof eventDto>;
+
+/** The item page in one answer: the details, the newest page (up to 200) of the timeline and the item's newest 50 proposals. */
+export const itemPageDto = z.object({ item: itemDto, timeline: z.array(eventDto), proposals: z.array(proposalDto) });
+export type ItemPageDto = z.infer<typeof itemPageDto>;
 
 export const itemInput = z.object({
   name: text(200),
@@ -169,12 +174,20 @@ export const itemContract = defineMethods({
     output: z.array(eventDto),
     readonly: true,
   },
+  'item.page': {
+    summary: '物品页（详情与最新一页流转记录）',
+    permission: 'item.read',
+    input: z.object({ id }),
+    output: itemPageDto,
+    readonly: true,
+  },
   'scan.resolve': {
     summary: '识别扫描到的编码',
     permission: 'authenticated',
-    input: z.object({ code: z.string().trim().min(1, '编码为空').max(80) }),
+    /** withPage: an item's answer carries its page (details and newest timeline), so the scan opens it in one round trip. */
+    input: z.object({ code: z.string().trim().min(1, '编码为空').max(80), withPage: z.boolean().optional() }),
     output: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('item'), id: z.number(), code: z.string(), label: z.string() }),
+      z.object({ kind: z.literal('item'), id: z.number(), code: z.string(), label: z.string(), page: itemPageDto.optional() }),
       z.object({ kind: z.literal('location'), id: z.number(), code: z.string(), label: z.string() }),
       z.object({ kind: z.literal('request'), id: z.number(), code: z.string(), label: z.string() }),
       z.object({ kind: z.literal('unknown'), code: z.string() }),

@@ -1,5 +1,6 @@
 /** item.list by cursor: every row once across pages, stable under inserts; totals exact, estimated or a lower bound; short searches. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { indexItemsForSearchAfter } from '../../electron/core/db/dialect';
 import { makeTestCore, type TestCore } from '../support/test-core';
 
@@ -27,6 +28,14 @@ async function cloneItems(n: number, name: string, status = 'REGISTERED') {
   await db.insertInto('item_holders').columns(['item_id', 'agency_id']).expression((eb) => eb.selectFrom('items').select(['id', 'holding_agency_id']).where('id', '>', before)).execute();
   await indexItemsForSearchAfter(t.core.store.dialect, db, before);
   return before;
+}
+
+/** Makes the items above `after` kept in a store, straight into the tables (as receipt there leaves them). */
+async function keptIn(after: number, storeCode: string) {
+  const db = t.core.store.db;
+  const store = await db.selectFrom('locations').select('id').where('code', '=', storeCode).executeTakeFirstOrThrow();
+  await db.updateTable('items').set({ store_id: store.id }).where('id', '>', after).execute();
+  await sql`INSERT INTO item_stores (item_id, store_id) SELECT id, store_id FROM items WHERE id > ${after}`.execute(db);
 }
 
 async function allPages(input: Parameters<TestCore['call']>[2] & object, limit: number) {
@@ -73,6 +82,24 @@ describe('item.list by cursor', () => {
     expect((await t.call('zx_bgy', 'item.list', { status: ['IN_STORE'], limit: 5 })).total).toEqual({ n: 30, kind: 'exact' });
     // An officer's whole list is filtered by visibility: a lower bound, not the store's size.
     expect((await t.call('ga_bar', 'item.list', { limit: 5 })).total).toEqual({ n: 1000, kind: 'atLeast' });
+  });
+
+  it("estimates a store-bound custodian's list from their own store, not from every store's highest id", async () => {
+    t = await makeTestCore();
+    await registerMany(['样品']); // not yet received anywhere: both custodians see it
+    // The two stores' ids interleave: 4 × 500 for the centre, 4 × 300 for the district store.
+    for (let round = 0; round < 4; round++) {
+      await keptIn(await cloneItems(500, '中心库物品', 'IN_STORE'), 'ST-ZX');
+      await keptIn(await cloneItems(300, '分库物品', 'IN_STORE'), 'ST-BC');
+    }
+    const zx = (await t.call('zx_bgy', 'item.list', { limit: 5 })).total!;
+    const bc = (await t.call('bc_bgy', 'item.list', { limit: 5 })).total!;
+    expect([zx.kind, bc.kind]).toEqual(['about', 'about']);
+    // Within 15 % of each store's real size (2001 and 1201), and so different from each other and from all 3201.
+    expect(Math.abs(zx.n - 2001) / 2001).toBeLessThan(0.15);
+    expect(Math.abs(bc.n - 1201) / 1201).toBeLessThan(0.15);
+    // Those who see every store keep the whole store's estimate.
+    expect((await t.call('jw_jd', 'item.list', { limit: 5 })).total).toEqual({ n: 3201, kind: 'about' });
   });
 });
 

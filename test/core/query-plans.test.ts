@@ -13,10 +13,13 @@ import { createCore, type Core } from '../../electron/core/api/dispatch';
 import { hashPassword } from '../../electron/core/auth/password';
 import { seedReferenceData } from '../../electron/core/seed/reference-data';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { storeItemEstimate } from '../../electron/core/access/visibility';
+import { toSessionUser } from '../../electron/core/auth/session.service';
 
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 let raw: BetterSqlite3.Database;
 let core: Core;
+let db0: Kysely<Database>;
 let captured: { sql: string; params: readonly unknown[] }[] = [];
 const tokens = new Map<string, string>();
 
@@ -54,12 +57,12 @@ function expectNoScan(plans: { sql: string; plan: string[] }[]) {
 beforeAll(async () => {
   raw = new BetterSqlite3(':memory:');
   raw.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({
+  const db = (db0 = new Kysely<Database>({
     dialect: new SqliteDialect({ database: raw }),
     log: (e) => {
       if (e.level === 'query') captured.push({ sql: e.query.sql, params: e.query.parameters });
     },
-  });
+  }));
   const store: Store = { db, dialect: 'sqlite', close: () => db.destroy(), backup: async () => undefined };
   await migrate(store);
   await seedReferenceData(db, NOW.toISOString(), hashPassword('Passw0rd!'));
@@ -140,5 +143,21 @@ describe('query plans use indexes (no SCAN items, no SCAN custody_events)', () =
     const timeline = await plansOf(() => call('zx_bgy', 'item.timeline', { id: first!.id }));
     expectNoScan(timeline);
     expect(timeline.flatMap((p) => p.plan).filter((l) => /^SCAN locations\b/.test(l))).toEqual([]);
+    // The item page in one answer (item.page, or a scan with withPage): details, timeline and proposals.
+    for (const page of [await plansOf(() => call('zx_bgy', 'item.page', { id: first!.id })), await plansOf(() => call('zx_bgy', 'scan.resolve', { code: first!.code, withPage: true }))]) {
+      expectNoScan(page);
+      expect(page.flatMap((p) => p.plan).filter((l) => /^SCAN (locations|item_proposals|p)\b/.test(l))).toEqual([]);
+    }
+  });
+
+  it("a custodian's estimated total: seeks and bounded walks on item_stores_store and items_store, never a scan", async () => {
+    const u = await db0.selectFrom('users').selectAll().where('username', '=', 'bc_bgy').executeTakeFirstOrThrow();
+    const user = await toSessionUser(db0, u);
+    const plans = await plansOf(() => storeItemEstimate({ db: db0, dialect: 'sqlite', user }, 1000));
+    expectNoScan(plans);
+    const lines = plans.flatMap((p) => p.plan);
+    expect(lines.filter((l) => /^SCAN (item_stores|items)\b/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /item_stores_store \(store_id=\?\)/.test(l))).toHaveLength(4);
+    expect(lines.filter((l) => /items_store \(store_id=\?\)/.test(l))).toHaveLength(4);
   });
 });

@@ -56,7 +56,7 @@ const EXPECTED: Record<string, [Seen, Seen]> = {
 
 describe('visibility: item reads', () => {
   for (const [user, [own, former]] of Object.entries(EXPECTED)) {
-    it(`${user}: item.get, item.byCode, item.timeline, photo.list, document.itemTrail`, async () => {
+    it(`${user}: item.get, item.byCode, item.timeline, item.page, photo.list, document.itemTrail, the scan with its page`, async () => {
       for (const [item, want] of [
         [ownP, own],
         [passed, former],
@@ -64,10 +64,13 @@ describe('visibility: item reads', () => {
         expect(await sees(user, 'item.get', { id: item.id })).toBe(want);
         expect(await sees(user, 'item.byCode', { code: item.code })).toBe(want);
         expect(await sees(user, 'item.timeline', { id: item.id })).toBe(want);
+        expect(await sees(user, 'item.page', { id: item.id })).toBe(want);
         expect(await sees(user, 'photo.list', { itemId: item.id })).toBe(want);
         expect(await sees(user, 'document.itemTrail', { itemId: item.id })).toBe(want);
         const scan = await t.call(user, 'scan.resolve', { code: item.code });
         expect(scan.kind).toBe(want === 'yes' ? 'item' : 'unknown');
+        const withPage = await t.call(user, 'scan.resolve', { code: item.code, withPage: true });
+        expect(withPage.kind === 'item' && withPage.page?.item.id === item.id).toBe(want === 'yes');
         const listed = await t.call(user, 'item.list', { limit: 50 });
         expect(listed.rows.some((r) => r.id === item.id)).toBe(want === 'yes');
       }

@@ -13,6 +13,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Ctx, SessionUser } from '../context';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
+import { fixedQuery } from '../db/prepared';
 
 type Reader = Pick<Ctx, 'db' | 'user'>;
 
@@ -51,6 +52,37 @@ export function storeItemIds(u: SessionUser, before: number, limit: number) {
       ORDER BY st.item_id DESC LIMIT ${limit}) kept
     UNION SELECT waiting.id FROM (SELECT n.id FROM items n WHERE n.store_id IS NULL AND n.id < ${before} ORDER BY n.id DESC LIMIT ${limit}) waiting`;
 }
+
+/**
+ * About how many items a store-bound custodian sees (their store's items plus those not yet received anywhere), for
+ * the 「约 N 件」 of an unfiltered list; undefined for everyone else. No walk of either part: per part three index
+ * seeks (item_stores_store for the store, items_store for items not yet received) give its highest and lowest id and
+ * the id `k` places below the highest; the density of the newest `k` ids is taken for the whole id range. A part of
+ * at most `k` ids is counted exactly (a walk of at most k + 1 index entries, as the capped count does).
+ */
+export async function storeItemEstimate(ctx: Pick<Ctx, 'db' | 'dialect' | 'user'>, k: number): Promise<number | undefined> {
+  if (!storeScoped(ctx.user)) return undefined;
+  const storeId = ctx.user.storeId ?? -1;
+  type Row = Record<'hi' | 'lo' | 'kth' | 'whi' | 'wlo' | 'wkth', number | null> & Record<'n' | 'wn', number | string>;
+  const [r] = await fixedQuery<Row>(ctx.db, ctx.dialect, STORE_ESTIMATE, [storeId, k + 1, storeId, storeId, storeId, k, k + 1, k]);
+  return r ? rangeEstimate(r.n, r.hi, r.lo, r.kth, k) + rangeEstimate(r.wn, r.whi, r.wlo, r.wkth, k) : 0;
+}
+
+/** `n` ids counted up to k + 1; the highest, the lowest and the one k places below the highest: about how many. */
+function rangeEstimate(n: number | string, hi: number | null, lo: number | null, kth: number | null, k: number): number {
+  if (Number(n) <= k || hi === null || lo === null || kth === null) return Number(n);
+  return Math.round(k + 1 + ((Number(kth) - Number(lo)) * k) / (Number(hi) - Number(kth)));
+}
+
+const STORE_ESTIMATE = `SELECT
+  (SELECT count(*) FROM (SELECT item_id FROM item_stores WHERE store_id = ? LIMIT ?) s) AS n,
+  (SELECT item_id FROM item_stores WHERE store_id = ? ORDER BY item_id DESC LIMIT 1) AS hi,
+  (SELECT item_id FROM item_stores WHERE store_id = ? ORDER BY item_id ASC LIMIT 1) AS lo,
+  (SELECT item_id FROM item_stores WHERE store_id = ? ORDER BY item_id DESC LIMIT 1 OFFSET ?) AS kth,
+  (SELECT count(*) FROM (SELECT id FROM items WHERE store_id IS NULL LIMIT ?) w) AS wn,
+  (SELECT id FROM items WHERE store_id IS NULL ORDER BY id DESC LIMIT 1) AS whi,
+  (SELECT id FROM items WHERE store_id IS NULL ORDER BY id ASC LIMIT 1) AS wlo,
+  (SELECT id FROM items WHERE store_id IS NULL ORDER BY id DESC LIMIT 1 OFFSET ?) AS wkth`;
 
 /**
  * What a custodian's alerts concern: the items their store keeps now, and those not yet received anywhere.

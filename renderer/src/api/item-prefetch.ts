@@ -1,25 +1,24 @@
 /**
- * The item page's two calls, started the moment a scan resolves to an item (before the route changes and the page's
- * code loads), then handed to the page once. A prefetch not taken within a few seconds is dropped.
+ * The item page a scan brought back with its answer (scan.resolve withPage), handed to the page once, so opening it
+ * needs no further request. A page not taken within a few seconds is dropped (the page then asks item.page itself).
  */
-import type { EventDto, ItemDto } from '@shared/api/item.contract';
-import { call } from './client';
+import type { ItemPageDto } from '@shared/api/item.contract';
 
-type Prefetch = { item: Promise<ItemDto>; timeline: Promise<EventDto[]>; at: number };
-const pending = new Map<number, Prefetch>();
+const pending = new Map<number, { page: ItemPageDto; at: number }>();
 const FRESH_MS = 3000;
 
-export function prefetchItem(id: number): void {
-  const item = call('item.get', { id });
-  const timeline = call('item.timeline', { id });
-  // The page reports failures when it takes these; one never taken must not surface as an unhandled rejection.
-  item.catch(() => undefined);
-  timeline.catch(() => undefined);
-  pending.set(id, { item, timeline, at: Date.now() });
+export function handItemPage(page: ItemPageDto): void {
+  pending.set(page.item.id, { page, at: Date.now() });
 }
 
-export function takePrefetched(id: number): Prefetch | undefined {
+/** The handed page without taking it (for a render, which must not change anything). */
+export function peekItemPage(id: number): ItemPageDto | undefined {
+  const p = pending.get(id);
+  return p && Date.now() - p.at < FRESH_MS ? p.page : undefined;
+}
+
+export function takeItemPage(id: number): ItemPageDto | undefined {
   const p = pending.get(id);
   pending.delete(id);
-  return p && Date.now() - p.at < FRESH_MS ? p : undefined;
+  return p && Date.now() - p.at < FRESH_MS ? p.page : undefined;
 }

@@ -2,7 +2,7 @@
 import { message as staticMessage } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { callQuiet, ApiCallError } from '../api/client';
-import { prefetchItem } from '../api/item-prefetch';
+import { handItemPage } from '../api/item-prefetch';
 import { ScanDetector } from './scan-detector';
 import { serialRunner } from './serial-runner';
 import { loadScannerSettings, saveScannerSettings, type ScannerSettings } from './scanner-settings';
@@ -56,9 +56,10 @@ export function scanError(text: string, code?: string): void {
 /** Default: item → its page, location → items there, request → its page; unknown → message + sound, nothing written. */
 export async function resolveScanDefault(code: string): Promise<void> {
   try {
-    const r = await callQuiet('scan.resolve', { code });
+    // One round trip: an item's answer carries its page, which the item page takes instead of asking again.
+    const r = await callQuiet('scan.resolve', { code, withPage: true });
     if (r.kind === 'item') {
-      prefetchItem(r.id);
+      if (r.page) handItemPage(r.page);
       window.location.hash = `#/items/${r.id}`;
     }
     else if (r.kind === 'location') window.location.hash = `#/items?locationId=${r.id}`;

@@ -190,6 +190,12 @@ export async function listProposals(ctx: Ctx, input: MethodParsedInput<'proposal
   return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit).map((r) => toDto(ctx, r)) };
 }
 
+/** An item's newest proposals, for the item page (which has checked the item's visibility). */
+export async function itemProposals(ctx: Ctx, itemId: number, limit: number): Promise<ProposalDto[]> {
+  const rows = await baseQuery(ctx).where('p.item_id', '=', itemId).orderBy('p.id', 'desc').limit(limit).execute();
+  return rows.map((r) => toDto(ctx, r));
+}
+
 /** Pending proposals the user may decide (for the inbox badge). */
 export async function proposalsToDecide(ctx: Ctx): Promise<number> {
   if (!hasPermission(ctx.user.roles, 'request.decide')) return 0;

@@ -6,7 +6,7 @@ import { cappedTotal, pageOf } from '../common/keyset';
 import type { CaseStage } from '../../../../shared/domain/enums';
 import type { CaseType } from '../../../../shared/domain/case-life';
 import { AppError, conflict } from '../../errors';
-import { toEventDtos } from '../../ledger/event.mapper';
+import { hasPermission } from '../../../../shared/domain/permissions';
 import { MAX_ID, likeContains } from '../../db/dialect';
 import { canSeeItem, canSeeItemRow, canSeeRequest, caseScope, notVisible, recordCaseHolder, requestInUsersStore } from '../../access/visibility';
 import { hotVisibleItem } from './item.hot';
@@ -14,6 +14,7 @@ import { fixedQuery } from '../../db/prepared';
 import { getItemDtos } from './item.repository';
 import { listItems } from './item.list';
 import { registerItems } from './item.register';
+import { itemPage, timelinePage } from './item.page';
 
 const STAGE_BY_AGENCY_KIND: Record<string, CaseStage> = { police: 'investigation', procuratorate: 'prosecution_review', court: 'trial' };
 
@@ -68,7 +69,7 @@ export async function caseDtos(
 }
 
 export const itemHandlers: HandlerMap<
-  'case.list' | 'case.get' | 'case.create' | 'item.register' | 'item.get' | 'item.byCode' | 'item.list' | 'item.timeline' | 'scan.resolve'
+  'case.list' | 'case.get' | 'case.create' | 'item.register' | 'item.get' | 'item.byCode' | 'item.list' | 'item.timeline' | 'item.page' | 'scan.resolve'
 > = {
   'case.list': async (ctx, input) => caseDtos(ctx, input),
   'case.get': async (ctx, { id }) => {
@@ -120,13 +121,20 @@ export const itemHandlers: HandlerMap<
     const exists = await ctx.db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists || !(await canSeeItem(ctx, id))) throw notVisible('物品');
     // Keyset on events_item (item_id, seq): a page of the newest events below the cursor, never the whole history.
-    let q = ctx.db.selectFrom('custody_events').selectAll().where('item_id', '=', id);
-    if (beforeSeq) q = q.where('seq', '<', beforeSeq);
-    const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
-    return toEventDtos(ctx, rows);
+    return timelinePage(ctx, id, beforeSeq, limit);
+  },
+  'item.page': async (ctx, { id }) => {
+    const page = await itemPage(ctx, { id });
+    if (!page) throw notVisible('物品');
+    return page;
   },
 
-  'scan.resolve': async (ctx, { code }) => {
+  'scan.resolve': async (ctx, { code, withPage }) => {
+    // The item page in the same answer: details and timeline read once, visibility decided from the row (canSeeItemRow).
+    if (withPage && hasPermission(ctx.user.roles, 'item.read')) {
+      const page = await itemPage(ctx, { code });
+      if (page) return { kind: 'item' as const, id: page.item.id, code: page.item.code, label: page.item.name, page };
+    }
     const [item] = await fixedQuery<{ id: number; code: string; name: string; store_id: number | null; holding_agency_id: number }>(
       ctx.db, ctx.dialect, 'SELECT id, code, name, store_id, holding_agency_id FROM items WHERE code = ?', [code]);
     if (item && (await canSeeItemRow(ctx, { id: item.id, storeId: item.store_id, holdingAgencyId: item.holding_agency_id }))) return { kind: 'item' as const, id: item.id, code: item.code, label: item.name };

@@ -1,6 +1,6 @@
 /**
  * item.list: keyset pages (newest first, `id < before`), never OFFSET, and a total that is exact when at most
- * COUNT_CAP rows match, otherwise an estimate (the whole store) or a lower bound (「1000+」).
+ * COUNT_CAP rows match, otherwise an estimate (every item, or a custodian's store) or a lower bound (「1000+」).
  * A text query reads its candidates from the search indexes a window at a time, in id order, and keeps those that
  * pass the other filters; it never counts every hit.
  */
@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
 import { MAX_ID, itemSearchCandidates, itemSearchExact } from '../../db/dialect';
-import { seesAllCustody, storeItemIds } from '../../access/visibility';
+import { seesAllCustody, storeItemEstimate, storeItemIds } from '../../access/visibility';
 import type { ItemDto, ListTotal, itemContract } from '../../../../shared/api/item.contract';
 import { applyItemFilter, itemBaseQuery, selectItemColumns, toItemDtos, type ItemListFilter } from './item.repository';
 
@@ -92,6 +92,9 @@ async function plainTotal(ctx: Ctx, filter: ItemListFilter): Promise<ListTotal> 
   const n = await cappedCount(ctx, own ? counted.where(sql<boolean>`i.id IN (${own})`) : counted);
   if (n <= COUNT_CAP) return { n, kind: 'exact' };
   if (!hasFilter(filter) && seesAllCustody(ctx.user)) {
+    // A store-bound custodian: their store's share, from its own index range (not every store's highest id).
+    const mine = await storeItemEstimate(ctx, COUNT_CAP);
+    if (mine !== undefined) return { n: Math.max(mine, COUNT_CAP + 1), kind: 'about' };
     // Items are never deleted, so the highest id is close to the count (ids lost to rolled-back inserts aside).
     const max = await ctx.db.selectFrom('items').select((eb) => eb.fn.max<number>('id').as('m')).executeTakeFirstOrThrow();
     return { n: Number(max.m ?? n), kind: 'about' };

@@ -7,7 +7,7 @@ import { resolveScanDefault } from '../../scanner';
 import type { EventDto, ItemDto } from '@shared/api/item.contract';
 import { ITEM_CATEGORY_LABELS, ITEM_FLAG_LABELS, ITEM_SOURCE_LABELS } from '@shared/domain/enums';
 import { call } from '../../api/client';
-import { takePrefetched } from '../../api/item-prefetch';
+import { peekItemPage, takeItemPage } from '../../api/item-prefetch';
 import { jobFile } from '../../api/jobs';
 import { useCan, useSession } from '../../app/session';
 import { useAction } from '../../components/use-action';
@@ -30,7 +30,7 @@ type Dialog = 'trail' | 'label' | 'seal' | 'correct' | 'lost' | 'found' | 'discr
 const LIVE_HELD = ['IN_STORE', 'PENDING_DISPOSITION', 'EXTERNAL_CUSTODY', 'DEPOSITED'];
 const TERMINAL = ['RETURNED', 'SOLD', 'DESTROYED', 'CONFISCATED', 'HANDED_OVER'];
 
-/** item.timeline's default page size. */
+/** item.timeline's default page size (the page item.page opens with). */
 const TIMELINE_PAGE = 200;
 
 export function ItemPage() {
@@ -49,27 +49,39 @@ export function ItemPage() {
   const current = useRef(itemId);
   current.current = itemId;
   const [eventsLoading, setEventsLoading] = useState(true);
+  /** The item whose tabs (timeline table first) are mounted: a new item's details commit first, its tabs right after. */
+  const [tabsFor, setTabsFor] = useState<number | null>(null);
 
-  // Both requests leave at once; the details render as soon as the item arrives, the timeline when it does.
-  // An answer for an item no longer shown (the next scan came first) is dropped.
+  // A new item whose page a scan brought back: its details go into this very render (no render of the previous item
+  // first, no wait for the effect); the effect below then takes the page and fills the tabs.
+  const [detailsFor, setDetailsFor] = useState<number | null>(null);
+  if (detailsFor !== itemId) {
+    setDetailsFor(itemId);
+    setProposals([]); // the previous item's 「待审批」 notice must not show over this one
+    const handed = peekItemPage(itemId);
+    if (handed) {
+      setItem(handed.item);
+      setFailed(false);
+    }
+  }
+
+  // One answer (item.page, or the page a scan brought back) holds the details, the timeline and the proposals. The
+  // details commit first; the timeline table renders in a transition right after. An answer for an item no longer
+  // shown (the next scan came first) is dropped.
   const load = useCallback(async () => {
     setEventsLoading(true);
-    const pre = takePrefetched(itemId);
-    const timeline = run(() => pre?.timeline ?? call('item.timeline', { id: itemId })).then((ev) => {
-      if (current.current !== itemId) return;
-      // A transition: the details commit first, the timeline table renders right after.
-      startTransition(() => {
-        if (ev) setEvents(ev);
-        setEventsLoading(false);
-      });
-    });
-    const i = await run(() => pre?.item ?? call('item.get', { id: itemId }));
+    const handed = takeItemPage(itemId);
+    const p = handed ?? (await run(() => call('item.page', { id: itemId })));
     if (current.current !== itemId) return;
-    setFailed(!i);
-    if (i) setItem(i);
-    await timeline;
-    const pr = await run(() => call('proposal.list', { itemId, limit: 50 }), { quiet: true });
-    if (pr && current.current === itemId) setProposals(pr.rows);
+    setFailed(!p);
+    if (!p) return;
+    setItem(p.item);
+    startTransition(() => {
+      setEvents(p.timeline);
+      setProposals(p.proposals);
+      setEventsLoading(false);
+      setTabsFor(itemId);
+    });
   }, [itemId, run]);
   /** Older events, a page (200) at a time, below the oldest shown. */
   const loadOlder = async () => {
@@ -148,7 +160,7 @@ export function ItemPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+      {tabsFor !== itemId ? <Card size="small" loading data-testid="item-tabs-loading" /> : <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           size="small"
           items={[
@@ -195,7 +207,7 @@ export function ItemPage() {
             { key: 'photos', label: '照片', children: <PhotoPanel itemId={item.id} canAdd={can('item.register')} /> },
           ]}
         />
-      </Card>
+      </Card>}
       <PrintDialog open={printing === 'label'} title="打印物品标签" summary={`${item.code} ${item.name}`} onClose={() => setPrinting(null)} render={(stock, onProgress) => jobFile({ kind: 'label.items', itemIds: [item.id], stock }, onProgress)} onDone={() => void load()} />
       <SealDialog item={item} open={printing === 'seal'} onClose={() => setPrinting(null)} onDone={() => void load()} onDiscrepancy={(sealNo) => openDiscrepancy({ kind: 'seal', observedSealNo: sealNo })} />
       <AwayOutcomeDialog item={item} open={printing === 'away'} onClose={() => setPrinting(null)} onDone={() => void load()} />
