@@ -155,7 +155,8 @@ const TICK = 50;
  * out when the next begins.
  */
 async function renderLabels<L>(labels: L[], body: Body<L>, stock: LabelStock, title: string, opts: RenderOpts): Promise<Buffer> {
-  const { pdf, done } = openPdf(opts.fontDir, { Title: title });
+  // A word cut with an ellipsis is shaped as pdfmake shaped it (after Latin text the font has baseline dots).
+  const { pdf, done } = openPdf(opts.fontDir, { Title: title }, /…/);
   const fonts: Fonts = { R: pageFont(pdf, 'R'), B: pageFont(pdf, 'B') };
   const perPage = stock === 'a4' ? SHEET.cols * SHEET.rows : 1;
   const size: 'A4' | [number, number] = stock === 'a4' ? 'A4' : [SPECS[stock].w * MM, SPECS[stock].h * MM];

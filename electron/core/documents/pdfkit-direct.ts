@@ -30,11 +30,14 @@ export type PageFont = EmbeddedFont & { id: string; ascender: number; descender:
 
 /**
  * Chinese and ASCII need no shaping: each character maps to its glyph through the font's cmap. pdfkit would run
- * fontkit's OpenType layout on every string (most of the drawing time); this sets glyphs directly.
+ * fontkit's OpenType layout on every string (most of the drawing time); this sets glyphs directly. Words matching
+ * `shaped` still go through fontkit (e.g. an ellipsis after Latin text takes the font's Latin glyph, dots on the baseline).
  */
-export function plainLayout(doc: PDFKit.PDFDocument) {
+export function plainLayout(doc: PDFKit.PDFDocument, shaped?: RegExp) {
   const f = (doc as unknown as { _font: EmbeddedFont })._font;
+  const fontkitRun = f.layoutRun.bind(f);
   f.layoutRun = (text: string): Run => {
+    if (shaped?.test(text)) return fontkitRun(text);
     const glyphs: Glyph[] = [];
     const positions: Run['positions'] = [];
     let advanceWidth = 0;
@@ -74,18 +77,20 @@ export function textOp(font: PageFont, t: string, x: number, base: number, size:
   return `BT /${font.id} ${n2(size)} Tf ${gray(color)} g 1 0 0 -1 ${n2(x)} ${n2(base)} Tm [${runs.join(` ${space} `)}] TJ ET`;
 }
 
-/** Filled rectangles (barcode bars, QR modules) at an offset, in one path. */
+const n3 = (x: number) => (Math.round(x * 1000) / 1000).toString();
+
+/** Filled rectangles (barcode bars, QR modules) at an offset, in one path; to 0.001 pt (bars of a long code are 0.3 pt). */
 export function rectsOp(x: number, y: number, rs: ReadonlyArray<{ x: number; y: number; w: number; h: number }>): string {
-  return `0 g ${rs.map((r) => `${n2(x + r.x)} ${n2(y + r.y)} ${n2(r.w)} ${n2(r.h)} re`).join(' ')} f`;
+  return `0 g ${rs.map((r) => `${n3(x + r.x)} ${n3(y + r.y)} ${n3(r.w)} ${n3(r.h)} re`).join(' ')} f`;
 }
 
-/** A pdfkit document with Noto Sans SC as 'R' and 'B' (plain layout), collecting its output; `done()` ends it. */
-export function openPdf(fontDir: string | null, info: Record<string, string>) {
+/** A pdfkit document with Noto Sans SC as 'R' and 'B' (plain layout, `shaped` words aside), collecting its output; `done()` ends it. */
+export function openPdf(fontDir: string | null, info: Record<string, string>, shaped?: RegExp) {
   const fonts = loadFonts(fontDir);
   const pdf = new PdfKitDocument({}, {}, {}, {}, { autoFirstPage: false, compress: true, info: { Creator: '涉案财物管理系统', Producer: '涉案财物管理系统', ...info } });
   pdf.registerFont('R', fonts.regular);
   pdf.registerFont('B', fonts.bold);
-  for (const f of ['R', 'B']) plainLayout(pdf.font(f));
+  for (const f of ['R', 'B']) plainLayout(pdf.font(f), shaped);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolveEnd, reject) => {
