@@ -176,6 +176,15 @@ export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof op
     const t = await sample(() => custodian('label.items', { itemIds: ids }), 1, 0);
     return { measure: '', value: t[0]!, unit: 'ms', goal: { text: '≤ 3000 ms', met: t[0]! <= 3000 } };
   });
+  // As the UI prints: a job, in a worker the host started (and warmed) at start-up.
+  await guarded(rows, '1000 张标签一个 PDF（后台任务）', async () => {
+    const ids = (await sampleOwnItems(app, 1000)).map((r) => r.id);
+    await app.core.jobs.prewarm();
+    const t0 = now();
+    await runJob(custodian, { kind: 'label.items', itemIds: ids, stock: '60x40' });
+    const ms = now() - t0;
+    return { measure: '', value: ms, unit: 'ms', goal: { text: '≤ 3000 ms', met: ms <= 3000 } };
+  });
   await guarded(rows, '全量账本校验', async () => {
     const h = rawLedgerHash(raw);
     const t = now();

@@ -55,7 +55,7 @@ async function start(): Promise<void> {
     registerIpcHost(opened.core);
     // Backups when due, per the settings in 备份与恢复 (none until a folder is chosen).
     scheduleBackups(opened.core);
-    opened.core.jobs.prewarm();
+    void opened.core.jobs.prewarm();
   }
   createWindow();
   app.on('activate', () => {

@@ -43,7 +43,7 @@ async function main() {
   const nightly = scheduleNightlyCheck(app.core, { anchor: () => signDailyCheckpoint(app.core) });
   // Backups when due (settings in 备份与恢复: folder, interval, copies kept), each checked as soon as it is written.
   const backups = scheduleBackups(app.core);
-  app.core.jobs.prewarm();
+  void app.core.jobs.prewarm();
   server.listen(port, host, () => {
     console.log(`涉案财物管理系统 已启动：${tls ? 'https' : 'http'}://${host}:${port}/   ${databaseUrl ? `数据库：${redactUrl(databaseUrl)}（PostgreSQL），文件目录` : '数据目录'}：${dataDir}`);
     if (!loopback && !tls) console.warn('[serve] 警告：已对局域网开放但未启用 HTTPS，密码和会话会以明文传输；请用 --tls-cert/--tls-key 启用 HTTPS（或在反向代理上启用并设置 SEIZED_SECURE_COOKIE=1）');

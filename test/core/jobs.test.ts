@@ -103,6 +103,25 @@ describe('jobs', () => {
     expect(types).toHaveLength(30);
   });
 
+  it('a prewarmed worker (fonts and a tiny label drawn at start-up) prints the same labels as a cold render', async () => {
+    const { items } = await register(5);
+    await t.core.jobs.prewarm();
+    const ids = items.map((i) => i.id);
+    const warm = await runJob('zx_bgy', { kind: 'label.items', itemIds: ids, stock: '40x30' });
+    expect(warm.last.state).toBe('done');
+    const fromWorker = (await t.call('zx_bgy', 'job.result', { jobId: warm.last.jobId })).file!;
+    // The synchronous method renders in this process, where no label was drawn before.
+    const inProcess = await t.call('zx_bgy', 'label.items', { itemIds: ids, stock: '40x30', reprint: true });
+    // Only the dates (creation, modification), the file ID made from it and the random font subset tag differ between two renders.
+    const norm = (b64: string) =>
+      Buffer.from(b64, 'base64')
+        .toString('latin1')
+        .replace(/\(D:\d{14}Z\)/g, '(D:)')
+        .replace(/\/[A-Z]{6}\+/g, '/TAG+')
+        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, '');
+    expect(norm(fromWorker.base64)).toBe(norm(inProcess.base64));
+  });
+
   it('a job is visible only to its owner, and each kind needs its own permission', async () => {
     const { items } = await register(1);
     const started = await t.call('ga_bar', 'job.start', { kind: 'item.trail', itemId: items[0]!.id });

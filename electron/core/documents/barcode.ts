@@ -37,16 +37,25 @@ export function code128Pattern(text: string): { sbs: number[]; modules: number }
   return { sbs, modules: sbs.reduce((a, b) => a + b, 0) + 2 * QUIET };
 }
 
-/** The bars as canvas rectangles, `width` × `height` pt, quiet zones included. */
-export function code128Canvas(text: string, width: number, height: number): { canvas: CanvasElement[]; modules: number } {
+type Rect = { x: number; y: number; w: number; h: number };
+
+/** The bars as rectangles across `width` × `height` pt, quiet zones included. */
+export function code128Rects(text: string, width: number, height: number): { rects: Rect[]; modules: number } {
   const { sbs, modules } = code128Pattern(text);
   const m = width / modules;
-  const canvas: CanvasElement[] = [];
+  const rects: Rect[] = [];
   let x = QUIET;
   for (let i = 0; i < sbs.length; i++) {
-    if (i % 2 === 0) canvas.push({ type: 'rect', x: x * m, y: 0, w: sbs[i]! * m, h: height, color: '#000000', lineWidth: 0 });
+    if (i % 2 === 0) rects.push({ x: x * m, y: 0, w: sbs[i]! * m, h: height });
     x += sbs[i]!;
   }
+  return { rects, modules };
+}
+
+/** The bars as canvas rectangles, `width` × `height` pt, quiet zones included. */
+export function code128Canvas(text: string, width: number, height: number): { canvas: CanvasElement[]; modules: number } {
+  const { rects, modules } = code128Rects(text, width, height);
+  const canvas: CanvasElement[] = rects.map((r) => ({ type: 'rect', ...r, color: '#000000', lineWidth: 0 }));
   // An invisible line spanning the full width, so pdfmake measures the quiet zones too.
   canvas.push({ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0, lineColor: '#ffffff' });
   return { canvas, modules };
@@ -111,6 +120,11 @@ export function qrCanvas(text: string, size: number): { canvas: CanvasElement[];
   });
   for (const key of [...open.keys()]) flush(key);
   return { canvas, modules };
+}
+
+/** The dark modules of a QR code `size` pt square (quiet zone included) as rectangles, without the white ground. */
+export function qrRects(text: string, size: number): Rect[] {
+  return qrCanvas(text, size).canvas.slice(1) as unknown as Rect[];
 }
 
 /** Thinnest bar we print: 0.19 mm (about 1.5 dots on a 203 dpi label printer). */

@@ -5,12 +5,11 @@
  * each row's height and counts the pages, the drawing pass replays those heights, so every footer can print 第 x 页 共 y 页.
  * It looks like the pdfmake forms (form.pdf.ts): header, footer with the events-hash QR, grid tables, signatures.
  */
-import fs from 'node:fs';
-import pdfKitModule from 'pdfmake/js/PDFDocument.js';
 import type { DocMeta } from './document.types';
-import { code128Pattern, qrCanvas } from './barcode';
+import { code128Pattern, qrRects } from './barcode';
 import { verificationString } from './form.pdf';
-import { formatZhDateTime, resolveFonts } from './pdf-engine';
+import { formatZhDateTime } from './pdf-engine';
+import { PdfKitDocument, gray, loadFonts, n2, plainLayout, textOp, type PageFont } from './pdfkit-direct';
 import { fitSize, textWidth } from './text-fit';
 
 const PAGE_W = 595.28;
@@ -99,49 +98,6 @@ function resolve(widths: Array<number | '*'>): number[] {
   return widths.map((w) => (typeof w === 'number' ? w : star));
 }
 
-// CommonJS with `exports.default`: the class is the default export's `default`.
-const PdfKitDocument = ((pdfKitModule as unknown as { default?: typeof pdfKitModule }).default ?? pdfKitModule) as typeof pdfKitModule;
-
-type Fonts = { regular: Buffer; bold: Buffer };
-let fontCache: { dir: string; fonts: Fonts } | null = null;
-function loadFonts(fontDir: string | null): Fonts {
-  const key = fontDir ?? '';
-  if (fontCache?.dir !== key) {
-    const f = resolveFonts(fontDir);
-    fontCache = { dir: key, fonts: { regular: fs.readFileSync(f.regular), bold: fs.readFileSync(f.bold) } };
-  }
-  return fontCache.fonts;
-}
-
-type Glyph = { id: number; advanceWidth: number; codePoints: number[] };
-type Run = { glyphs: Glyph[]; positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }>; advanceWidth: number };
-type EmbeddedFont = { font: { glyphForCodePoint(cp: number): Glyph }; scale: number; layoutRun(text: string): Run; layoutCache?: object };
-
-/**
- * Chinese and ASCII need no shaping: each character maps to its glyph through the font's cmap. pdfkit would run
- * fontkit's OpenType layout on every string (most of the drawing time); this sets glyphs directly.
- */
-function plainLayout(doc: PDFKit.PDFDocument) {
-  const f = (doc as unknown as { _font: EmbeddedFont })._font;
-  f.layoutRun = (text: string): Run => {
-    const glyphs: Glyph[] = [];
-    const positions: Run['positions'] = [];
-    let advanceWidth = 0;
-    for (const ch of text) {
-      const g = f.font.glyphForCodePoint(ch.codePointAt(0)!);
-      const a = g.advanceWidth * f.scale;
-      glyphs.push(g);
-      positions.push({ xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a });
-      advanceWidth += a;
-    }
-    return { glyphs, positions, advanceWidth };
-  };
-}
-
-const n2 = (x: number) => (Math.round(x * 100) / 100).toString();
-const gray = (hex: string) => n2(parseInt(hex.slice(1, 3), 16) / 255);
-type PageFont = EmbeddedFont & { id: string; ascender: number; ref(): unknown; encode(text: string): [string[], unknown] };
-
 /**
  * One pass of the layout: `pdf` null measures (recording row heights), otherwise draws with the recorded heights.
  * Drawing writes PDF operators for the page into one string (pdfkit's own text() costs tens of µs a call); glyphs
@@ -200,12 +156,9 @@ class Pass {
       const w = textWidth(t, size, o.bold);
       dx = Math.max(0, o.align === 'center' ? (o.width - w) / 2 : o.width - w);
     }
-    // Spaces become gaps (text extractors read a gap as a space, a space glyph they drop).
-    const space = -Math.round(font.font.glyphForCodePoint(32).advanceWidth * font.scale);
-    const runs = t.split(' ').map((part) => (part ? `<${font.encode(part)[0].join('')}>` : ''));
-    // The page is flipped (y down); the text matrix flips the glyphs back. Baseline: the font's ascender below y.
+    // Baseline: the font's ascender below y.
     const base = y - size * 0.12 + (font.ascender * size) / 1000;
-    this.ops.push(`BT /${font.id} ${n2(size)} Tf ${gray(o.color ?? '#000000')} g 1 0 0 -1 ${n2(x + dx)} ${n2(base)} Tm [${runs.join(` ${space} `)}] TJ ET`);
+    this.ops.push(textOp(font, t, x + dx, base, size, o.color));
   }
 
   private rule(x: number, y: number, w: number, h: number, fill?: string) {
@@ -321,12 +274,6 @@ class Pass {
 }
 
 const HEAD_LABEL_W = 68;
-
-function qrRects(text: string, size: number) {
-  return qrCanvas(text, size)
-    .canvas.slice(1)
-    .map((c) => c as unknown as { x: number; y: number; w: number; h: number });
-}
 
 /** The cover blocks and the tables, in order; the same on both passes. */
 async function layout(p: Pass, spec: TrailSpec, progress: (n: number) => void | Promise<void>) {

@@ -1,9 +1,13 @@
-/** A job worker: its own read-only connection; runs one task at a time; writes go back to the main thread. */
+/**
+ * A job worker: its own read-only connection; runs one task at a time; writes go back to the main thread.
+ * It warms up once (fonts, a tiny label draw): at boot when the pool starts it, else when idle after its first job.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { MSG } from '../../../shared/messages';
 import { openReader } from './job.reader';
 import { runTask } from './job.tasks';
+import { warmUp } from './job.warm';
 import type { FromWorker, ToWorker, WorkerInit } from './job.protocol';
 
 const port = parentPort!;
@@ -13,6 +17,18 @@ const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown):
 let reqSeq = 0;
 const send = (m: FromWorker) => port.postMessage(m);
 
+// A job that arrives while warming waits for it (the work it would do itself when cold). Failures (no fonts) are
+// left for the job that needs the fonts to report.
+let warming: Promise<void> | null = null;
+const warm = () => {
+  warming ??= warmUp(init.fontDir).then(
+    () => send({ t: 'warm' }),
+    () => send({ t: 'warm' }),
+  );
+  return warming;
+};
+if (init.warm) void warm();
+
 port.on('message', (m: ToWorker) => {
   if (m.t === 'write-result') {
     const p = pending.get(m.reqId);
@@ -21,7 +37,13 @@ port.on('message', (m: ToWorker) => {
     else p?.reject(new AppError(m.error.code, m.error.message, m.error.details));
     return;
   }
+  void (warming ?? Promise.resolve()).then(() => run(m));
+});
+
+let busy = false;
+function run(m: Extract<ToWorker, { t: 'run' }>) {
   const { jobId } = m;
+  busy = true;
   const ctx = {
     db: reader.db,
     dialect: reader.dialect,
@@ -68,5 +90,12 @@ port.on('message', (m: ToWorker) => {
           ? { t: 'failed', jobId, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }
           : { t: 'failed', jobId, error: { code: 'INTERNAL', message: MSG.internal }, stack: err instanceof Error ? (err.stack ?? err.message) : String(err) },
       ),
-  );
-});
+  )
+    .finally(() => {
+      busy = false;
+      // Idle now: warm up (once) unless the next job has already begun.
+      setImmediate(() => {
+        if (!busy) void warm();
+      });
+    });
+}

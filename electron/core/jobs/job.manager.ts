@@ -23,8 +23,11 @@ export type JobManager = {
   result(user: SessionUser, jobId: string): JobResult;
   /** Starts a job and waits for it (the nightly check, tests). */
   run(user: SessionUser, input: JobInput): Promise<JobResult>;
-  /** Starts one idle worker now (hosts call it at start-up), so the first print does not wait for a thread to boot. */
-  prewarm(): void;
+  /**
+   * Starts one idle worker now (hosts call it at start-up) and warms it (fonts, a tiny label draw), so the first
+   * print waits neither for a thread to boot nor for fonts; resolves once it is warm (at once without workers).
+   */
+  prewarm(): Promise<void>;
   /** A finished job's peak memory in its worker (heap and buffers, bytes); null when it ran in process. */
   peakBytes(jobId: string): number | null;
   close(): Promise<void>;
@@ -40,7 +43,7 @@ type Rec = {
   settled: Promise<void>;
   settle(): void;
 };
-type Slot = { worker: Worker; job: Rec | null };
+type Slot = { worker: Worker; job: Rec | null; warmed: Promise<void> };
 
 /** Finished jobs are kept this long for their owner to fetch. */
 const KEEP_MS = 15 * 60_000;
@@ -115,12 +118,15 @@ export function createJobManager(
     );
   }
 
-  function spawn(): Slot {
-    const init: WorkerInit = { reader: store.reader!, ...(entry!.entry ? { entry: entry!.entry } : {}) };
+  /** A worker; `warm`: it warms up at boot (else once idle after its first job). */
+  function spawn(warm = false): Slot {
+    const init: WorkerInit = { reader: store.reader!, fontDir: config.fontDir ?? null, warm, ...(entry!.entry ? { entry: entry!.entry } : {}) };
     const worker = new Worker(entry!.file, { workerData: init, ...(config.jobHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: config.jobHeapMb } } : {}) });
-    const slot: Slot = { worker, job: null };
+    let warmed!: () => void;
+    const slot: Slot = { worker, job: null, warmed: new Promise<void>((r) => (warmed = r)) };
     const post = (m: ToWorker) => worker.postMessage(m);
     worker.on('message', (m: FromWorker) => {
+      if (m.t === 'warm') return warmed();
       const rec = slot.job;
       if (!rec || rec.status.jobId !== m.jobId) return;
       if (m.t === 'progress') progress(rec, m.done, m.total);
@@ -139,6 +145,7 @@ export function createJobManager(
       }
     });
     const lost = (why: unknown) => {
+      warmed();
       slots.splice(slots.indexOf(slot), 1);
       if (slot.job) finish(slot.job, { error: toJobError(why instanceof Error ? why : new Error(String(why))) });
       slot.job = null;
@@ -221,8 +228,12 @@ export function createJobManager(
       return result(user, s.jobId);
     },
     peakBytes: (jobId) => jobs.get(jobId)?.peakBytes ?? null,
-    prewarm() {
-      if (maxWorkers > 0 && slots.length === 0) spawn().worker.unref();
+    async prewarm() {
+      if (maxWorkers === 0 || slots.length > 0) return;
+      // Held (the process waits for it) while it warms, then idle like any worker between jobs.
+      const slot = spawn(true);
+      await slot.warmed;
+      if (!slot.job) slot.worker.unref();
     },
     async close() {
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));

@@ -6,7 +6,8 @@ import type { WriteOp } from './job.writes';
 import type { ErrorCode } from '../../../shared/api/errors';
 
 export type JobError = { code: ErrorCode; message: string; details?: string[] };
-export type WorkerInit = { reader: ReaderSpec; entry?: string };
+/** `warm`: load fonts and draw a tiny label at boot (else once idle after its first job). */
+export type WorkerInit = { reader: ReaderSpec; entry?: string; fontDir: string | null; warm: boolean };
 
 export type ToWorker =
   | { t: 'run'; jobId: string; input: JobInput; user: SessionUser; now: string; fontDir: string | null; dataDir: string | null }
@@ -14,6 +15,7 @@ export type ToWorker =
   | { t: 'write-result'; reqId: number; ok: false; error: JobError };
 
 export type FromWorker =
+  | { t: 'warm' }
   | { t: 'progress'; jobId: string; done: number; total: number }
   | { t: 'write'; jobId: string; reqId: number; op: WriteOp; args: unknown }
   | { t: 'done'; jobId: string; result: JobResult; peakBytes: number }
