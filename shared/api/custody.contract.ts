@@ -41,8 +41,8 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 };
 /** At most this many alerts of each kind are listed; `counts` gives the full numbers. */
 export const ALERT_LIMIT_PER_KIND = 200;
-/** Counts stop at this many (the panel shows 「9999+」). */
-export const ALERT_COUNT_CAP = 10_000;
+/** Counts stop at this many (the panel shows 「999+」, its tooltip 「1,000 条以上」): counting further would read every flagged item. */
+export const ALERT_COUNT_CAP = 1_000;
 
 export const alertDto = z.object({
   kind: z.enum(ALERT_KINDS),

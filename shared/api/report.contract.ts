@@ -67,6 +67,8 @@ export const dashboardDto = z.object({
   weekly: z.array(z.object({ week: z.string(), in: z.number(), out: z.number() })),
   overdueLoans: z.number(),
   openAlerts: z.number(),
+  /** Some kind's count reached ALERT_COUNT_CAP: openAlerts is a lower bound (shown as 「N 条以上」). */
+  openAlertsCapped: z.boolean(),
   openSupervision: z.number(),
   cashValue: z.number(),
   valuablesValue: z.number(),

@@ -1,4 +1,4 @@
-/** Alert counts are capped: counting stops at ALERT_COUNT_CAP rows, so a count never scans past what the page shows as 「1000+」. */
+/** Alert counts are capped: counting stops at ALERT_COUNT_CAP rows, so a count never reads more rows than that (the page shows 「999+」). */
 import type { SelectQueryBuilder } from 'kysely';
 import type { Ctx } from '../../context';
 import { ALERT_COUNT_CAP } from '../../../../shared/api/custody.contract';

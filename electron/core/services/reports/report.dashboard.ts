@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/schema';
 import { HEADLINE_CASE_TYPE, type DashboardDto } from '../../../../shared/api/report.contract';
+import { ALERT_COUNT_CAP } from '../../../../shared/api/custody.contract';
 import { CASE_TYPE_LABELS } from '../../../../shared/domain/case-life';
 import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS, TERMINAL_STATUSES, type ItemCategory, type ItemStatus } from '../../../../shared/domain/enums';
 import { itemScope } from '../../access/visibility';
@@ -96,7 +97,8 @@ export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const alerts = await alertHandlers['alert.list'](ctx, {});
-  const openAlerts = 'counts' in alerts ? Object.values(alerts.counts).reduce((a, b) => a + b, 0) : 0;
+  const alertCounts = 'counts' in alerts ? Object.values(alerts.counts) : [];
+  const openAlerts = alertCounts.reduce((a, b) => a + b, 0);
   const supervision = await ctx.db.selectFrom('supervision_records').where('status', '<>', 'CLOSED').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 
   return {
@@ -106,6 +108,7 @@ export async function dashboard(ctx: Ctx): Promise<DashboardDto> {
     weekly,
     overdueLoans: n(overdue.n),
     openAlerts,
+    openAlertsCapped: alertCounts.some((c) => c >= ALERT_COUNT_CAP),
     openSupervision: n(supervision.n),
     cashValue: n(stock.value.find((v) => v.category === 'cash')?.v),
     valuablesValue: n(stock.value.find((v) => v.category === 'valuables')?.v),

@@ -62,7 +62,7 @@ export function DashboardWidget() {
     <Card size="small" title="统计概览" data-testid="dashboard">
       <Row gutter={[12, 12]}>
         <Col span={4}><Statistic title="逾期未还调用" value={d.overdueLoans} suffix="件" valueStyle={d.overdueLoans ? { color: '#cf1322' } : undefined} /></Col>
-        <Col span={4}><Statistic title="待处理提醒" value={d.openAlerts} suffix="条" /></Col>
+        <Col span={4}><Statistic title="待处理提醒" value={d.openAlerts} suffix={d.openAlertsCapped ? '条以上' : '条'} data-testid="dash-alerts" /></Col>
         <Col span={5}><Statistic title="在管现金" value={money(d.cashValue)} data-testid="dash-cash" /></Col>
         <Col span={5}><Statistic title="在管贵重物品估值" value={money(d.valuablesValue)} /></Col>
         <Col span={6}>
