@@ -17,6 +17,7 @@ import { BENCH_PASSWORD, openDataset } from './dataset';
 import { inProcessFigures, sampleCodes, wanted } from './figures';
 import { httpFigures } from './http-figures';
 import { importFigures } from './import';
+import { twoWritersFigure } from './two-writers';
 import { reportFigures } from './reports';
 import { openRaw } from './raw';
 import { printRow, ratioOf, type Row } from './stats';
@@ -64,6 +65,13 @@ async function main() {
     if (wanted('HTTP') || wanted('扫描') || wanted('扫码')) rows.push(...(await httpFigures(app, await sampleCodes(app, 500), { chromium: browser, exportCaseId: inProc.caseId })));
     if (wanted('report') || wanted('报表')) rows.push(...(await reportFigures(app, raw)));
     if (wanted('导入')) rows.push(...(await importFigures(app, BENCH_PASSWORD)));
+    if (wanted('两个进程')) {
+      try {
+        rows.push(await twoWritersFigure(dir, BENCH_PASSWORD));
+      } catch (e) {
+        rows.push({ figure: '两个进程（服务器与命令行）同时写一个数据目录', measure: '', value: null, unit: 'ms', note: `未能测量：${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
     console.log('');
     console.log(`==== 结果（${items} 件，${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC）====`);
     for (const r of rows) printRow(r);

@@ -1,11 +1,12 @@
 /**
  * A second program on the same data folder (run as a child process by two-processes.test.ts): signs in and writes
  * in a loop, then prints every call's outcome as one JSON line.
- * Usage: node --import tsx writer-process.ts <dataDir> <name> <rounds>
+ * Usage: node --import tsx writer-process.ts <dataDir> <name> <rounds> [password]
+ * (also run by bench/two-writers.ts on the bench's copy of its dataset)
  */
 import { openApp } from '../../../electron/core/bootstrap';
 
-const [dataDir, name, rounds] = process.argv.slice(2) as [string, string, string];
+const [dataDir, name, rounds, password = 'Demo1234'] = process.argv.slice(2) as [string, string, string, string?];
 const app = await openApp(dataDir, { createAdmin: false, log: () => {} });
 const outcomes: { method: string; ok: boolean; code?: string; message?: string }[] = [];
 const note = (method: string, r: Awaited<ReturnType<typeof app.core.dispatch>>) =>
@@ -13,7 +14,7 @@ const note = (method: string, r: Awaited<ReturnType<typeof app.core.dispatch>>) 
 
 for (let i = 0; i < Number(rounds); i++) {
   // A login writes a session row: it must never be told that data was changed under it.
-  const login = await app.core.dispatch(null, 'auth.login', { username: 'ga_bar', password: 'Demo1234' });
+  const login = await app.core.dispatch(null, 'auth.login', { username: 'ga_bar', password });
   note('auth.login', login);
   if (!login.ok) continue;
   const token = (login.data as { token: string }).token;
