@@ -1,6 +1,8 @@
 /**
  * The bench's store: reference data, 5,000 bins, N items with many distinct names, their ledger events.
- * Built once per (item count, schema) and cached under .bench-data/ (gitignored); each run works on a fresh copy.
+ * Built once per (item count, events per item, schema) and cached under .bench-data/ (gitignored); each run works on a
+ * fresh copy. `--events-per-item E` (e.g. 5: 1M items → 5M events) adds loans and moves (seed/demo-history.ts);
+ * without it the recipe (about 2.8 events per item) and the cache file name are as before.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +43,16 @@ async function addBins(app: OpenedApp, now: string) {
   await sql`UPDATE locations SET path = path || CAST(id AS TEXT) || '/' WHERE kind = 'bin'`.execute(app.store.db);
 }
 
-async function build(file: string, items: number, log: (s: string) => void) {
+/** `--events-per-item E` from the command line (undefined: the default recipe). */
+export function eventsPerItemArg(argv: readonly string[] = process.argv): number | undefined {
+  const i = argv.indexOf('--events-per-item');
+  if (i < 0) return undefined;
+  const v = Number(argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--events-per-item 应为正数，实际为「${argv[i + 1] ?? ''}」`);
+  return v;
+}
+
+async function build(file: string, items: number, eventsPerItem: number | undefined, log: (s: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'seized-bench-build-'));
   const app = await openApp(dir, { createAdmin: false, log: () => {} });
   try {
@@ -51,10 +62,16 @@ async function build(file: string, items: number, log: (s: string) => void) {
     widenItemNames();
     const t0 = Date.now();
     let last = 0;
-    const r = await seedDemoItems(app, items, (done) => {
-      if (done - last >= 100_000) log(`  已生成 ${(last = done)} 件…`);
-    });
-    log(`  数据集：${r.items} 件物品，${r.events} 条流转事件，${BIN_COUNT} 个库位格，用时 ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const r = await seedDemoItems(
+      app,
+      items,
+      (done) => {
+        if (done - last >= 100_000) log(`  已生成 ${(last = done)} 件（${((Date.now() - t0) / 1000).toFixed(0)} s）…`);
+      },
+      { eventsPerItem },
+    );
+    const s = (Date.now() - t0) / 1000;
+    log(`  数据集：${r.items} 件物品，${r.events} 条流转事件（每件 ${(r.events / r.items).toFixed(2)} 条），${BIN_COUNT} 个库位格，用时 ${s.toFixed(0)} s（每 10 万件 ${((s * 100_000) / r.items).toFixed(1)} s）`);
   } finally {
     await app.store.close();
   }
@@ -65,13 +82,17 @@ async function build(file: string, items: number, log: (s: string) => void) {
 }
 
 /** A fresh copy of the cached dataset (built first if missing), opened and migrated. */
-export async function openDataset(items: number, log: (s: string) => void = console.log): Promise<{ app: OpenedApp; dir: string; cached: boolean }> {
+export async function openDataset(
+  items: number,
+  log: (s: string) => void = console.log,
+  eventsPerItem?: number,
+): Promise<{ app: OpenedApp; dir: string; cached: boolean }> {
   const schema = MIGRATIONS[MIGRATIONS.length - 1]![0];
-  const file = join(CACHE, `items-${items}-${RECIPE}-${schema}.sqlite`);
+  const file = join(CACHE, `items-${items}${eventsPerItem ? `-e${eventsPerItem}` : ''}-${RECIPE}-${schema}.sqlite`);
   const cached = existsSync(file);
   if (!cached) {
-    log(`生成数据集（${items} 件，缓存于 ${file}）…`);
-    await build(file, items, log);
+    log(`生成数据集（${items} 件${eventsPerItem ? `，每件约 ${eventsPerItem} 条事件` : ''}，缓存于 ${file}）…`);
+    await build(file, items, eventsPerItem, log);
   }
   const dir = mkdtempSync(join(tmpdir(), 'seized-bench-'));
   copyFileSync(file, join(dir, DB_FILE));

@@ -1,7 +1,8 @@
 /**
  * Report queries at the bench's size (issue 12): report.stats over a year and report.dashboard through dispatch, the
  * period figures from report_daily beside the direct count from the ledger (the way report.stats counted before
- * 0019), and the direct count as a raw prepared statement (no app code). `npx tsx bench/reports.ts [items]` alone.
+ * 0019), and the direct count as a raw prepared statement (no app code).
+ * Alone: `npx tsx bench/reports.ts [items] [--events-per-item 5]` (5: 1M items → about 5M events).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { OpenedApp } from '../electron/core/bootstrap';
@@ -38,7 +39,9 @@ export async function reportFigures(app: OpenedApp, raw: BetterSqlite3.Database)
     note: same ? `两种算法结果一致：${JSON.stringify(b)}` : `结果不一致！汇总 ${JSON.stringify(b)}，直接 ${JSON.stringify(a)}`,
   });
   const stats = await sample(() => inspector('report.stats', period), 3, 1);
-  rows.push({ figure: 'report.stats 一年（全部各项与处置到位率）', measure: 'p50', value: pct(stats, 50), unit: 'ms', raw: { label: '仅期内各项的直接计数（原始）', value: pct(rawDirect, 50) }, goal: { text: '≤ 1000 ms', met: pct(stats, 50) <= 1000 }, note: `${stats.length} 次` });
+  const size = raw.prepare('SELECT (SELECT seq FROM ledger_head WHERE id = 1) e, (SELECT MAX(id) FROM items) i').get() as { e: number; i: number };
+  const at = `${size.i} 件物品、${size.e} 条事件`;
+  rows.push({ figure: 'report.stats 一年（全部各项与处置到位率）', measure: 'p50', value: pct(stats, 50), unit: 'ms', raw: { label: '仅期内各项的直接计数（原始）', value: pct(rawDirect, 50) }, goal: { text: '≤ 1000 ms', met: pct(stats, 50) <= 1000 }, note: `${stats.length} 次，${at}` });
   rows.push(...keptCounts(raw));
   const dash = await sample(() => inspector('report.dashboard', {}), 3, 1);
   rows.push({ figure: 'report.dashboard 首页图表', measure: 'p50', value: pct(dash, 50), unit: 'ms', goal: { text: '≤ 1000 ms', met: pct(dash, 50) <= 1000 }, note: `${dash.length} 次` });
@@ -91,10 +94,11 @@ if (process.argv[1]?.endsWith('reports.ts')) {
   const { join } = await import('node:path');
   const { rmSync } = await import('node:fs');
   const { DB_FILE } = await import('../electron/core/bootstrap');
-  const { openDataset } = await import('./dataset');
+  const { eventsPerItemArg, openDataset } = await import('./dataset');
   const { openRaw } = await import('./raw');
   const { printRow } = await import('./stats');
-  const { app, dir } = await openDataset(Number(process.argv[2] ?? 100_000));
+  const items = process.argv[2] && !process.argv[2].startsWith('--') ? Number(process.argv[2]) : 100_000;
+  const { app, dir } = await openDataset(items, console.log, eventsPerItemArg());
   const raw = openRaw(join(dir, DB_FILE));
   try {
     for (const r of await reportFigures(app, raw)) printRow(r);

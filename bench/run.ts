@@ -2,6 +2,7 @@
  * `npm run bench [-- --items N]`: every figure of issue 9 on a realistic store (default 100k items, 5,000 bins),
  * each beside its raw baseline from the same run, with the ratio and the goal. The dataset is cached in .bench-data/.
  * `--quick`: 50k items, writes bench-results.json (CI). `--no-browser`: skip the Chromium figures.
+ * `--events-per-item 5`: a dataset with loans and moves, about 5 events per item (reports at 1M items / 5M events).
  * `--only 搜索,location.list`: just the figures whose name contains one of these (a single step's before/after).
  * `npm run bench -- --url http://host:port --user U --password P`: only the first screen of a running server.
  */
@@ -13,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { DB_FILE } from '../electron/core/bootstrap';
 import { createHttpHost } from '../electron/server/http-host';
 import { benchFirstScreen } from './first-screen';
-import { BENCH_PASSWORD, openDataset } from './dataset';
+import { BENCH_PASSWORD, eventsPerItemArg, openDataset } from './dataset';
 import { inProcessFigures, sampleCodes, wanted } from './figures';
 import { httpFigures } from './http-figures';
 import { importFigures } from './import';
@@ -54,8 +55,9 @@ async function main() {
   const browser = !flag('--no-browser');
   const started = Date.now();
   const machine = `${cpus().length} 核 ${cpus()[0]?.model.trim() ?? ''}，内存 ${(totalmem() / 2 ** 30).toFixed(0)} GB，Node ${process.version}`;
-  console.log(`性能测量：${items} 件物品；${machine}`);
-  const { app, dir, cached } = await openDataset(items);
+  const eventsPerItem = eventsPerItemArg();
+  console.log(`性能测量：${items} 件物品${eventsPerItem ? `（每件约 ${eventsPerItem} 条事件）` : ''}；${machine}`);
+  const { app, dir, cached } = await openDataset(items, console.log, eventsPerItem);
   console.log(`数据集：${cached ? '使用缓存' : '新生成'}（每次测量用副本，测量中的写入不影响缓存）`);
   const raw = openRaw(join(dir, DB_FILE));
   const rows: Row[] = [];
@@ -80,7 +82,7 @@ async function main() {
     const missed = rows.filter((r) => r.goal && !r.goal.met).length;
     console.log(`共 ${rows.length} 项，${rows.filter((r) => r.goal?.met).length} 项达标，${missed} 项未达标；用时 ${((Date.now() - started) / 1000).toFixed(0)} s`);
     if (quick || flag('--json')) {
-      const out = { date: new Date().toISOString(), items, machine, rows: rows.map((r) => ({ ...r, ratio: ratioOf(r) })) };
+      const out = { date: new Date().toISOString(), items, eventsPerItem: eventsPerItem ?? null, machine, rows: rows.map((r) => ({ ...r, ratio: ratioOf(r) })) };
       writeFileSync('bench-results.json', JSON.stringify(out, null, 2));
       console.log('已写入 bench-results.json');
     }

@@ -56,7 +56,8 @@ export async function runCommand(command: string, argv: readonly string[], app: 
     const n = Number(opt(argv, '--items') ?? 0);
     if (n > 0) {
       const started = Date.now();
-      const made = await seedDemoItems(app, n, (done) => process.stderr.write(`\r已生成 ${done}/${n} 件…`));
+      const perItem = opt(argv, '--events-per-item');
+      const made = await seedDemoItems(app, n, (done) => process.stderr.write(`\r已生成 ${done}/${n} 件…`), { eventsPerItem: perItem ? Number(perItem) : undefined });
       process.stderr.write('\n');
       console.log(`已生成 ${made.items} 件演示物品、${made.events} 条流转事件（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
     }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { OpenedApp } from '../core/bootstrap';
 import { verifyLedger } from '../core/ledger/ledger.verify';
-import { missingTriggers, reconcileItems } from '../core/ledger/ledger.integrity';
+import { countDrift, missingItemCountTriggers, missingTriggers, reconcileItems } from '../core/ledger/ledger.integrity';
 import { checkCheckpoint } from '../core/ledger/anchor.service';
 import { checkpointFile } from '../../shared/api/anchor.schemas';
 
@@ -31,6 +31,18 @@ export async function verifyCommand(app: OpenedApp, argv: readonly string[]): Pr
     failed = true;
     console.error(`账本只追加触发器缺失：${missing.join('、')}（下次启动会自动恢复并记录）`);
   } else console.log('账本只追加触发器完好');
+  const countTriggers = await missingItemCountTriggers(db, app.store.dialect);
+  if (countTriggers.length) {
+    failed = true;
+    console.error(`统计触发器缺失：${countTriggers.join('、')}（下次启动会自动恢复，并按物品表重建统计表）`);
+  } else console.log('统计触发器完好');
+  const countsAt = Date.now();
+  const drift = await countDrift(db, app.store.dialect);
+  if (drift.length) {
+    failed = true;
+    console.error(`统计表与物品表不一致（${drift.length} 处${drift.length >= 100 ? '以上' : ''}）：`);
+    for (const d of drift) console.error(`  ${d.message}`);
+  } else console.log(`统计表与物品表一致（用时 ${Date.now() - countsAt} ms）`);
   for (const f of files) {
     const parsed = checkpointFile.safeParse(JSON.parse(readFileSync(f, 'utf8')));
     if (!parsed.success) {

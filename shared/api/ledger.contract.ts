@@ -11,7 +11,10 @@ export const verifyResultDto = z.object({
   firstBreak: z
     .object({ eventId: z.number().nullable(), seq: z.number(), kind: z.enum(['altered', 'missing', 'inserted']), message: z.string() })
     .nullable(),
-  /** Full checks also replay the item events against the item rows and look for the append-only triggers. */
+  /**
+   * Full checks also replay the item events against the item rows, look for the append-only triggers and the count
+   * triggers on items (0022), and compare the count tables with a direct grouping of items.
+   */
   integrity: z
     .object({
       items: z.number(),
@@ -28,6 +31,8 @@ export const verifyResultDto = z.object({
         }),
       ),
       missingTriggers: z.array(z.string()),
+      missingCountTriggers: z.array(z.string()),
+      countDrift: z.array(z.object({ table: z.string(), kept: z.number(), actual: z.number(), message: z.string() })),
     })
     .optional(),
 });

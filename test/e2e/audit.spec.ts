@@ -28,4 +28,10 @@ test('an inspector verifies the ledger and prints an item trail by scan', async 
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /下\s*载/ }).click()]);
   const text = pdfText(await saveDownload(download, 'audit-item-trail.pdf'));
   expect(text).toContain(item!.code);
+
+  // A full check also replays the item rows, looks for the append-only and count triggers, and compares the count tables with items.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('verify-full').click();
+  await expect(page.getByTestId('verify-integrity')).toContainText('账本只追加保护与统计表完好');
+  await shot(page, 'audit-02-full-check');
 });

@@ -36,18 +36,57 @@ export const APPEND_ONLY_TRIGGERS: Record<DialectName, readonly string[]> = {
   postgres: ['custody_events_append_only'],
 };
 
-/** Which of the append-only triggers on custody_events are missing (or disabled, on PostgreSQL). */
-export async function missingAppendOnlyTriggers(dialect: DialectName, db: AnyDb): Promise<string[]> {
-  const want = APPEND_ONLY_TRIGGERS[dialect];
+/** Names of the triggers on `table` (PostgreSQL: enabled ones only, so a disabled trigger counts as missing). */
+async function triggersOn(dialect: DialectName, db: AnyDb, table: string): Promise<Set<string>> {
   const rows =
     dialect === 'sqlite'
-      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'custody_events'`.execute(db)).rows
+      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ${table}`.execute(db)).rows
       : (
           await sql<{ name: string }>`SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-            WHERE c.relname = 'custody_events' AND c.relnamespace = to_regnamespace(current_schema()) AND NOT t.tgisinternal AND t.tgenabled <> 'D'`.execute(db)
+            WHERE c.relname = ${table} AND c.relnamespace = to_regnamespace(current_schema()) AND NOT t.tgisinternal AND t.tgenabled <> 'D'`.execute(db)
         ).rows;
-  const have = new Set(rows.map((r) => r.name));
-  return want.filter((n) => !have.has(n));
+  return new Set(rows.map((r) => r.name));
+}
+
+/** Which of the append-only triggers on custody_events are missing (or disabled, on PostgreSQL). */
+export async function missingAppendOnlyTriggers(dialect: DialectName, db: AnyDb): Promise<string[]> {
+  const have = await triggersOn(dialect, db, 'custody_events');
+  return APPEND_ONLY_TRIGGERS[dialect].filter((n) => !have.has(n));
+}
+
+/** The triggers createItemCountsSync puts on items (0022), per engine. */
+export const COUNT_TRIGGERS: Record<DialectName, readonly string[]> = {
+  sqlite: ['items_counts_insert', 'items_counts_delete', 'items_counts_update', 'items_location_counts_update'],
+  postgres: ['items_counts_insert', 'items_counts_delete', 'items_counts_update'],
+};
+
+/** Which of the count triggers on items are missing (or disabled, on PostgreSQL). */
+export async function missingCountTriggers(dialect: DialectName, db: AnyDb): Promise<string[]> {
+  const have = await triggersOn(dialect, db, 'items');
+  return COUNT_TRIGGERS[dialect].filter((n) => !have.has(n));
+}
+
+/** An item's value in fen as item_counts keeps it (cash amount, else estimate), over `items` columns. */
+export function itemFen(dialect: DialectName) {
+  return dialect === 'postgres'
+    ? sql<number>`ROUND((COALESCE(cash_amount, estimated_value, 0) * 100)::numeric)::bigint`
+    : sql<number>`CAST(ROUND(COALESCE(cash_amount, estimated_value, 0) * 100) AS INTEGER)`;
+}
+
+/**
+ * Re-creates every count trigger (all dropped first, so none is doubled) and rebuilds item_counts and
+ * location_counts from items, which may have drifted while a trigger was missing. Run it in one transaction.
+ */
+export async function restoreItemCounts(dialect: DialectName, db: AnyDb): Promise<void> {
+  for (const name of COUNT_TRIGGERS[dialect]) await sql.raw(`DROP TRIGGER IF EXISTS ${name}${dialect === 'postgres' ? ' ON items' : ''}`).execute(db);
+  await createItemCountsSync(dialect, db);
+  await sql`DELETE FROM item_counts`.execute(db);
+  await sql`DELETE FROM location_counts`.execute(db);
+  await sql`INSERT INTO item_counts (status, category, holding_agency_id, store_id, n, value_fen)
+    SELECT status, category, holding_agency_id, COALESCE(store_id, 0), COUNT(*), SUM(${itemFen(dialect)})
+    FROM items GROUP BY status, category, holding_agency_id, COALESCE(store_id, 0)`.execute(db);
+  await sql`INSERT INTO location_counts (location_id, status, n)
+    SELECT location_id, status, COUNT(*) FROM items WHERE location_id IS NOT NULL GROUP BY location_id, status`.execute(db);
 }
 
 /** Re-creates the missing append-only triggers (a disabled PostgreSQL trigger is dropped and made again). */

@@ -22,7 +22,7 @@ import type { FormDoc } from '../documents/document.types';
 import { buildReport } from '../services/reports/report.stats';
 import { coveredEvents, reportDoc } from '../services/reports/report.output';
 import { printTrail } from './job.trail';
-import { missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
+import { countDrift, missingItemCountTriggers, missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
 import { exportAlerts, exportCases, exportCountResults, exportOverdue, exportRequests } from '../services/exports/list-exports';
 import { exportEvents } from '../services/exports/event-export';
 import { exportCaseZip } from '../services/exports/case-export';
@@ -54,9 +54,15 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
       const check = await checkLedger(ctx.db, ctx.dialect, { mode: input.mode, onProgress: env.progress });
       await env.write('ledger.checkpoint', check);
       if (input.mode !== 'full') return { ...NO_RESULT, check };
-      // The item rows against the ledger, and the append-only triggers (a full check only).
+      // The item rows against the ledger, the triggers, the count tables against items (a full check only).
       const rows = await reconcileItems(ctx.db);
-      return { ...NO_RESULT, check: { ...check, integrity: { ...rows, missingTriggers: await missingTriggers(ctx.db, ctx.dialect) } } };
+      const integrity = {
+        ...rows,
+        missingTriggers: await missingTriggers(ctx.db, ctx.dialect),
+        missingCountTriggers: await missingItemCountTriggers(ctx.db, ctx.dialect),
+        countDrift: await countDrift(ctx.db, ctx.dialect),
+      };
+      return { ...NO_RESULT, check: { ...check, integrity } };
     }
     case 'item.trail': {
       const item = await getItemDto(ctx, { id: input.itemId });

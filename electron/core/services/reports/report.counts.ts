@@ -14,8 +14,8 @@ const num = (v: unknown) => Number(v ?? 0);
 export async function stockFromCounts(ctx: Pick<Ctx, 'db'>, gone: readonly string[]): Promise<StockCounts> {
   const held = ctx.db.selectFrom('item_counts as c').where('c.status', 'not in', [...gone]);
   const total = sql<number>`SUM(c.n)`;
-  const byStatus = await ctx.db
-    .selectFrom('item_counts as c')
+  // 在管物品: final states (returned, disposed, lost) are left out of every figure, the status chart included.
+  const byStatus = await held
     .select(['c.status', total.as('n')])
     .groupBy('c.status')
     .having(total, '>', 0)

@@ -35,7 +35,7 @@ const weekOf = (day: string) => {
 /** Stock by status, category and holding agency, and cash/valuables value, grouped over the items the reader sees. */
 async function stockDirect(ctx: Ctx): Promise<StockCounts> {
   const n = (v: unknown) => Number(v ?? 0);
-  const byStatus = await items(ctx).select(['i.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('i.status').execute();
+  const byStatus = await items(ctx).where('i.status', 'not in', GONE).select(['i.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('i.status').execute();
   const byCategory = await items(ctx).where('i.status', 'not in', GONE).select(['i.category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('i.category').execute();
   const byAgency = await items(ctx)
     .innerJoin('agencies as a', 'a.id', 'i.holding_agency_id')

@@ -104,20 +104,26 @@ export function LedgerCheckCard() {
   );
 }
 
-/** A full check also replays the item events against the item rows and looks for the append-only triggers. */
+/** A full check also replays the item events against the item rows, looks for the triggers and checks the count tables. */
 function IntegrityResult({ i }: { i: NonNullable<Verify['integrity']> }) {
-  const ok = i.mismatches.length === 0 && i.missingTriggers.length === 0;
+  const ok = i.mismatches.length === 0 && i.missingTriggers.length === 0 && i.missingCountTriggers.length === 0 && i.countDrift.length === 0;
   return (
     <Alert
       style={{ marginTop: 8 }}
       type={ok ? 'success' : 'error'}
       showIcon
       data-testid="verify-integrity"
-      title={ok ? `物品记录与账本一致：${i.items.toLocaleString('zh-CN')} 件物品，账本只追加保护完好` : '物品记录或账本保护与账本不一致'}
+      title={ok ? `物品记录与账本一致：${i.items.toLocaleString('zh-CN')} 件物品，账本只追加保护与统计表完好` : '物品记录、账本保护或统计表与账本不一致'}
       description={
         ok ? undefined : (
           <>
             {i.missingTriggers.length > 0 && <div>账本只追加触发器缺失：{i.missingTriggers.join('、')}（下次启动时自动恢复并记录）</div>}
+            {i.missingCountTriggers.length > 0 && (
+              <div>统计触发器缺失：{i.missingCountTriggers.join('、')}（下次启动时自动恢复，并按物品表重建统计表）</div>
+            )}
+            {i.countDrift.slice(0, 20).map((d, k) => (
+              <div key={`drift-${k}`}>{d.message}</div>
+            ))}
             {i.mismatches.slice(0, 20).map((m) => (
               <div key={`${m.itemId}-${m.field}`}>{m.message}</div>
             ))}
