@@ -1,6 +1,7 @@
 /** The one place that knows SQL differs between SQLite and PostgreSQL. */
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { ItemRow } from './schema';
+import { fixedInsert } from './prepared';
 
 export type DialectName = 'sqlite' | 'postgres';
 /** Above every row id on both engines (PostgreSQL serial is a 4-byte integer): the cursor of a first page. */
@@ -224,17 +225,21 @@ function gramOfQuery(q: string): string | null {
 
 async function writeGrams(dialect: DialectName, db: AnyDb, rows: SearchRow[]): Promise<void> {
   if (rows.length === 0) return;
+  // Fixed SQL (fixedInsert): a batch's INSERT is not compiled anew, and SQLite reuses its prepared statement.
+  if (dialect === 'sqlite') return void (await fixedInsert(db, dialect, 'items_grams', ['rowid', 't'], rows.map((r) => [r.id, itemGrams(r).join(' ')])));
+  const pairs = rows.flatMap((r) => itemGrams(r).map((g) => [g, r.id]));
+  await fixedInsert(db, dialect, 'item_grams', ['gram', 'item_id'], pairs, 'ON CONFLICT DO NOTHING');
+}
+
+/**
+ * Indexes items just inserted, from the rows the caller holds (registration): the trigram FTS (SQLite) and the short
+ * grams, without reading the rows back. Writes the same entries as indexItemsForSearchAfter.
+ */
+export async function indexNewItemsForSearch(dialect: DialectName, db: AnyDb, rows: SearchRow[]): Promise<void> {
   if (dialect === 'sqlite') {
-    for (let i = 0; i < rows.length; i += 400) {
-      const part = rows.slice(i, i + 400).map((r) => sql`(${r.id}, ${itemGrams(r).join(' ')})`);
-      await sql`INSERT INTO items_grams(rowid, t) VALUES ${sql.join(part)}`.execute(db);
-    }
-    return;
+    await fixedInsert(db, dialect, 'items_fts', ['rowid', 'code', 'name', 'case_no', 'owner_name'], rows.map((r) => [r.id, r.code, r.name, r.case_no, r.owner_name ?? '']));
   }
-  const pairs = rows.flatMap((r) => itemGrams(r).map((g) => sql`(${g}, ${r.id})`));
-  for (let i = 0; i < pairs.length; i += 2000) {
-    await sql`INSERT INTO item_grams(gram, item_id) VALUES ${sql.join(pairs.slice(i, i + 2000))} ON CONFLICT DO NOTHING`.execute(db);
-  }
+  await writeGrams(dialect, db, rows);
 }
 
 /** Indexes every item with id > afterId (bulk loads and the 0006 backfill), in batches. */

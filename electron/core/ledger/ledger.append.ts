@@ -4,6 +4,7 @@ import type { EventRow } from '../db/schema';
 import type { EventType } from '../../../shared/domain/enums';
 import type { Person } from '../../../shared/api/common.schemas';
 import { hashEvent, type HashedFields } from './ledger.canonical';
+import { fixedInsert } from '../db/prepared';
 import { countEvents } from './event-aggregate';
 
 export type EventInput = {
@@ -63,8 +64,11 @@ export async function appendEvent(ctx: Ctx, e: EventInput): Promise<EventRow> {
   return row;
 }
 
-/** Rows per INSERT: 20 columns each, well under both engines' parameter limits. */
-const EVENT_CHUNK = 500;
+/** The stored columns of an event: its hashed fields and the hash (20 per row; fixedInsert keeps a statement ≤ 500 rows). */
+const EVENT_COLUMNS = [
+  'seq', 'type', 'item_id', 'case_id', 'request_id', 'actor_user_id', 'actor_name', 'counterpart', 'witnesses', 'agency_from_id',
+  'agency_to_id', 'location_from_id', 'location_to_id', 'legal_doc_no', 'condition_note', 'note', 'payload', 'occurred_at', 'prev_hash', 'hash',
+] as const satisfies readonly (keyof (HashedFields & { hash: string }))[];
 
 /**
  * Appends many events in order, in the caller's transaction: the chain is hashed in memory, the rows go in with
@@ -79,7 +83,8 @@ export async function appendEvents(ctx: Ctx, events: readonly EventInput[]): Pro
     prev = hashEvent(fields);
     return { ...fields, hash: prev };
   });
-  for (let i = 0; i < rows.length; i += EVENT_CHUNK) await ctx.db.insertInto('custody_events').values(rows.slice(i, i + EVENT_CHUNK)).execute();
+  // Fixed SQL: a batch's INSERT is not compiled anew on every call, and SQLite reuses its prepared statement.
+  await fixedInsert(ctx.db, ctx.dialect, 'custody_events', EVENT_COLUMNS, rows.map((r) => EVENT_COLUMNS.map((c) => r[c])));
   if (rows.length) await ctx.db.updateTable('ledger_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
   await countEvents(ctx, rows);
   return { firstSeq: head.seq + 1, lastSeq: seq };

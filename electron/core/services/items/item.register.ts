@@ -1,19 +1,25 @@
 /** The batch register path: items, holders, search index and REGISTERED events, shared by 登记, the Excel import and 外部保管. Items normally start 待入库; off-site property starts straight in 外部保管. */
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
+import type { ItemTable } from '../../db/schema';
 import type { itemInput } from '../../../../shared/api/item.contract';
 import type { ItemFlag, ItemStatus } from '../../../../shared/domain/enums';
 import { ITEM_CATEGORY_LABELS } from '../../../../shared/domain/enums';
 import { AppError, notFound } from '../../errors';
 import { appendEvents } from '../../ledger/ledger.append';
-import { indexItemsForSearchAfter } from '../../db/dialect';
+import { indexNewItemsForSearch } from '../../db/dialect';
+import { fixedInsert } from '../../db/prepared';
 import { localYear, pad, reserveSequence } from '../common/sequence';
 import { checkCashRows, registeringFor } from './item.register-rules';
 import { recordCaseHolder } from '../../access/visibility';
 
 const FLAG_BY_CATEGORY: Partial<Record<string, ItemFlag>> = { cash: 'cash', hazardous: 'hazardous', perishable: 'perishable', valuables: 'valuable' };
-/** Rows per multi-row INSERT: keeps SQLite under its bound-parameter limit. */
-const INSERT_CHUNK = 500;
+/** The columns registration writes, in the order of the value rows below. */
+const ITEM_COLUMNS = [
+  'code', 'case_id', 'name', 'category', 'spec', 'quantity', 'unit', 'features', 'estimated_value', 'cash_amount', 'source', 'owner_name',
+  'owner_id_no', 'seizure_doc_no', 'seized_at', 'seized_by', 'seal_no', 'flags', 'status', 'location_id', 'out_with', 'holding_agency_id',
+  'created_by', 'created_at', 'updated_at', 'unrelated_since',
+] as const satisfies readonly (keyof ItemTable)[];
 
 export type RegisterBatch = {
   caseId: number;
@@ -57,52 +63,26 @@ export async function registerItems(ctx: Ctx, input: RegisterBatch, opts: Regist
     code: `${agency.code}-${year}-${pad(first + k, 6)}`,
     flags: [...new Set([...it.flags, ...(FLAG_BY_CATEGORY[it.category] ? [FLAG_BY_CATEGORY[it.category]!] : [])])],
   }));
-  const idOf = new Map<string, number>();
-  for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
-    const inserted = await ctx.db
-      .insertInto('items')
-      .values(
-        planned.slice(i, i + INSERT_CHUNK).map(({ it, code, flags }) => ({
-          code,
-          case_id: kase.id,
-          name: it.name,
-          category: it.category,
-          spec: it.spec ?? null,
-          quantity: it.quantity,
-          unit: it.unit,
-          features: it.features ?? null,
-          estimated_value: it.estimatedValue ?? null,
-          cash_amount: it.cashAmount ?? null,
-          source: it.source,
-          owner_name: it.ownerName ?? null,
-          owner_id_no: it.ownerIdNo ?? null,
-          seizure_doc_no: input.seizureDocNo,
-          seized_at: seizedAt,
-          seized_by: input.seizedBy,
-          seal_no: it.sealNo ?? null,
-          flags: JSON.stringify(flags),
-          status,
-          location_id: null,
-          out_with: null,
-          holding_agency_id: holdingAgencyId,
-          created_by: ctx.user.id,
-          created_at: ctx.now,
-          updated_at: ctx.now,
-          unrelated_since: flags.includes('unrelated') ? ctx.now : null,
-        })),
-      )
-      .returning(['id', 'code'])
-      .execute();
-    for (const r of inserted) idOf.set(r.code, r.id);
-  }
+  // Fixed SQL (fixedInsert): a 500-row INSERT is not compiled anew on every call, and SQLite reuses its statement.
+  const inserted = await fixedInsert<{ id: number; code: string }>(
+    ctx.db,
+    ctx.dialect,
+    'items',
+    ITEM_COLUMNS,
+    planned.map(({ it, code, flags }) => [
+      code, kase.id, it.name, it.category, it.spec ?? null, it.quantity, it.unit, it.features ?? null, it.estimatedValue ?? null,
+      it.cashAmount ?? null, it.source, it.ownerName ?? null, it.ownerIdNo ?? null, input.seizureDocNo, seizedAt, input.seizedBy,
+      it.sealNo ?? null, JSON.stringify(flags), status, null, null, holdingAgencyId, ctx.user.id, ctx.now, ctx.now,
+      flags.includes('unrelated') ? ctx.now : null,
+    ]),
+    'RETURNING id, code',
+  );
+  const idOf = new Map(inserted.map((r) => [r.code, Number(r.id)]));
   const ids = planned.map((p) => idOf.get(p.code)!);
-  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-    const part = ids.slice(i, i + INSERT_CHUNK);
-    await ctx.db.insertInto('item_holders').values(part.map((id) => ({ item_id: id, agency_id: holdingAgencyId }))).onConflict((oc) => oc.doNothing()).execute();
-  }
+  await fixedInsert(ctx.db, ctx.dialect, 'item_holders', ['item_id', 'agency_id'], ids.map((id) => [id, holdingAgencyId]), 'ON CONFLICT DO NOTHING');
   await recordCaseHolder(ctx, kase.id, holdingAgencyId);
-  // The new rows have the highest ids: this process holds the write lock (SQLite), and PostgreSQL indexes rows itself.
-  await indexItemsForSearchAfter(ctx.dialect, ctx.db, Math.min(...ids) - 1);
+  // The search entries from the rows in hand (the same entries indexItemsForSearchAfter would read back and write).
+  await indexNewItemsForSearch(ctx.dialect, ctx.db, planned.map(({ it, code }, k) => ({ id: ids[k]!, code, name: it.name, case_no: kase.case_no, owner_name: it.ownerName ?? null })));
   if (opts.beforeEvents) await opts.beforeEvents(ids);
   // The registration snapshot goes into the ledger: the row may change later, the event never does.
   await appendEvents(
