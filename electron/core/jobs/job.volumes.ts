@@ -54,6 +54,8 @@ export async function printScopeTrail(env: TaskEnv, input: Extract<JobInput, { k
   zip.file(TOC_FILE, `\ufeff${toc.join('\r\n')}\r\n`);
   // The PDFs are compressed already: stored, not deflated again.
   const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  // The volumes are in `buf` now: let them go before the base64 copy is made (peak: zip + its base64, not the PDFs too).
+  for (const name of Object.keys(zip.files)) zip.remove(name);
   await env.progress(sv.total, sv.total);
   return { fileName: `${sv.scope.title}-共${n}册-序号${first.first.seq}至${last.last.seq}.zip`, mime: 'application/zip', base64: buf.toString('base64') };
 }
