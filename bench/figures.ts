@@ -152,11 +152,11 @@ export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof op
     if (!caseId) throw new Error('登记未成功，无此案件');
     return trail({ kind: 'case.trail', caseId }, 5000);
   });
-  // Above the old 20,000-event cap: the first 100,000 events of the ledger, as a period trail (inspector).
   const inspector = await signIn(app, 'jw_jd');
-  await guarded(rows, '期间流转记录约 100,000 条事件（后台任务）', async (): Promise<Omit<Row, 'figure'>> => {
-    const at = await app.store.db.selectFrom('custody_events').select('occurred_at').where('seq', '>=', 100_000).orderBy('seq').limit(1).executeTakeFirst();
-    if (!at) throw new Error('账本不足 100,000 条事件');
+  // The first `n` events of the ledger as a period trail (inspector); above 200,000 it comes back in volumes (a zip).
+  const periodTrail = async (n: number): Promise<Omit<Row, 'figure'>> => {
+    const at = await app.store.db.selectFrom('custody_events').select('occurred_at').where('seq', '>=', n).orderBy('seq').limit(1).executeTakeFirst();
+    if (!at) throw new Error(`账本不足 ${n} 条事件`);
     const first = await app.store.db.selectFrom('custody_events').select('occurred_at').orderBy('seq').limit(1).executeTakeFirstOrThrow();
     const t0 = now();
     const base = process.memoryUsage().rss;
@@ -165,14 +165,28 @@ export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof op
     try {
       const jobId = await runJob(inspector, { kind: 'scope.trail', scope: 'period', from: first.occurred_at, to: at.occurred_at });
       const ms = now() - t0;
-      const r = (await inspector('job.result', { jobId })) as { file: { base64: string } };
+      const r = (await inspector('job.result', { jobId })) as { file: { base64: string; fileName: string } };
       const peak = app.core.jobs.peakBytes(jobId);
       const st = (await inspector('job.status', { jobId })) as { total: number };
       const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
-      return { measure: `${st.total} 条`, value: ms, unit: 'ms', note: `PDF ${mb((r.file.base64.length * 3) / 4)}；任务线程峰值 ${peak === null ? '—' : mb(peak)}；进程 RSS 峰值 ${mb(rss)}（开始时 ${mb(base)}）` };
+      const kind = r.file.fileName.endsWith('.zip') ? `zip（${/共(\d+)册/.exec(r.file.fileName)?.[1] ?? '?'} 册）` : 'PDF';
+      return { measure: `${st.total} 条`, value: ms, unit: 'ms', note: `${kind} ${mb((r.file.base64.length * 3) / 4)}；任务线程峰值 ${peak === null ? '—' : mb(peak)}；进程 RSS 峰值 ${mb(rss)}（开始时 ${mb(base)}）` };
     } finally {
       clearInterval(timer);
     }
+  };
+  // Above the old 20,000-event cap: the first 100,000 events of the ledger, as a period trail (inspector).
+  await guarded(rows, '期间流转记录约 100,000 条事件（后台任务）', () => periodTrail(100_000));
+  // Just above one volume (200,000 events): two volumes in one zip.
+  await guarded(rows, '期间流转记录分册：约 210,000 条事件（2 册，后台任务）', () => periodTrail(210_000));
+  // Sizing a scope before printing (「约 N 条事件，将分 k 册」) runs on the request path.
+  await guarded(rows, '分册 trail.scopeSize 单位全部期间', async () => {
+    const agency = await app.store.db.selectFrom('agencies').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
+    return p95Row(await sample(() => inspector('trail.scopeSize', { scope: 'agency', agencyId: agency.id }), 3, 1), 1000);
+  });
+  await guarded(rows, '分册 trail.scopeSize 期间', async () => {
+    const at = await app.store.db.selectFrom('custody_events').select('occurred_at').where('seq', '>=', 210_000).orderBy('seq').limit(1).executeTakeFirst();
+    return p95Row(await sample(() => inspector('trail.scopeSize', { scope: 'period', from: '2000-01-01T00:00:00.000Z', to: at?.occurred_at }), 5, 1), 50);
   });
   await guarded(rows, '1000 张标签一个 PDF', async () => {
     // The custodian's own store's items: another store's would be refused (未找到或无权查看).

@@ -18,7 +18,7 @@ purpose: '用途', borrower: '借用人', scannedCodes: '扫描条码', approve:
   seizedTo: '扣押时间止', flag: '标记', beforeSeq: '翻页位置', toStoreId: '调入库', escort: '押运人', direction: '调拨方向',
   openOnly: '仅看未完成', stocktakeId: '盘点单', filter: '筛选条件', jobId: '作业编号', scopeCode: '盘点范围', blind: '盲盘', discrepancyId: '差异记录',
   changes: '更正内容', toDecide: '仅看待我审批', observedSealNo: '实际封签号', cashAmountFound: '清点现金金额',
-  caseType: '案件类型', scope: '范围', from: '起始时间', to: '截止时间', retentionDays: '存放天数', minLoans: '调用次数下限',
+  caseType: '案件类型', scope: '范围', volumeSize: '每册事件数', from: '起始时间', to: '截止时间', retentionDays: '存放天数', minLoans: '调用次数下限',
   targetType: '监督对象类型', target: '监督对象', finding: '发现的问题', deadline: '整改期限', answer: '整改情况', close: '审查结论',
   institution: '开户或登记机构', accountNo: '账号', certificateNo: '权证号', address: '地址', amount: '金额', noticeNo: '通知书编号',
   startDate: '起始日期', endDate: '届满日期', running: '仅看未解除', releasedOn: '解除日期', docKind: '文书种类', docNo: '文书编号',

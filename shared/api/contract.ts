@@ -22,6 +22,7 @@ import { documentCheckContract } from './document-check.contract';
 import { lotContract } from './lot.contract';
 import { valueContract } from './value.contract';
 import { backupContract } from './backup.contract';
+import { scopeTrailContract } from './scope-trail.contract';
 
 export const contract = {
   ...authContract,
@@ -46,6 +47,7 @@ export const contract = {
   ...lotContract,
   ...valueContract,
   ...backupContract,
+  ...scopeTrailContract,
 } as const;
 
 export type Contract = typeof contract;

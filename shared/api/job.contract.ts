@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineMethods } from './define';
-import { fileOut, id, isoDateTime } from './common.schemas';
+import { fileOut, id } from './common.schemas';
 import { LABELS_PER_JOB, labelStock } from './document.contract';
 import { itemListFilter } from './item.contract';
 import { reportFilter } from './report.contract';
@@ -13,6 +13,7 @@ import { caseListFilter, eventListFilter, requestListFilter } from './list-expor
 import { IMPORT_INPUT_MAX_BYTES, importCommitInput, importFileInput, importPreviewDto, importResultDto } from './import.contract';
 import type { Permission } from '../domain/permissions';
 import { ERROR_CODES, type ErrorCode } from './errors';
+import { SCOPE_VOLUME_EVENTS, scopeTrailInput } from './scope-trail.contract';
 
 export { LABELS_PER_JOB };
 
@@ -24,14 +25,8 @@ export const jobInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('label.locations'), locationIds: z.array(id).min(1).max(LABELS_PER_JOB), stock: labelStock }),
   z.object({ kind: z.literal('item.export'), filter: itemListFilter.default({}) }),
   // 流转记录 of an agency, a store or location (with its subtree), or a period; from/to bound any of them.
-  z.object({
-    kind: z.literal('scope.trail'),
-    scope: z.enum(['agency', 'location', 'period']),
-    agencyId: id.optional(),
-    locationId: id.optional(),
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
-  }),
+  // Above volumeSize events (default 200,000) it is printed in volumes (分册), delivered as one zip.
+  scopeTrailInput.extend({ kind: z.literal('scope.trail'), volumeSize: z.number().int().min(1).max(SCOPE_VOLUME_EVENTS).optional() }),
   // Every list out to Excel with the list's own filters (the shared streaming runner).
   z.object({ kind: z.literal('case.export'), filter: caseListFilter.default({}) }),
   z.object({ kind: z.literal('request.export'), filter: requestListFilter.default({}) }),

@@ -22,6 +22,7 @@ import { anchorHandlers } from '../ledger/anchor.handlers';
 import { lotHandlers } from '../services/lots/lot.handlers';
 import { valueHandlers } from '../services/dispositions/value.handlers';
 import { backupHandlers } from '../services/backup/backup.handlers';
+import { scopeTrailHandlers } from '../documents/scope-trail.size';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -45,4 +46,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...lotHandlers,
   ...valueHandlers,
   ...backupHandlers,
+  ...scopeTrailHandlers,
 };

@@ -1,7 +1,7 @@
 /**
  * 流转记录 of any scope: an agency (events that moved property from or to it), a store or location (its subtree),
  * or a period (every event). Printed like item and case trails (trail.source.ts, trail.pdf.ts): keyset pages, drawn
- * row by row in bounded memory, in a job off the request path.
+ * row by row in bounded memory, in a job off the request path. Volumes (分册) of a long scope: scope-volumes.ts.
  */
 import type { Ctx } from '../context';
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
@@ -10,14 +10,13 @@ import { subtreeLocationIds } from '../db/dialect';
 import { AppError } from '../errors';
 import { locationPathsFor } from '../services/items/location-paths';
 import { formatZhDateTime } from './pdf-engine';
-import { scopeTrailPlan, type EventWhere, type TrailPlan } from './trail.source';
-
-/** The most events one printed trail holds (about 10,000 A4 pages): a longer one is refused, asking for a shorter period. */
-export const SCOPE_TRAIL_MAX = 200_000;
+import type { EventWhere } from './trail.source';
 
 export type ScopeInput = { scope: 'agency' | 'location' | 'period'; agencyId?: number; locationId?: number; from?: string; to?: string };
 
-async function describe(ctx: Ctx, s: ScopeInput): Promise<{ title: string; fields: Array<[string, string]>; where: EventWhere; barcode: string | null }> {
+export type ScopeDescription = { title: string; fields: Array<[string, string]>; where: EventWhere; barcode: string | null };
+
+export async function describeScope(ctx: Ctx, s: ScopeInput): Promise<ScopeDescription> {
   const period = (eb: ExpressionBuilder<Database, 'custody_events'>) =>
     eb.and([...(s.from ? [eb('occurred_at', '>=', s.from)] : []), ...(s.to ? [eb('occurred_at', '<', s.to)] : [])]);
   const periodText = s.from || s.to ? `${s.from ? formatZhDateTime(s.from) : '最早'} 至 ${s.to ? formatZhDateTime(s.to) : '现在'}` : '全部';
@@ -49,11 +48,3 @@ async function describe(ctx: Ctx, s: ScopeInput): Promise<{ title: string; field
   return { title: '期间涉案财物流转记录', barcode: null, fields: [['范围', '期间内的全部事件'], ['期间', periodText]], where: period };
 }
 
-/** The scope's trail plan; a scope above SCOPE_TRAIL_MAX events is refused before anything is read. */
-export async function scopeTrail(ctx: Ctx, s: ScopeInput): Promise<TrailPlan> {
-  const d = await describe(ctx, s);
-  const n = await ctx.db.selectFrom('custody_events').select((eb) => eb.fn.countAll<number>().as('n')).where(d.where).executeTakeFirstOrThrow();
-  const total = Number(n.n);
-  if (total > SCOPE_TRAIL_MAX) throw new AppError('CONFLICT', `该范围共有 ${total} 条事件，超过单份流转记录的上限 ${SCOPE_TRAIL_MAX} 条，请缩短期间后分段打印`);
-  return scopeTrailPlan(ctx, d);
-}

@@ -48,6 +48,8 @@ export type TrailSpec = {
   before: TrailTable[];
   after: TrailTable[];
   signatures: Array<{ role: string; name?: string | null }>;
+  /** A volume of a longer trail (第 k 册／共 n 册): printed in each page's header. */
+  volume?: string;
 };
 
 type Line = { text: string; size: number };
@@ -384,7 +386,7 @@ export async function drawTrail(
   const footQr = qrRects(verificationString(meta), 64);
   const printedAt = formatZhDateTime(meta.printedAt);
   const p: Pass = new Pass(pdf, measured.heights, (page) => {
-    p.text('涉案财物管理系统', MX, 20, 8, { color: GREY });
+    p.text(spec.volume ? `涉案财物管理系统　${spec.volume}` : '涉案财物管理系统', MX, 20, 8, { color: GREY });
     p.text(`文书编号：${meta.serialNo}`, MX, 20, 9, { bold: true, width: CONTENT_W, align: 'right' });
     const fy = BOTTOM + 10;
     p.line(MX, fy, MX + CONTENT_W - 72, fy);

@@ -16,12 +16,12 @@ import { resolveFonts } from '../documents/pdf-engine';
 import { LABEL_STOCK_NAMES, renderItemLabels, renderLocationLabels, type ItemLabel } from '../documents/label.pdf';
 import { caseTrailPlan, itemTrailPlan } from '../documents/trail.source';
 import { checkLedger } from '../ledger/ledger.check';
-import { scopeTrail } from '../documents/scope-trail';
 import { issueRecord, renderIssued } from '../documents/issue-document';
 import type { FormDoc } from '../documents/document.types';
 import { buildReport } from '../services/reports/report.stats';
 import { coveredEvents, reportDoc } from '../services/reports/report.output';
 import { printTrail } from './job.trail';
+import { printScopeTrail } from './job.volumes';
 import { countDrift, missingItemCountTriggers, missingTriggers, reconcileItems } from '../ledger/ledger.integrity';
 import { exportAlerts, exportCases, exportCountResults, exportOverdue, exportRequests } from '../services/exports/list-exports';
 import { exportEvents } from '../services/exports/event-export';
@@ -87,7 +87,7 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
     case 'item.export':
       return { ...NO_RESULT, file: await exportItems(ctx, input.filter, env.progress) };
     case 'scope.trail':
-      return { ...NO_RESULT, file: await printTrail(env, await scopeTrail(ctx, input)) };
+      return { ...NO_RESULT, file: await printScopeTrail(env, input) };
     case 'report.print': {
       const { kind: _kind, ...filter } = input;
       await env.progress(0, 3);

@@ -12,7 +12,15 @@ import { drawTrail, measureTrail } from '../documents/trail.pdf';
 import type { TrailPlan } from '../documents/trail.source';
 import type { TaskEnv } from './job.tasks';
 
+export type PrintedTrail = { pdf: Buffer; serialNo: string; fileName: string; eventsHash: string; pages: number };
+
 export async function printTrail(env: TaskEnv, plan: TrailPlan): Promise<FileOut> {
+  const t = await printTrailPdf(env, plan);
+  return { fileName: t.fileName, mime: 'application/pdf', base64: t.pdf.toString('base64'), serialNo: t.serialNo };
+}
+
+/** Measures, issues and draws one trail; the PDF as a buffer (a volume goes into a zip as it is). */
+export async function printTrailPdf(env: TaskEnv, plan: TrailPlan): Promise<PrintedTrail> {
   const { ctx } = env;
   resolveFonts(ctx.config.fontDir); // a missing font fails before anything is recorded
   const units = Math.max(1, 2 * plan.rows);
@@ -42,5 +50,5 @@ export async function printTrail(env: TaskEnv, plan: TrailPlan): Promise<FileOut
   const t1 = performance.now();
   const pdf = await drawTrail(plan.spec, measured, meta, { fontDir: ctx.config.fontDir ?? null, progress: step });
   if (process.env.TRAIL_DEBUG) console.log('draw', performance.now() - t1);
-  return { fileName: `${plan.spec.title}-${serialNo}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64'), serialNo };
+  return { pdf, serialNo, fileName: `${plan.spec.title}-${serialNo}.pdf`, eventsHash: record.eventsHash, pages: measured.pages };
 }

@@ -4,12 +4,22 @@ import { Button, Card, DatePicker, Radio, Select, Space, Typography } from 'antd
 import { PrinterOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { AgencyDto } from '@shared/api/admin.contract';
+import { SCOPE_TRAIL_JOB_MAX, SCOPE_VOLUME_EVENTS, type ScopeTrailSize } from '@shared/api/scope-trail.contract';
 import { call } from '../../api/client';
 import { jobFile, type JobStartInput } from '../../api/jobs';
 import { PrintDialog } from '../../components/PrintDialog';
 
 type Scope = 'agency' | 'location' | 'period';
 type Loc = { id: number; code: string; name: string; path: string };
+
+const num = (n: number) => n.toLocaleString('zh-CN');
+
+/** 「约 N 条事件，将分 k 册」: what the trail will hold, before it is printed. */
+function sizeText(s: ScopeTrailSize): string {
+  if (s.tooLarge) return `约 ${num(s.events)} 条事件，超过一次打印的上限 ${num(SCOPE_TRAIL_JOB_MAX)} 条，请缩短期间后分次打印`;
+  if (s.volumes > 1) return `约 ${num(s.events)} 条事件，将分 ${s.volumes} 册（每册至多 ${num(s.perVolume)} 条），下载为一个 .zip（各册 PDF 与目录）`;
+  return `约 ${num(s.events)} 条事件`;
+}
 
 export function ScopeTrailCard() {
   const [scope, setScope] = useState<Scope>('agency');
@@ -19,6 +29,7 @@ export function ScopeTrailCard() {
   const [locationId, setLocationId] = useState<number | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [size, setSize] = useState<ScopeTrailSize | null>(null);
 
   useEffect(() => {
     void call('agency.list', {}).then(setAgencies);
@@ -29,6 +40,21 @@ export function ScopeTrailCard() {
   const to = range?.[1]?.add(1, 'day').startOf('day').toISOString();
   const ready = scope === 'agency' ? !!agencyId : scope === 'location' ? !!locationId : !!(from || to);
   const input: JobStartInput = { kind: 'scope.trail', scope, agencyId, locationId, from, to };
+
+  // The size of the chosen scope, asked again whenever the choice changes (a late answer for an old choice is dropped).
+  useEffect(() => {
+    setSize(null);
+    if (!ready) return;
+    let live = true;
+    void call('trail.scopeSize', { scope, agencyId, locationId, from, to })
+      .then((s) => {
+        if (live) setSize(s);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [ready, scope, agencyId, locationId, from, to]);
   const what =
     scope === 'agency'
       ? (agencies.find((a) => a.id === agencyId)?.name ?? '')
@@ -76,18 +102,23 @@ export function ScopeTrailCard() {
           />
         )}
         <DatePicker.RangePicker allowEmpty={[true, true]} value={range} onChange={(v) => setRange(v)} placeholder={['起始日期', '截止日期']} data-testid="scope-range" />
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => setPrinting(true)} data-testid="print-scope-trail">
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!ready || !!size?.tooLarge} onClick={() => setPrinting(true)} data-testid="print-scope-trail">
           打印流转记录
         </Button>
       </Space>
+      {size && (
+        <Typography.Paragraph type={size.tooLarge ? 'danger' : undefined} strong style={{ margin: '8px 0 0' }} data-testid="scope-size">
+          {sizeText(size)}
+        </Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        在后台生成，不影响其他终端办理业务；单份最多 20 万条事件，超出时请缩短期间分段打印。
+        在后台生成，不影响其他终端办理业务；每册至多 {num(SCOPE_VOLUME_EVENTS)} 条事件（约 1 万页），更多时分册打印，每册有自己的文书编号与核对二维码。
       </Typography.Paragraph>
       <PrintDialog
         open={printing}
         withStock={false}
         title="打印流转记录"
-        summary={`${what}，${period}的流转记录（A4）`}
+        summary={`${what}，${period}的流转记录（A4）${size ? `：${sizeText(size)}` : ''}`}
         onClose={() => setPrinting(false)}
         render={(_, onProgress) => jobFile(input, onProgress)}
       />
