@@ -153,11 +153,12 @@ export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof op
     return trail({ kind: 'case.trail', caseId }, 5000);
   });
   const inspector = await signIn(app, 'jw_jd');
-  // The first `n` events of the ledger as a period trail (inspector); above 200,000 it comes back in volumes (a zip).
+  // The period holding the ledger's first `n` events in time, as a period trail (inspector); above 200,000 it comes back in volumes (a zip).
   const periodTrail = async (n: number): Promise<Omit<Row, 'figure'>> => {
-    const at = await app.store.db.selectFrom('custody_events').select('occurred_at').where('seq', '>=', n).orderBy('seq').limit(1).executeTakeFirst();
+    // By time, not by seq: the generated dataset's event times do not rise with seq (a real ledger's do).
+    const at = await app.store.db.selectFrom('custody_events').select('occurred_at').orderBy('occurred_at').offset(n).limit(1).executeTakeFirst();
     if (!at) throw new Error(`账本不足 ${n} 条事件`);
-    const first = await app.store.db.selectFrom('custody_events').select('occurred_at').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    const first = await app.store.db.selectFrom('custody_events').select('occurred_at').orderBy('occurred_at').limit(1).executeTakeFirstOrThrow();
     const t0 = now();
     const base = process.memoryUsage().rss;
     let rss = base;
