@@ -2,7 +2,7 @@
  * `npx tsx bench/jobs.ts [--items N] [--mode sync|jobs]`: long work beside the request path. Times the trail print,
  * labels, the ledger check and an export, and the latency of scans (scan.resolve + item.byCode through dispatch)
  * issued while a full ledger check and a 10,000-row export run. `--mode sync` measures the synchronous methods only
- * (what the code before jobs could do), `jobs` (default) measures both.
+ * (the print methods among them wait for a job in the pool too), `jobs` (default) measures both.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

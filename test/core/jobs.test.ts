@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import { makeTestCore, TEST_PG_URL, type TestCore } from '../support/test-core';
 import type { JobStatus } from '../../shared/api/job.contract';
 import type { MethodInput } from '../../shared/api/contract';
+import { inlineFile } from '../../electron/core/jobs/job.inline';
+import { asUser } from './request-fixtures';
 
 let t: TestCore;
 let dir: string;
@@ -110,8 +112,8 @@ describe('jobs', () => {
     const warm = await runJob('zx_bgy', { kind: 'label.items', itemIds: ids, stock: '40x30' });
     expect(warm.last.state).toBe('done');
     const fromWorker = (await t.call('zx_bgy', 'job.result', { jobId: warm.last.jobId })).file!;
-    // The synchronous method renders in this process, where no label was drawn before.
-    const inProcess = await t.call('zx_bgy', 'label.items', { itemIds: ids, stock: '40x30', reprint: true });
+    // The same task run in this process, where no label was drawn before (the synchronous method uses the pool too).
+    const inProcess = await asUser(t, 'zx_bgy', (ctx) => inlineFile(ctx, { kind: 'label.items', itemIds: ids, stock: '40x30', reprint: true }));
     // Only the dates (creation, modification), the file ID made from it and the random font subset tag differ between two renders.
     const norm = (b64: string) =>
       Buffer.from(b64, 'base64')
@@ -120,6 +122,28 @@ describe('jobs', () => {
         .replace(/\/[A-Z]{6}\+/g, '/TAG+')
         .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, '');
     expect(norm(fromWorker.base64)).toBe(norm(inProcess.base64));
+  });
+
+  it('the synchronous print methods run in a worker of the pool, never on the request path', async () => {
+    const { caseId, items } = await register(3);
+    expect(t.core.jobs.pooled).toBe(true);
+    expect(t.core.jobs.threads().pool).toBe(0);
+    const labels = await t.call('zx_bgy', 'label.items', { itemIds: items.map((i) => i.id), stock: '60x40' });
+    expect(Buffer.from(labels.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // A worker was started for it (the in-process path starts none), and the label events were written.
+    expect(t.core.jobs.threads().pool).toBe(1);
+    expect(await t.eventCount()).toBe(6);
+    const trail = await t.call('ga_bar', 'document.itemTrail', { itemId: items[0]!.id });
+    expect(trail.serialNo).toMatch(/^LZJL-/);
+    const caseTrail = await t.call('ga_bar', 'document.caseTrail', { caseId });
+    expect(caseTrail.fileName).toMatch(/\.pdf$/);
+    const locs = await t.core.store.db.selectFrom('locations').select('id').where('active', '=', 1).limit(2).execute();
+    const locLabels = await t.call('zx_bgy', 'label.locations', { locationIds: locs.map((l) => l.id), stock: 'a4' });
+    expect(locLabels.mime).toBe('application/pdf');
+    expect(t.core.jobs.threads()).toEqual({ pool: 1, lane: false });
+    // Refusals keep their code and Chinese message.
+    expect(await t.fail('ga_bar', 'label.locations', { locationIds: [locs[0]!.id], stock: 'a4' })).toEqual({ code: 'FORBIDDEN', message: '只有保管员或管理员可以打印库位标签' });
+    expect(await t.fail('zx_bgy', 'label.items', { itemIds: [999_999], stock: '60x40' })).toEqual({ code: 'NOT_FOUND', message: '物品不存在（ID：999999）' });
   });
 
   it('a job is visible only to its owner, and each kind needs its own permission', async () => {

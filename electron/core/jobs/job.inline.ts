@@ -1,4 +1,4 @@
-/** Runs a job's task in this process on the main store: the synchronous methods, and stores without a reader. */
+/** Runs a job's task in this process on the main store: stores without a reader, ledger.verify, tests. */
 import type { Ctx } from '../context';
 import type { JobInput, JobResult } from '../../../shared/api/job.contract';
 import { runTask } from './job.tasks';

@@ -1,7 +1,8 @@
 /**
  * Background jobs: a small pool of worker threads (each with its own read-only connection) runs ledger checks,
  * trails, labels and exports; their writes come back here and run in short transactions on the main connection.
- * A store without a reader (in-memory SQLite) runs the same tasks in process. Jobs belong to the user who started them.
+ * Small jobs go first and have one extra worker of their own (see job.lane.ts). A store without a reader (in-memory
+ * SQLite) runs the same tasks in process. Jobs belong to the user who started them.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { MSG } from '../../../shared/messages';
 import type { CoreConfig, Ctx, SessionUser } from '../context';
 import type { Store } from '../db/database';
 import { AppError } from '../errors';
+import { isSmallJob } from './job.lane';
 import { runTask } from './job.tasks';
 import { runWrite, type WriteOp } from './job.writes';
 import type { FromWorker, JobError, ToWorker, WorkerInit } from './job.protocol';
@@ -21,8 +23,12 @@ export type JobManager = {
   status(user: SessionUser, jobId: string): JobStatus;
   /** The result once done; a failed job's error is thrown as it was raised. */
   result(user: SessionUser, jobId: string): JobResult;
-  /** Starts a job and waits for it (the nightly check, tests). */
+  /** Starts a job and waits for it (the synchronous print methods, the nightly check); its record is dropped after. */
   run(user: SessionUser, input: JobInput): Promise<JobResult>;
+  /** True when jobs run in worker threads (a store with a reader); false: in process. */
+  readonly pooled: boolean;
+  /** Live worker threads: the pool's, and whether the small jobs' extra worker exists. */
+  threads(): { pool: number; lane: boolean };
   /**
    * Starts one idle worker now (hosts call it at start-up) and warms it (fonts, a tiny label draw), so the first
    * print waits neither for a thread to boot nor for fonts; resolves once it is warm (at once without workers).
@@ -43,7 +49,15 @@ type Rec = {
   settled: Promise<void>;
   settle(): void;
 };
-type Slot = { worker: Worker; job: Rec | null; warmed: Promise<void> };
+/** `lane`: the extra worker only small jobs may use. */
+type Slot = { worker: Worker; job: Rec | null; warmed: Promise<void>; lane: boolean };
+
+export type JobManagerOptions = {
+  /** Pool size (default 2); the small jobs' lane adds one more thread at most. */
+  workers?: number;
+  /** Test seam: awaited after a job got its worker and before the worker is told to run it. */
+  beforeRun?: (jobId: string, input: JobInput, onLane: boolean) => void | Promise<void>;
+};
 
 /** Finished jobs are kept this long for their owner to fetch. */
 const KEEP_MS = 15 * 60_000;
@@ -64,10 +78,12 @@ export function createJobManager(
   store: Store,
   config: CoreConfig,
   log: (msg: string, err?: unknown) => void,
-  opts: { workers?: number } = {},
+  opts: JobManagerOptions = {},
 ): JobManager {
   const jobs = new Map<string, Rec>();
-  const queue: Rec[] = [];
+  // Each FIFO; a free worker takes a small job before any large one.
+  const small: Rec[] = [];
+  const large: Rec[] = [];
   const slots: Slot[] = [];
   const entry = store.reader ? workerEntry() : null;
   const maxWorkers = entry ? (opts.workers ?? 2) : 0;
@@ -118,12 +134,12 @@ export function createJobManager(
     );
   }
 
-  /** A worker; `warm`: it warms up at boot (else once idle after its first job). */
-  function spawn(warm = false): Slot {
+  /** A worker; `warm`: it warms up at boot (else once idle after its first job); `lane`: for small jobs only. */
+  function spawn(warm = false, lane = false): Slot {
     const init: WorkerInit = { reader: store.reader!, fontDir: config.fontDir ?? null, warm, ...(entry!.entry ? { entry: entry!.entry } : {}) };
     const worker = new Worker(entry!.file, { workerData: init, ...(config.jobHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: config.jobHeapMb } } : {}) });
     let warmed!: () => void;
-    const slot: Slot = { worker, job: null, warmed: new Promise<void>((r) => (warmed = r)) };
+    const slot: Slot = { worker, job: null, warmed: new Promise<void>((r) => (warmed = r)), lane };
     const post = (m: ToWorker) => worker.postMessage(m);
     worker.on('message', (m: FromWorker) => {
       if (m.t === 'warm') return warmed();
@@ -159,11 +175,28 @@ export function createJobManager(
     return slot;
   }
 
+  /**
+   * A worker for the next job: an idle pool worker, or a new one while the pool is not full. A small job may also
+   * take the lane: its idle worker first (warm), else a new pool worker, else the lane is spawned (once).
+   */
+  function slotFor(isSmall: boolean): Slot | null {
+    const pool = slots.filter((s) => !s.lane);
+    const idle = pool.find((s) => !s.job);
+    if (idle) return idle;
+    const lane = slots.find((s) => s.lane);
+    if (isSmall && lane && !lane.job) return lane;
+    if (pool.length < maxWorkers) return spawn();
+    return isSmall && !lane ? spawn(false, true) : null;
+  }
+
   function pump() {
-    while (queue.length) {
-      const slot = slots.find((s) => !s.job) ?? (slots.length < maxWorkers ? spawn() : null);
+    for (;;) {
+      const isSmall = small.length > 0;
+      if (!isSmall && !large.length) return;
+      // No worker for a small job means every pool worker is busy: none for a large one either.
+      const slot = slotFor(isSmall);
       if (!slot) return;
-      const rec = queue.shift()!;
+      const rec = (isSmall ? small : large).shift()!;
       slot.job = rec;
       rec.status.state = 'running';
       slot.worker.ref();
@@ -176,7 +209,8 @@ export function createJobManager(
         fontDir: config.fontDir ?? null,
         dataDir: config.dataDir,
       };
-      slot.worker.postMessage(m);
+      if (!opts.beforeRun) slot.worker.postMessage(m);
+      else void Promise.resolve(opts.beforeRun(rec.status.jobId, rec.input, slot.lane)).then(() => slot.worker.postMessage(m));
     }
   }
 
@@ -196,7 +230,7 @@ export function createJobManager(
     jobs.set(rec.status.jobId, rec);
     if (maxWorkers === 0) runInProcess(rec);
     else {
-      queue.push(rec);
+      (isSmallJob(input) ? small : large).push(rec);
       pump();
     }
     return { ...rec.status };
@@ -225,11 +259,17 @@ export function createJobManager(
     async run(user, input) {
       const s = start(user, input);
       await jobs.get(s.jobId)!.settled;
-      return result(user, s.jobId);
+      try {
+        return result(user, s.jobId);
+      } finally {
+        jobs.delete(s.jobId); // the caller has the result (a PDF need not wait 15 minutes in memory)
+      }
     },
+    pooled: maxWorkers > 0,
+    threads: () => ({ pool: slots.filter((s) => !s.lane).length, lane: slots.some((s) => s.lane) }),
     peakBytes: (jobId) => jobs.get(jobId)?.peakBytes ?? null,
     async prewarm() {
-      if (maxWorkers === 0 || slots.length > 0) return;
+      if (maxWorkers === 0 || slots.some((s) => !s.lane)) return;
       // Held (the process waits for it) while it warms, then idle like any worker between jobs.
       const slot = spawn(true);
       await slot.warmed;
