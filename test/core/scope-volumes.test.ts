@@ -11,6 +11,8 @@ import { makeTestCore, type TestCore } from '../support/test-core';
 import type { JobStatus } from '../../shared/api/job.contract';
 import type { MethodInput } from '../../shared/api/contract';
 import { pdfText, requireTools, tempDir, writePdf } from './documents/pdf-tools';
+import { asUser } from './request-fixtures';
+import { scopeTrailSize } from '../../electron/core/documents/scope-trail.size';
 
 let t: TestCore;
 let dir: string;
@@ -142,5 +144,22 @@ describe('scope trails in volumes', () => {
     expect(refused).toMatchObject({ state: 'failed', error: { code: 'CONFLICT' } });
     expect(refused.error!.message).toContain('至多 50 册');
     expect(await t.fail('ga_sp', 'trail.scopeSize', { scope: 'period', from })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('estimates an agency share of a long range from sampled windows (exact below the bound)', { timeout: 120_000 }, async () => {
+    // Police and procuratorate registrations alternate 3 : 1, so the police share of the ledger is about 3/4.
+    for (let k = 0; k < 4; k++) {
+      await register(6);
+      await register(2, 'jc_bar');
+    }
+    const police = await agencyId('371600');
+    const exact = (await policeSeqs(police, await t.eventCount())).length;
+    const size = (sampling: { above: number; windows: number; window: number }) =>
+      asUser(t, 'jw_jd', (ctx) => scopeTrailSize(ctx, { scope: 'agency', agencyId: police }, 200_000, sampling));
+    expect((await size({ above: 10_000, windows: 4, window: 4 })).events).toBe(exact);
+    // Two windows of one 8-event round each (rounds 1 and 3): 12 police events in 16 sampled, scaled to the range.
+    const head = await t.eventCount();
+    expect(head % 8).toBe(0);
+    expect((await size({ above: 4, windows: head / 16, window: 8 })).events).toBe(Math.round((12 / 16) * head));
   });
 });
