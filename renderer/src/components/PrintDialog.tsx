@@ -33,9 +33,11 @@ type Props = {
   render(stock: LabelStockValue, onProgress: (p: JobProgress) => void): Promise<FileOut>;
   onClose(): void;
   onDone?(file: FileOut): void;
+  /** 'zip': the file is a zip of several PDFs (trail volumes): it can only be saved, not printed. */
+  fileKind?: 'pdf' | 'zip';
 };
 
-export function PrintDialog({ open, title, summary, withStock = true, render, onClose, onDone }: Props) {
+export function PrintDialog({ open, title, summary, withStock = true, render, onClose, onDone, fileKind = 'pdf' }: Props) {
   const [stock, setStock] = useState<LabelStockValue>(savedStock);
   const [printers, setPrinters] = useState<PrinterInfo[]>([]);
   const [printer, setPrinter] = useState<string | undefined>(() => localStorage.getItem(PRINTER_KEY) ?? undefined);
@@ -84,11 +86,13 @@ export function PrintDialog({ open, title, summary, withStock = true, render, on
           </div>
         )}
         <Space>
-          <Button type="primary" icon={<PrinterOutlined />} loading={busy} onClick={() => void go('print')}>
-            打印
-          </Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void go('save')}>
-            {isDesktop() ? '另存为 PDF' : '下载 PDF'}
+          {fileKind === 'pdf' && (
+            <Button type="primary" icon={<PrinterOutlined />} loading={busy} onClick={() => void go('print')}>
+              打印
+            </Button>
+          )}
+          <Button type={fileKind === 'zip' ? 'primary' : 'default'} icon={<DownloadOutlined />} loading={busy} onClick={() => void go('save')}>
+            {`${isDesktop() ? '另存为' : '下载'} ${fileKind === 'zip' ? '.zip' : 'PDF'}`}
           </Button>
         </Space>
         {busy && progress && <JobProgressBar p={progress} label="正在生成 PDF" />}

@@ -117,6 +117,7 @@ export function ScopeTrailCard() {
       <PrintDialog
         open={printing}
         withStock={false}
+        fileKind={size && size.volumes > 1 ? 'zip' : 'pdf'}
         title="打印流转记录"
         summary={`${what}，${period}的流转记录（A4）${size ? `：${sizeText(size)}` : ''}`}
         onClose={() => setPrinting(false)}
