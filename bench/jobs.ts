@@ -97,7 +97,7 @@ async function main() {
       Promise.all([job('jw_jd', { kind: 'ledger.check', mode: 'full' }), job('jw_jd', { kind: 'item.export', filter: { status: ['REGISTERED'] } })]),
     );
   } finally {
-    await (app.core as { jobs?: { close(): Promise<void> } }).jobs?.close();
+    await (app.core as { jobs?: { close(): Promise<unknown> } }).jobs?.close();
     await app.store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -170,4 +170,17 @@ describe('interactive lane', () => {
     expect(started.filter((s) => s.lane).every((s) => s.kind === 'label.items' || s.kind === 'item.trail')).toBe(true);
     expect(m.threads()).toEqual({ pool: 2, lane: true });
   });
+
+  it('close() lets each worker finish its warm-up and end itself (terminating mid-draw can crash Node in zlib)', { timeout: 120_000 }, async () => {
+    const ids = await register(3);
+    const user = await userOf('zx_bgy');
+    for (let round = 0; round < 3; round++) {
+      mgr = createJobManager(t.core.store, t.core.config, () => undefined);
+      // After its first job the worker starts warming up (drawing labels and a trail): close() arrives during it.
+      const r = await mgr.run(user, { kind: 'label.items', itemIds: ids, stock: '60x40' });
+      expect(r.file?.mime).toBe('application/pdf');
+      expect(await mgr.close()).toEqual({ stopped: 1, terminated: 0 });
+      mgr = null;
+    }
+  });
 });

@@ -29,7 +29,17 @@ const warm = () => {
 };
 if (init.warm) void warm();
 
+// Stopping: the thread ends once idle and warm, never in the middle of drawing (see ToWorker 'stop').
+let stopping = false;
+const stopWhenIdle = () => {
+  if (!busy) void (warming ?? Promise.resolve()).then(() => process.exit(0));
+};
+
 port.on('message', (m: ToWorker) => {
+  if (m.t === 'stop') {
+    stopping = true;
+    return stopWhenIdle();
+  }
   if (m.t === 'write-result') {
     const p = pending.get(m.reqId);
     pending.delete(m.reqId);
@@ -93,9 +103,10 @@ function run(m: Extract<ToWorker, { t: 'run' }>) {
   )
     .finally(() => {
       busy = false;
+      if (stopping) return stopWhenIdle();
       // Idle now: warm up (once) unless the next job has already begun.
       setImmediate(() => {
-        if (!busy) void warm();
+        if (!busy && !stopping) void warm();
       });
     });
 }

@@ -36,7 +36,8 @@ export type JobManager = {
   prewarm(): Promise<void>;
   /** A finished job's peak memory in its worker (heap and buffers, bytes); null when it ran in process. */
   peakBytes(jobId: string): number | null;
-  close(): Promise<void>;
+  /** Ends every worker (each finishes its job and warm-up first); says how many ended themselves and how many were terminated. */
+  close(): Promise<{ stopped: number; terminated: number }>;
 };
 
 type Rec = {
@@ -59,6 +60,8 @@ export type JobManagerOptions = {
   beforeRun?: (jobId: string, input: JobInput, onLane: boolean) => void | Promise<void>;
 };
 
+/** How long close() waits for a worker to finish its job or warm-up before terminating it. */
+const STOP_MS = 10_000;
 /** Finished jobs are kept this long for their owner to fetch. */
 const KEEP_MS = 15 * 60_000;
 const notFound = () => new AppError('NOT_FOUND', '后台任务不存在或已过期，请重新发起');
@@ -276,7 +279,23 @@ export function createJobManager(
       if (!slot.job) slot.worker.unref();
     },
     async close() {
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+      // Each worker ends itself once idle and warm; one that does not within STOP_MS is terminated.
+      const ends = await Promise.all(
+        slots.splice(0).map(
+          (s) =>
+            new Promise<'stopped' | 'terminated'>((resolve) => {
+              if (s.worker.threadId < 0) return resolve('stopped');
+              const t = setTimeout(() => void s.worker.terminate(), STOP_MS);
+              // A worker that ends itself exits with 0; a terminated one with 1.
+              s.worker.once('exit', (code) => {
+                clearTimeout(t);
+                resolve(code === 0 ? 'stopped' : 'terminated');
+              });
+              s.worker.postMessage({ t: 'stop' } satisfies ToWorker);
+            }),
+        ),
+      );
+      return { stopped: ends.filter((e) => e === 'stopped').length, terminated: ends.filter((e) => e === 'terminated').length };
     },
   };
 }

@@ -12,7 +12,9 @@ export type WorkerInit = { reader: ReaderSpec; entry?: string; fontDir: string |
 export type ToWorker =
   | { t: 'run'; jobId: string; input: JobInput; user: SessionUser; now: string; fontDir: string | null; dataDir: string | null }
   | { t: 'write-result'; reqId: number; ok: true; value: unknown }
-  | { t: 'write-result'; reqId: number; ok: false; error: JobError };
+  | { t: 'write-result'; reqId: number; ok: false; error: JobError }
+  /** Finish the current job and warm-up, then end the thread (a terminate() mid-draw can crash Node in zlib teardown). */
+  | { t: 'stop' };
 
 export type FromWorker =
   | { t: 'warm' }
