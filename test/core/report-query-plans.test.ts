@@ -76,3 +76,20 @@ describe('report queries use indexes', () => {
     expect(text.filter(groupsItems)).toEqual([]);
   });
 });
+
+describe('逾期未还调用 (0023)', () => {
+  it('reads loans by due time: the open ones by kind, status and due, the ragged edges by kind and due and the item’s events', async () => {
+    captured = [];
+    await call('report.stats', { from: '2026-11-01T03:00:00.000Z', to: '2026-11-30T05:00:00.000Z' });
+    const loans = captured.filter((q) => /from "requests" as "r"/i.test(q.sql));
+    const plans = loans.map((q) => ({ sql: q.sql, plan: (raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as unknown[])) as { detail: string }[]).map((r) => r.detail) }));
+    expect(plans).toHaveLength(3); // the loans still out, and the two ragged edges counted directly
+    for (const p of plans) expect({ sql: p.sql, scans: p.plan.filter((l) => fullScan(l) || /^SCAN (requests|r)\b/.test(l)) }).toEqual({ sql: p.sql, scans: [] });
+    const all = plans.flatMap((p) => p.plan).join('\n');
+    expect(all).toContain('requests_kind_status_due');
+    expect(all).toContain('requests_kind_due');
+    // The check-out and the end of each loan are looked up among the item's own events, not all events of a type.
+    expect(all).not.toContain('events_type_time');
+    expect(all).toContain('events_item');
+  });
+});

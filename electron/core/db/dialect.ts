@@ -354,6 +354,15 @@ export function itemsIndexedBy(dialect: DialectName, index: string) {
 }
 
 /**
+ * `custody_events AS alias` for a subquery that names the item: SQLite, without statistics, prefers events_type_time
+ * for `type IN (…) AND occurred_at <= …` and walks every event of those types; the item's own few events
+ * (events_item) are what is wanted. PostgreSQL's planner picks by itself.
+ */
+export function eventsOfItem(dialect: DialectName, alias: string) {
+  return dialect === 'sqlite' ? sql`custody_events ${sql.raw(alias)} INDEXED BY events_item` : sql`custody_events ${sql.raw(alias)}`;
+}
+
+/**
  * Serialises writers, taken first thing in every write transaction.
  * PostgreSQL: a row lock on the ledger head. Every custody write appends to the one hash chain anyway, so writers
  * queue on this row; taking it before anything is read means a call's checks ("is the item still in store?") see

@@ -32,8 +32,22 @@ export const STOCK_DELTA = 'STOCK';
 /** The pseudo-type of report_daily rows counting late intakes: RECEIVED more than 24 hours after the seizure. */
 export const LATE_INTAKE = 'LATE_INTAKE';
 export const LATE_INTAKE_HOURS = 24;
+/**
+ * The pseudo-type of report_daily rows counting loans that ended (CHECKED_IN, or LOST_REPORTED on return) after
+ * their due time, on the Shanghai day they fell due (0023). Loans still out are counted from the open requests.
+ */
+export const LOAN_OVERDUE = 'LOAN_OVERDUE';
+/** The events that end an item's loan (request_id: the loan). */
+export const LOAN_ENDS: readonly EventType[] = ['CHECKED_IN', 'LOST_REPORTED'];
 
-type Counted = { type: string; seq: number; item_id: number | null; agency_from_id: number | null; agency_to_id: number | null; occurred_at: string };
+type Counted = { type: string; seq: number; item_id: number | null; request_id: number | null; agency_from_id: number | null; agency_to_id: number | null; occurred_at: string };
+
+/** The due times of the loan requests among `ids`. */
+async function loanDueTimes(ctx: Pick<Ctx, 'db'>, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db.selectFrom('requests').select(['id', 'due_at']).where('id', 'in', ids).where('kind', '=', 'loan').where('due_at', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, r.due_at!]));
+}
 
 /** Was the item in stock just before event `seq` (its last stock-moving event an IN)? */
 async function inStockBefore(ctx: Pick<Ctx, 'db'>, itemId: number, seq: number): Promise<boolean> {
@@ -63,12 +77,12 @@ export async function countEvents(ctx: Pick<Ctx, 'db'>, events: readonly Counted
       .execute();
     for (const r of rows) items.set(r.id, { agency: r.holding_agency_id, store: r.store_id ?? 0, category: r.category, caseType: r.case_type ?? '', value: Number(r.value), seizedAt: r.seized_at });
   }
+  const dues = await loanDueTimes(ctx, [...new Set(counted.filter((e) => e.request_id !== null && LOAN_ENDS.includes(e.type as EventType)).map((e) => e.request_id!))]);
   const groups = new Map<string, { day: string; type: string; agency_id: number; store_id: number; category: string; case_type: string; n: number; v: number }>();
   for (const e of counted) {
     const i = items.get(e.item_id!);
     if (!i) continue;
-    const day = shanghaiDayOf(e.occurred_at);
-    const put = (type: string, agency: number, n: number) => {
+    const put = (type: string, agency: number, n: number, day = shanghaiDayOf(e.occurred_at)) => {
       const row = { day, type, agency_id: agency, store_id: i.store, category: i.category, case_type: i.caseType };
       const key = JSON.stringify(row);
       const g = groups.get(key) ?? { ...row, n: 0, v: 0 };
@@ -79,6 +93,8 @@ export async function countEvents(ctx: Pick<Ctx, 'db'>, events: readonly Counted
     const to = e.agency_to_id ?? i.agency;
     const from = e.agency_from_id ?? i.agency;
     put(e.type, to, 1);
+    const due = e.request_id !== null && LOAN_ENDS.includes(e.type as EventType) ? dues.get(e.request_id) : undefined;
+    if (due && e.occurred_at > due) put(LOAN_OVERDUE, to, 1, shanghaiDayOf(due));
     if (e.type === 'RECEIVED' && i.seizedAt && (Date.parse(e.occurred_at) - Date.parse(i.seizedAt)) / 3600_000 > LATE_INTAKE_HOURS) put(LATE_INTAKE, to, 1);
     const isIn = STOCK_IN.includes(e.type as EventType);
     const isOut = STOCK_OUT.includes(e.type as EventType);

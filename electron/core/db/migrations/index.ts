@@ -21,6 +21,7 @@ import * as m0019 from './0019-report-daily';
 import * as m0020 from './0020-backups';
 import * as m0021 from './0021-items-store';
 import * as m0022 from './0022-item-counts';
+import * as m0023 from './0023-loan-overdue';
 
 type CodeMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, CodeMigration]> = [
   ['0020-backups', m0020],
   ['0021-items-store', m0021],
   ['0022-item-counts', m0022],
+  ['0023-loan-overdue', m0023],
 ];
 
 export class CodeMigrationProvider implements MigrationProvider {

@@ -50,7 +50,7 @@ async function directQuery(ctx: Ctx, f: ReportFilter, from: string, to: string, 
 }
 
 /** Whole Shanghai days [fromDay, toDay) from report_daily. */
-async function daysAggregate(ctx: Ctx, f: ReportFilter, types: readonly string[], fromDay: string, toDay: string): Promise<Tally> {
+export async function daysAggregate(ctx: Ctx, f: ReportFilter, types: readonly string[], fromDay: string, toDay: string): Promise<Tally> {
   let q = (ctx.db as unknown as Kysely<Db>).selectFrom('report_daily as d').where('d.day', '>=', fromDay).where('d.day', '<', toDay).where('d.type', 'in', [...types]);
   if (f.agencyId) q = q.where('d.agency_id', '=', f.agencyId);
   if (f.storeId) q = q.where('d.store_id', '=', f.storeId);
@@ -60,7 +60,7 @@ async function daysAggregate(ctx: Ctx, f: ReportFilter, types: readonly string[]
   return new Map(rows.map((r) => [r.type, { count: num(r.n), value: num(r.v) }]));
 }
 
-function add(into: Tally, more: Tally) {
+export function add(into: Tally, more: Tally) {
   for (const [k, x] of more) {
     const t = into.get(k) ?? { count: 0, value: 0 };
     into.set(k, { count: t.count + x.count, value: t.value + x.value });
@@ -70,16 +70,24 @@ function add(into: Tally, more: Tally) {
 /** Can the aggregate answer this filter for this reader? */
 export const aggregateServes = (ctx: Ctx, f: ReportFilter) => !f.status && !itemScope(ctx.user);
 
-/** Events of `types` in [f.from, f.to): from report_daily for whole days, directly for the edges. */
-export async function periodFigures(ctx: Ctx, f: ReportFilter, types: readonly string[]): Promise<Tally> {
-  if (!aggregateServes(ctx, f)) return periodDirect(ctx, f, types, f.from, f.to);
-  // The first Shanghai midnight at or after `from`, and the last at or before `to`.
+/**
+ * The whole Shanghai days inside [from, to): the first midnight at or after `from` (start, firstDay) and the last at
+ * or before `to` (end, lastDay); null when no whole day lies inside.
+ */
+export function wholeDays(f: Pick<ReportFilter, 'from' | 'to'>): { firstDay: string; lastDay: string; start: string; end: string } | null {
   let firstDay = shanghaiDayOf(f.from);
   if (shanghaiMidnight(firstDay) < new Date(f.from).toISOString()) firstDay = shanghaiDayOf(new Date(Date.parse(shanghaiMidnight(firstDay)) + DAY).toISOString());
   const lastDay = shanghaiDayOf(f.to);
   const start = shanghaiMidnight(firstDay);
   const end = shanghaiMidnight(lastDay);
-  if (start >= end) return periodDirect(ctx, f, types, f.from, f.to);
+  return start < end ? { firstDay, lastDay, start, end } : null;
+}
+
+/** Events of `types` in [f.from, f.to): from report_daily for whole days, directly for the edges. */
+export async function periodFigures(ctx: Ctx, f: ReportFilter, types: readonly string[]): Promise<Tally> {
+  const days = aggregateServes(ctx, f) ? wholeDays(f) : null;
+  if (!days) return periodDirect(ctx, f, types, f.from, f.to);
+  const { firstDay, lastDay, start, end } = days;
   const out = await daysAggregate(ctx, f, types, firstDay, lastDay);
   if (f.from < start) add(out, await periodDirect(ctx, f, types, f.from, start));
   if (end < f.to) add(out, await periodDirect(ctx, f, types, end, f.to));

@@ -12,6 +12,7 @@ import { ITEM_CATEGORY_LABELS, ITEM_STATUS_LABELS, TERMINAL_STATUSES, type Event
 import { CASE_TYPE_LABELS, type CaseType } from '../../../../shared/domain/case-life';
 import { fmtLocal } from '../custody/custody.lookup';
 import { periodFigures, stockAtEnd } from './report.period';
+import { overdueLoans } from './report.overdue';
 import { LATE_INTAKE } from '../../ledger/event-aggregate';
 
 type Db = Database & { i: Database['items']; e: Database['custody_events'] };
@@ -85,13 +86,8 @@ export async function reportFigures(ctx: Ctx, f: ReportFilter): Promise<ReportDt
 
   out.set('inStockAtEnd', (await stockAtEnd(ctx, f)) ?? (await stockDirect(ctx, f)));
 
-  // A loan due in the period and not checked in by its due time.
-  const overdue = await itemFilter(ctx, eventsJoinItems(ctx).innerJoin('requests as r', 'r.id', 'e.request_id').where('e.type', '=', 'CHECKED_OUT').where('e.occurred_at', '<', f.to), f)
-    .where(sql<boolean>`r.due_at >= ${f.from} AND r.due_at < ${f.to}`)
-    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM custody_events x WHERE x.item_id = e.item_id AND x.seq > e.seq AND x.type = 'CHECKED_IN' AND x.occurred_at <= r.due_at)`)
-    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`SUM(${VALUE})`.as('v')])
-    .executeTakeFirstOrThrow();
-  out.set('overdueLoans', { count: num(overdue.n), value: num(overdue.v) });
+  // A loan due in the period and not back by its due time.
+  out.set('overdueLoans', await overdueLoans(ctx, f));
 
   out.set('lateIntakes', (await periodFigures(ctx, f, [LATE_INTAKE])).get(LATE_INTAKE) ?? { count: 0, value: 0 });
 
