@@ -135,8 +135,14 @@ describe('deposit to the 涉案款专户', () => {
     expect((await t.fail('zx_bgy', 'cash.deposit', { ...input, itemId: phone.id })).message).toContain('不是现金');
     expect((await t.fail('ga_bar', 'cash.deposit', input)).code).toBe('FORBIDDEN');
     expect(await t.eventCount()).toBe(before);
+    // Not while the cash is in a request not yet closed (the one guard every service shares).
+    const loan = await t.call('ga_bar', 'request.create', { kind: 'loan', itemIds: [cash.id], reason: '清点', purpose: 'appraisal', dueAt: new Date(t.clock.now.getTime() + 86_400_000).toISOString() });
+    expect((await t.fail('zx_bgy', 'cash.deposit', input)).message).toBe(`${cash.code}（现金）在未完结的申请单 ${loan.requestNo} 中，须先办结或撤销该申请才能存入涉案款专户`);
+    await t.call('ga_bar', 'request.cancel', { id: loan.id, reason: '改为存入专户' });
+    const mid = await t.eventCount();
 
     const d = await t.call('zx_bgy', 'cash.deposit', input);
+    expect(await t.eventCount()).toBe(mid + 1);
     expect(d).toMatchObject({ status: 'DEPOSITED', locationId: null, outWith: '滨州市公安局涉案款专户', holdingAgencyName: '滨州市公安局' });
     const ev = (await t.call('ga_bar', 'item.timeline', { id: cash.id }))[0]!;
     expect(ev).toMatchObject({ type: 'CASH_DEPOSITED', legalDocNo: input.bankSlipNo, payload: expect.objectContaining({ amount: 10000, statusTo: 'DEPOSITED' }) });

@@ -1,4 +1,4 @@
-/** Checks shared by the services where the holding agency acts on one item (lot split and outcome, external custody). */
+/** Checks shared by the services that act on items: the holding agency, and the one open request an item may be in. */
 import type { Ctx } from '../../context';
 import type { ItemRow } from '../../db/schema';
 import { conflict, forbidden } from '../../errors';
@@ -19,14 +19,21 @@ export async function assertHoldingAgency(ctx: Ctx, item: Item, action: string):
   return name;
 }
 
-/** Refuses `action` while the item is in a request not yet closed. */
-export async function assertNoOpenRequest(ctx: Ctx, item: Item, action: string): Promise<void> {
-  const open = await ctx.db
+/** The request not yet closed that each of `itemIds` is in (an item is in at most one): item id → request no. */
+export async function openRequestNos(ctx: Pick<Ctx, 'db'>, itemIds: readonly number[]): Promise<Map<number, string>> {
+  if (!itemIds.length) return new Map();
+  const rows = await ctx.db
     .selectFrom('request_items as ri')
     .innerJoin('requests as r', 'r.id', 'ri.request_id')
-    .select('r.request_no')
-    .where('ri.item_id', '=', item.id)
+    .select(['ri.item_id', 'r.request_no'])
     .where('ri.open', '=', 1)
-    .executeTakeFirst();
-  if (open) throw conflict(`${itemLabel(item)}在未完结的申请单 ${open.request_no} 中，须先办结或撤销该申请才能${action}`);
+    .where('ri.item_id', 'in', [...itemIds])
+    .execute();
+  return new Map(rows.map((o) => [o.item_id, o.request_no]));
+}
+
+/** Refuses `action` while the item is in a request not yet closed. */
+export async function assertNoOpenRequest(ctx: Ctx, item: Item, action: string): Promise<void> {
+  const no = (await openRequestNos(ctx, [item.id])).get(item.id);
+  if (no) throw conflict(`${itemLabel(item)}在未完结的申请单 ${no} 中，须先办结或撤销该申请才能${action}`);
 }

@@ -12,6 +12,7 @@ import { ITEM_STATUS_LABELS, type ItemStatus } from '../../../../shared/domain/e
 import { hasPermission } from '../../../../shared/domain/permissions';
 import { assertItemVisible, maskIdNo, seesIdNumbers } from '../../access/visibility';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
+import { assertNoOpenRequest } from '../common/item.guards';
 import { applyItemEvent } from '../custody/custody';
 import { findItemById, itemLabel } from '../custody/custody.lookup';
 import { assertHandlesItem } from '../stores/store.rules';
@@ -29,17 +30,6 @@ async function assertMayPropose(ctx: Ctx, item: Awaited<ReturnType<typeof findIt
   const pending = await ctx.db.selectFrom('item_proposals').select(['id', 'kind']).where('item_id', '=', item.id).where('status', '=', 'pending').executeTakeFirst();
   if (pending) throw conflict(`${itemLabel(item)} 已有待审批的${PROPOSAL_KIND_LABELS[pending.kind as ProposalKind]}（编号 ${pending.id}），请等审批后再提出`);
   return agency.name;
-}
-
-async function openRequestNo(ctx: Ctx, itemId: number): Promise<string | null> {
-  const r = await ctx.db
-    .selectFrom('request_items as ri')
-    .innerJoin('requests as r', 'r.id', 'ri.request_id')
-    .select('r.request_no')
-    .where('ri.item_id', '=', itemId)
-    .where('ri.open', '=', 1)
-    .executeTakeFirst();
-  return r?.request_no ?? null;
 }
 
 async function insertProposal(ctx: Ctx, p: { itemId: number; kind: ProposalKind; agencyId: number; changes: FieldChange[]; reason: string }): Promise<number> {
@@ -82,8 +72,7 @@ export async function reportLost(ctx: Ctx, input: MethodParsedInput<'lost.report
     const hint = item.status === 'ON_LOAN' ? '；调用在外的物品遗失请在归还时登记' : '';
     throw conflict(`${itemLabel(item)} 当前为「${ITEM_STATUS_LABELS[item.status as ItemStatus]}」，只有在库（含外部保管、待处置）的物品可以报告遗失${hint}`);
   }
-  const req = await openRequestNo(ctx, item.id);
-  if (req) throw conflict(`${itemLabel(item)} 在申请单 ${req} 中，请先撤销或办结该申请再报告遗失`);
+  await assertNoOpenRequest(ctx, item, '报告遗失');
   const id = await insertProposal(ctx, { itemId: item.id, kind: 'lost', agencyId: item.holding_agency_id, changes: [], reason: input.reason });
   return getProposal(ctx, id);
 }
@@ -119,8 +108,7 @@ export async function decideProposal(ctx: Ctx, input: MethodParsedInput<'proposa
     if (stale.length) throw conflict(`${itemLabel(item)} 的登记信息在申请后已有变化（${describeChanges(stale)}），请驳回后重新申请`);
     eventId = (await applyCorrection(ctx, item, changes, { reason: p.reason, proposalId: p.id, approvedByName: ctx.user.displayName })).event.id;
   } else {
-    const req = await openRequestNo(ctx, item.id);
-    if (req) throw conflict(`${itemLabel(item)} 在申请单 ${req} 中，请先撤销或办结该申请再批准遗失报告`);
+    await assertNoOpenRequest(ctx, item, '批准遗失报告');
     const { event } = await applyItemEvent(
       ctx,
       item,

@@ -8,6 +8,7 @@ import type { ValueRecordKind } from '../../../../shared/domain/disposition-valu
 import { CommittedFailure } from '../../api/handler-types';
 import { assertItemVisible, itemScope, notVisible } from '../../access/visibility';
 import { badInput, conflict } from '../../errors';
+import { assertNoOpenRequest } from '../common/item.guards';
 import { applyItemEvent, loadItem } from '../custody/custody';
 import { itemFlags, itemLabel } from '../custody/custody.lookup';
 import { verifyWitness } from '../custody/witness.service';
@@ -26,8 +27,7 @@ export const valueHandlers: HandlerMap<'cash.deposit' | 'case.values'> = {
     const it = await loadItem(ctx, input.itemId);
     if (it.category !== 'cash' && !itemFlags(it).includes('cash')) throw badInput(`${itemLabel(it)}不是现金，只有现金可以存入涉案款专户`);
     if (it.status !== 'IN_STORE') throw conflict(`${itemLabel(it)}当前不在库，只有在库的现金可以存入涉案款专户`);
-    const open = await ctx.db.selectFrom('request_items as ri').innerJoin('requests as r', 'r.id', 'ri.request_id').select('r.request_no').where('ri.item_id', '=', it.id).where('ri.open', '=', 1).executeTakeFirst();
-    if (open) throw conflict(`${itemLabel(it)}在未完结的申请单 ${open.request_no} 中，不能存入专户`);
+    await assertNoOpenRequest(ctx, it, '存入涉案款专户');
     if (it.cash_amount !== null && Math.round(it.cash_amount * 100) !== Math.round(input.amount * 100)) {
       throw badInput(`存入金额 ${money(input.amount)} 与登记的现金金额 ${money(it.cash_amount)} 不一致；如清点有差异，请先登记差异`);
     }

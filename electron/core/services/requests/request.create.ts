@@ -8,6 +8,7 @@ import type { EventType, ItemStatus } from '../../../../shared/domain/enums';
 import { checkTransition } from '../../../../shared/domain/item-state';
 import { REQUEST_KIND_LABELS, REQUEST_NO_PREFIX, type RequestKind } from '../../../../shared/domain/requests';
 import { AppError, badInput, notFound } from '../../errors';
+import { openRequestNos } from '../common/item.guards';
 import { applyItemEvent } from '../custody/custody';
 import { locationPaths } from '../admin/admin.handlers';
 import { storageLocationById } from '../custody/putaway.service';
@@ -51,14 +52,7 @@ async function checkItems(ctx: Ctx, input: RequestCreateInput, items: ItemRow[])
   const targetStore =
     input.kind === 'allocation' ? ((await ctx.db.selectFrom('locations').select('store_id').where('id', '=', input.toLocationId).executeTakeFirst())?.store_id ?? null) : null;
   const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
-  const open = await ctx.db
-    .selectFrom('request_items as ri')
-    .innerJoin('requests as r', 'r.id', 'ri.request_id')
-    .select(['ri.item_id', 'r.request_no'])
-    .where('ri.open', '=', 1)
-    .where('ri.item_id', 'in', items.map((i) => i.id))
-    .execute();
-  const openNo = new Map(open.map((o) => [o.item_id, o.request_no]));
+  const openNo = await openRequestNos(ctx, items.map((i) => i.id));
   const notHeld: string[] = [];
   const problems: string[] = [];
   for (const it of items) {

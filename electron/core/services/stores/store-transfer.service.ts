@@ -8,6 +8,7 @@ import type { Ctx } from '../../context';
 import type { ItemRow } from '../../db/schema';
 import type { StoreTransferDto, StoreTransferSummary } from '../../../../shared/api/store.contract';
 import { AppError, badInput, conflict } from '../../errors';
+import { openRequestNos } from '../common/item.guards';
 import { applyItemEvent } from '../custody/custody';
 import { itemLabel } from '../custody/custody.lookup';
 import { storageLocation } from '../custody/putaway.service';
@@ -82,14 +83,7 @@ async function dispatchItems(ctx: Ctx, toStoreId: number, codes: string[]): Prom
   if (dup) throw badInput(`物品编码「${dup}」重复扫描`);
   const items = await ctx.db.selectFrom('items').selectAll().where('code', 'in', codes).execute();
   const byCode = new Map(items.map((i) => [i.code, i]));
-  const open = await ctx.db
-    .selectFrom('request_items as ri')
-    .innerJoin('requests as r', 'r.id', 'ri.request_id')
-    .select(['ri.item_id', 'r.request_no'])
-    .where('ri.open', '=', 1)
-    .where('ri.item_id', 'in', items.length ? items.map((i) => i.id) : [-1])
-    .execute();
-  const openNo = new Map(open.map((o) => [o.item_id, o.request_no]));
+  const openNo = await openRequestNos(ctx, items.map((i) => i.id));
   const problems: string[] = [];
   for (const c of codes) {
     const it = byCode.get(c);
