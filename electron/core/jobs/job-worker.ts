@@ -73,6 +73,7 @@ function run(m: Extract<ToWorker, { t: 'run' }>) {
     {
       ctx,
       source: init.reader,
+      filePath: m.filePath,
       write: (op, args) =>
         new Promise((resolve, reject) => {
           const reqId = ++reqSeq;
