@@ -42,6 +42,8 @@ export type JobManager = {
    * gone → NOT_FOUND; failed → its error; not finished → CONFLICT; a job without a file on disk → NOT_FOUND.
    */
   file(user: SessionUser, jobId: string): JobFileRef;
+  /** The folder of this manager's job files. */
+  readonly fileDir: string;
   /** A finished job's peak memory in its worker (heap and buffers, bytes); null when it ran in process. */
   peakBytes(jobId: string): number | null;
   /** Ends every worker (each finishes its job and warm-up first); says how many ended themselves and how many were terminated. */
@@ -302,6 +304,7 @@ export function createJobManager(
     status: (user, jobId) => ({ ...own(user, jobId).status }),
     result,
     file,
+    fileDir: files.dir,
     async run(user, input) {
       const s = start(user, input);
       await jobs.get(s.jobId)!.settled;
