@@ -326,6 +326,8 @@ export function createJobManager(
       if (!slot.job) slot.worker.unref();
     },
     async close() {
+      // The files go first (a host may exit before the workers end), and again after (a worker's last writes).
+      files.clear();
       // Each worker ends itself once idle and warm; one that does not within STOP_MS is terminated.
       const ends = await Promise.all(
         slots.splice(0).map(
