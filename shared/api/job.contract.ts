@@ -113,7 +113,7 @@ export const backupResultDto = z.object({ id: z.number(), file: z.string(), ok: 
  * A job file on disk (a scope trail in volumes, too large to travel as base64): only the job's owner fetches it,
  * in the browser from GET /api/jobs/<jobId>/file, on the desktop through the host's save dialog.
  */
-export const jobDownloadDto = z.object({ fileName: z.string(), mime: z.string(), bytes: z.number() });
+export const jobDownloadDto = z.object({ fileName: z.string(), mime: z.string(), bytes: z.number(), serialNo: z.string().optional() });
 export type JobDownload = z.infer<typeof jobDownloadDto>;
 
 export const jobResultDto = z.object({

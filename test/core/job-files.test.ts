@@ -84,6 +84,33 @@ describe('job files on disk', () => {
     expect(await t.core.jobFile(await t.login('jw_jd'), one.jobId)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '该后台任务没有可下载的文件' } });
   });
 
+  it('puts a one-document trail on disk too when it is large (jobFileMinBytes), with its serial', { timeout: 120_000 }, async () => {
+    const big = await makeTestCore({ sqliteFile: path.join(dir, 'big.sqlite'), config: { jobFileMinBytes: 1 } });
+    try {
+      const c = await big.call('ga_bar', 'case.create', { caseNo: 'A371600202600BIG', name: '张某盗窃案', cause: '盗窃' });
+      await big.call('ga_bar', 'item.register', {
+        caseId: c.id,
+        seizureDocNo: '滨公（刑）扣字〔2026〕101号',
+        seizedAt: '2026-11-19T20:30:00Z',
+        seizedBy: '李办案',
+        items: [{ name: '手机', category: 'electronics', quantity: 1, unit: '部', source: 'seized' }],
+      });
+      const s = await runJob(big, 'jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: await agencyId(big, '371600') });
+      const result = await big.call('jw_jd', 'job.result', { jobId: s.jobId });
+      expect(result.file).toBeNull();
+      expect(result.download).toMatchObject({ mime: 'application/pdf', serialNo: expect.stringMatching(/^LZJL-/) });
+      expect(result.download!.fileName).toBe(`单位涉案财物流转记录-${result.download!.serialNo}.pdf`);
+      const ref = await big.core.jobFile(await big.login('jw_jd'), s.jobId);
+      if (!ref.ok) throw new Error(ref.error.message);
+      const pdf = fs.readFileSync(ref.data.path);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(ref.data.bytes).toBe(pdf.length);
+      expect(result.download!.bytes).toBe(pdf.length);
+    } finally {
+      await big.close();
+    }
+  });
+
   it('deletes the file when the job expires by the clock, and on close', { timeout: 120_000 }, async () => {
     const { jobId, file } = await volumesJob();
     t.clock.advance(JOB_KEEP_MS - 1000);

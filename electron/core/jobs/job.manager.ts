@@ -244,6 +244,7 @@ export function createJobManager(
         fontDir: config.fontDir ?? null,
         dataDir: config.dataDir,
         filePath: files.pathOf(rec.status.jobId),
+        ...(config.jobFileMinBytes !== undefined ? { jobFileMinBytes: config.jobFileMinBytes } : {}),
       };
       if (!opts.beforeRun) slot.worker.postMessage(m);
       else void Promise.resolve(opts.beforeRun(rec.status.jobId, rec.input, slot.lane)).then(() => slot.worker.postMessage(m));

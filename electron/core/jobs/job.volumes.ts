@@ -14,17 +14,27 @@ import type { JobDownload, JobInput } from '../../../shared/api/job.contract';
 import { AppError } from '../errors';
 import { formatZhDateTime } from '../documents/pdf-engine';
 import { scopeVolumes, volumeLabel, volumePlan } from '../documents/scope-volumes';
-import { printTrail, printTrailPdf } from './job.trail';
+import { printTrailPdf } from './job.trail';
 import type { TaskEnv } from './job.tasks';
 
 export const TOC_FILE = '目录.txt';
+/** A one-document trail this large or larger goes to disk too (CoreConfig.jobFileMinBytes). */
+export const JOB_FILE_MIN_BYTES = 8 * 1024 * 1024;
 
-/** One volume or fewer: the PDF, whole; more: the zip of the volumes, on disk at `env.filePath`. */
+/** One volume or fewer: the PDF, whole (on disk when large); more: the zip of the volumes, on disk at `env.filePath`. */
 export async function printScopeTrail(env: TaskEnv, input: Extract<JobInput, { kind: 'scope.trail' }>): Promise<{ file: FileOut } | { download: JobDownload }> {
   const { ctx } = env;
   const sv = await scopeVolumes(ctx, input, input.volumeSize);
-  if (sv.volumes.length <= 1) return { file: await printTrail(env, await volumePlan(ctx, sv, null)) };
   const out = env.filePath;
+  if (sv.volumes.length <= 1) {
+    const t = await printTrailPdf(env, await volumePlan(ctx, sv, null));
+    if (!out || t.pdf.length < (ctx.config.jobFileMinBytes ?? JOB_FILE_MIN_BYTES)) {
+      return { file: { fileName: t.fileName, mime: 'application/pdf', base64: t.pdf.toString('base64'), serialNo: t.serialNo } };
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, t.pdf);
+    return { download: { fileName: t.fileName, mime: 'application/pdf', bytes: t.pdf.length, serialNo: t.serialNo } };
+  }
   if (!out) throw new AppError('INTERNAL', '分册打印需要任务文件目录');
   mkdirSync(dirname(out), { recursive: true });
   const n = sv.volumes.length;

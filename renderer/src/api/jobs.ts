@@ -28,7 +28,7 @@ async function runJobOf(input: JobStartInput, onProgress?: (p: JobProgress) => v
 }
 
 /** A job's file on disk (a trail in volumes): fetched by its job id, never carried whole. */
-export type JobFileRef = JobDownload & { jobId: string; serialNo?: undefined };
+export type JobFileRef = JobDownload & { jobId: string };
 /** What a job hands over: a small file whole, or a reference to its file on disk. */
 export type JobFile = FileOut | JobFileRef;
 

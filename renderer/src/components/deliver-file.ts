@@ -21,13 +21,15 @@ function clickLink(href: string, fileName: string) {
   a.remove();
 }
 
-async function deliverJobFile(file: JobFileRef): Promise<string> {
+/** A job file on disk is always saved / downloaded (a large trail is printed from the saved file). */
+async function deliverJobFile(file: JobFileRef, mode: DeliverMode): Promise<string> {
+  const note = mode === 'print' ? '（文件较大，请保存后打开打印）' : '';
   if (isDesktop()) {
     const r = await saveJobFileDesktop(file.jobId);
-    return r.saved ? `已保存：${r.path ?? file.fileName}` : '已取消保存';
+    return r.saved ? `已保存：${r.path ?? file.fileName}${note}` : '已取消保存';
   }
   clickLink(jobFileUrl(file.jobId), file.fileName);
-  return `已开始下载：${file.fileName}`;
+  return `已开始下载：${file.fileName}${note}`;
 }
 
 export function fileToBlob(file: FileOut): Blob {
@@ -50,10 +52,9 @@ export type DeliverMode = 'save' | 'print' | 'open';
  * save: desktop save dialog / browser download.
  * print: desktop prints the PDF (silently to `printer` when given); the browser opens it in a tab to print.
  * open: browser opens the PDF in a new tab (falls back to download).
- * A job file on disk is always saved / downloaded.
  */
 export async function deliverFile(file: JobFile, mode: DeliverMode = 'save', printer?: string): Promise<string> {
-  if ('jobId' in file) return deliverJobFile(file);
+  if ('jobId' in file) return deliverJobFile(file, mode);
   if (isDesktop()) {
     if (mode === 'print' && file.mime === 'application/pdf') {
       await printPdf(file, printer, !!printer);
