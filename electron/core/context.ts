@@ -36,6 +36,8 @@ export type CoreConfig = {
   sessionIdleMinutes?: number;
   /** The Ed25519 key that signs ledger checkpoints (a file outside the database); null: signing refused. */
   anchorKey?: AnchorKey | null;
+  /** A one-document scope trail at least this large (bytes) is a job file on disk, not base64 (default 8 MiB). */
+  jobFileMinBytes?: number;
   /** Old-generation heap limit of each job worker, in MB: a job past it fails instead of exhausting the machine. */
   jobHeapMb?: number;
 };

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { ApiResult } from '../../shared/api/errors';
 import { formatIssues } from '../../shared/api/input-errors';
+import { saveJobFile, type JobFileSaveDeps } from './job-file-save';
 
 const HOST_METHODS = {
   'host.connection': z.object({}),
@@ -16,6 +17,8 @@ const HOST_METHODS = {
   'host.printers': z.object({}),
   'host.printPdf': z.object({ base64: z.string().min(1), deviceName: z.string().optional(), silent: z.boolean().default(true) }),
   'host.saveFile': z.object({ base64: z.string().min(1), fileName: z.string().min(1).max(200) }),
+  // A job's file on disk (a trail in volumes): named by its job id only; copied, never passed through the page.
+  'host.saveJobFile': z.object({ jobId: z.string().min(1).max(64) }),
 } as const;
 type HostMethod = keyof typeof HOST_METHODS;
 
@@ -40,7 +43,19 @@ async function printPdf(base64: string, deviceName: string | undefined, silent: 
   }
 }
 
-export async function handleHostMethod(sender: WebContents, method: HostMethod, input: unknown): Promise<ApiResult<unknown>> {
+async function saveDialog(sender: WebContents, fileName: string): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(sender);
+  const res = win ? await dialog.showSaveDialog(win, { defaultPath: fileName }) : await dialog.showSaveDialog({ defaultPath: fileName });
+  return res.canceled || !res.filePath ? null : res.filePath;
+}
+
+/** `jobs`: the window's session and where its job files come from (host.saveJobFile). */
+export async function handleHostMethod(
+  sender: WebContents,
+  method: HostMethod,
+  input: unknown,
+  jobs: JobFileSaveDeps & { token: string | null },
+): Promise<ApiResult<unknown>> {
   const parsed = HOST_METHODS[method].safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: '输入有误', details: formatIssues(parsed.error, input ?? {}) } };
   try {
@@ -70,12 +85,15 @@ export async function handleHostMethod(sender: WebContents, method: HostMethod, 
       await printPdf(v.base64, v.deviceName, v.silent);
       return { ok: true, data: { ok: true } };
     }
+    if (method === 'host.saveJobFile') {
+      const { jobId } = parsed.data as z.infer<(typeof HOST_METHODS)['host.saveJobFile']>;
+      return await saveJobFile(jobs, jobs.token, jobId, (fileName) => saveDialog(sender, fileName));
+    }
     const v = parsed.data as z.infer<(typeof HOST_METHODS)['host.saveFile']>;
-    const win = BrowserWindow.fromWebContents(sender);
-    const res = win ? await dialog.showSaveDialog(win, { defaultPath: v.fileName }) : await dialog.showSaveDialog({ defaultPath: v.fileName });
-    if (res.canceled || !res.filePath) return { ok: true, data: { saved: false } };
-    await writeFile(res.filePath, Buffer.from(v.base64, 'base64'));
-    return { ok: true, data: { saved: true, path: res.filePath } };
+    const path = await saveDialog(sender, v.fileName);
+    if (!path) return { ok: true, data: { saved: false } };
+    await writeFile(path, Buffer.from(v.base64, 'base64'));
+    return { ok: true, data: { saved: true, path } };
   } catch (err) {
     return { ok: false, error: { code: 'INTERNAL', message: `打印或保存失败：${err instanceof Error ? err.message : String(err)}` } };
   }

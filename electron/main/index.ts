@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { openApp, type OpenedApp } from '../core/bootstrap';
 import { loadConnection } from './connection-settings';
-import { createRemoteCore } from './remote-core';
+import { createRemoteCore, SERVER_COOKIE } from './remote-core';
+import { localJobFile, remoteJobFile } from './job-file-save';
 import { registerIpcHost } from './ipc-host';
 import { APP_ORIGIN, hardenSessions } from './security';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -48,11 +49,12 @@ async function start(): Promise<void> {
   const connection = loadConnection(app.getPath('userData'));
   if (connection.mode === 'server') {
     // A terminal of the city's server: every call goes there; nothing custodial is kept on this computer.
-    registerIpcHost(createRemoteCore({ baseUrl: connection.serverUrl, ca: connection.caFile ? readFileSync(connection.caFile) : undefined }));
+    const ca = connection.caFile ? readFileSync(connection.caFile) : undefined;
+    registerIpcHost(createRemoteCore({ baseUrl: connection.serverUrl, ca }), remoteJobFile(connection.serverUrl, SERVER_COOKIE, ca));
   } else {
     // The desktop app sets up its administrator on the first-run screen, not with a printed password.
     opened = await openApp(join(app.getPath('userData'), 'data'), { createAdmin: false, fontDir, nativeBinding: app.isPackaged ? undefined : process.env.SEIZED_SQLITE_BINDING });
-    registerIpcHost(opened.core);
+    registerIpcHost(opened.core, localJobFile(opened.core));
     // Backups when due, per the settings in 备份与恢复 (none until a folder is chosen).
     scheduleBackups(opened.core);
     void opened.core.jobs.prewarm();
@@ -64,7 +66,8 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => {
-  void opened?.store.close();
+  // The jobs' files go with them (jobs.close deletes this process's job folder).
+  void opened?.core.jobs.close().finally(() => void opened?.store.close());
   if (process.platform !== 'darwin') app.quit();
 });
 

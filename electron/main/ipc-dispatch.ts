@@ -7,7 +7,7 @@ import type { ApiResult } from '../../shared/api/errors';
 
 export type IpcSender = { id: number; once(event: 'destroyed', fn: () => void): unknown };
 export type IpcEventLike = { sender: IpcSender; senderFrame: { url: string } | null };
-export type HostMethodHandler = { isHostMethod(m: string): boolean; handle(sender: IpcSender, method: string, input: unknown): Promise<ApiResult<unknown>> };
+export type HostMethodHandler = { isHostMethod(m: string): boolean; handle(sender: IpcSender, method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>> };
 
 /** Host methods the login page needs (connection settings); every other host method (print, save) needs a session. */
 export const SESSIONLESS_HOST_METHODS: ReadonlySet<string> = new Set(['host.connection', 'host.setConnection', 'host.pickCaFile']);
@@ -28,7 +28,7 @@ export function createIpcInvoke(core: Pick<Core, 'dispatch'>, isTrustedUrl: (url
           return { ok: false, error: { code: 'UNAUTHENTICATED', message: '尚未登录或登录已过期，请重新登录' } };
         }
       }
-      return host.handle(event.sender, method, input);
+      return host.handle(event.sender, method, input, tokens.get(id) ?? null);
     }
     const result = await core.dispatch(tokens.get(id) ?? null, method, input);
     if (result.ok && method === 'auth.login') {

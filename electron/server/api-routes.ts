@@ -4,6 +4,7 @@ import type { Core } from '../core/api/dispatch';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import { httpStatusOf, type ApiResult, type ErrorCode } from '../../shared/api/errors';
 import type { MethodDef } from '../../shared/api/define';
+import { JOB_FILE_PATH, registerJobFileRoute } from './job-file-route';
 
 export const SESSION_COOKIE = 'seized_sid';
 export const DEFAULT_MAX_BYTES = 256 * 1024;
@@ -41,9 +42,21 @@ export function registerApi(app: FastifyInstance, core: Core, opts: ApiOptions) 
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
+    // A job's file is fetched by GET (a download link); a cross-site page gets no strict cookie, and is refused too.
+    if (req.method === 'GET' && JOB_FILE_PATH.test(req.url)) {
+      const site = req.headers['sec-fetch-site'];
+      if (site && site !== 'same-origin' && site !== 'none') return sendJson(reply, 403, failure('FORBIDDEN', '拒绝跨站请求'));
+      return;
+    }
     if (req.method !== 'POST') return sendJson(reply.header('Allow', 'POST'), 405, failure('BAD_INPUT', '接口只接受 POST 请求'));
     if (isCrossSite(req)) return sendJson(reply, 403, failure('FORBIDDEN', '拒绝跨站请求'));
   });
+
+  const tokenOf = (req: FastifyRequest) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    // A cookie that is not a token we could have issued (base64url) is treated as no session: 401, never 500.
+    return typeof raw === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(raw) ? raw : null;
+  };
 
   const handle = (method: MethodName) => async (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as Buffer | undefined;
@@ -56,8 +69,7 @@ export function registerApi(app: FastifyInstance, core: Core, opts: ApiOptions) 
       }
     }
     const raw = req.cookies[SESSION_COOKIE];
-    // A cookie that is not a token we could have issued (base64url) is treated as no session: 401, never 500.
-    const token = typeof raw === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(raw) ? raw : null;
+    const token = tokenOf(req);
     const result = await core.dispatch(token, method, input, { client: req.ip });
     if (!result.ok) {
       if (result.error.code === 'UNAUTHENTICATED' && raw !== undefined) clear(reply);
@@ -79,6 +91,7 @@ export function registerApi(app: FastifyInstance, core: Core, opts: ApiOptions) 
     const config = method === 'auth.login' ? { rateLimit: { max: opts.loginLimit.max, timeWindow: opts.loginLimit.windowMs } } : {};
     app.post(`/api/${method}`, { bodyLimit, config }, handle(method));
   }
+  registerJobFileRoute(app, core, tokenOf, clear);
   // Any other path under /api/: the verb and CSRF checks above still run first.
   app.all('/api/*', { bodyLimit: DEFAULT_MAX_BYTES }, async (req, reply) => {
     const method = req.url.slice(5).split('?')[0] ?? '';

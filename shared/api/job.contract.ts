@@ -109,8 +109,17 @@ export type JobStatus = z.infer<typeof jobStatusDto>;
 /** A backup job's outcome: the file written and its check. */
 export const backupResultDto = z.object({ id: z.number(), file: z.string(), ok: z.boolean(), failure: z.string().nullable(), events: z.number() });
 
+/**
+ * A job file on disk (a scope trail in volumes, too large to travel as base64): only the job's owner fetches it,
+ * in the browser from GET /api/jobs/<jobId>/file, on the desktop through the host's save dialog.
+ */
+export const jobDownloadDto = z.object({ fileName: z.string(), mime: z.string(), bytes: z.number(), serialNo: z.string().optional() });
+export type JobDownload = z.infer<typeof jobDownloadDto>;
+
 export const jobResultDto = z.object({
+  /** A small file, whole (base64); null when there is none or it is on disk (`download`). */
   file: fileOut.nullable(),
+  download: jobDownloadDto.nullable().optional(),
   check: checkResultDto.nullable(),
   /** import.preview: every row's result; import.commit: what was registered. */
   preview: importPreviewDto.optional(),

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
+import { agencyId, runJob } from '../support/job-kit';
 import type { JobStatus } from '../../shared/api/job.contract';
-import type { MethodInput } from '../../shared/api/contract';
 
 let t: TestCore;
 let dir: string;
@@ -35,16 +35,7 @@ async function register(n: number, by = 'ga_bar') {
   });
 }
 
-async function runJob(user: string, input: MethodInput<'job.start'>): Promise<JobStatus> {
-  const started = await t.call(user, 'job.start', input);
-  for (;;) {
-    const s = await t.call(user, 'job.status', { jobId: started.jobId });
-    if (s.state === 'done' || s.state === 'failed') return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-const agencyId = async (code: string) => (await t.core.store.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 describe('trails of any scope', () => {
   it('prints an agency, a location or a period; refuses what is not a scope, and needs audit.read', async () => {
@@ -52,27 +43,27 @@ describe('trails of any scope', () => {
     t.clock.advance(3600_000);
     const from = t.clock.now.toISOString();
     await register(3, 'jc_bar');
-    const police = await agencyId('371600');
-    const agency = await runJob('jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: police });
+    const police = await agencyId(t, '371600');
+    const agency = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: police });
     expect(agency).toMatchObject({ state: 'done', done: 2, total: 2 });
-    const period = await runJob('jw_jd', { kind: 'scope.trail', scope: 'period', from });
+    const period = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'period', from });
     // The period holds the three registrations and the print of the agency trail.
     expect(period).toMatchObject({ state: 'done', total: 4 });
     const store = (await t.core.store.db.selectFrom('locations').select('id').where('code', '=', 'ST-ZX').executeTakeFirstOrThrow()).id;
     // Nothing has been stored yet: the store's trail is printed empty (its document covers no event).
-    expect(await runJob('jw_jd', { kind: 'scope.trail', scope: 'location', locationId: store })).toMatchObject({ state: 'done' });
+    expect(await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'location', locationId: store })).toMatchObject({ state: 'done' });
     const docs = await t.core.store.db.selectFrom('documents').select(['event_count']).orderBy('printed_seq').execute();
     expect(docs.map((d) => d.event_count)).toEqual([2, 4, 0]);
 
-    expect(await runJob('jw_jd', { kind: 'scope.trail', scope: 'agency' })).toMatchObject({ state: 'failed', error: { code: 'BAD_INPUT', message: '请选择单位' } });
-    expect(await runJob('jw_jd', { kind: 'scope.trail', scope: 'period' })).toMatchObject({ state: 'failed', error: { message: '请选择期间' } });
+    expect(await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'agency' })).toMatchObject({ state: 'failed', error: { code: 'BAD_INPUT', message: '请选择单位' } });
+    expect(await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'period' })).toMatchObject({ state: 'failed', error: { message: '请选择期间' } });
     // ga_sp has not been idle past the 30-minute session limit the clock jump above would end.
     expect(await t.fail('ga_sp', 'job.start', { kind: 'scope.trail', scope: 'agency', agencyId: police })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('builds a 10,000-event agency trail off the request path while another client keeps writing', { timeout: 900_000 }, async () => {
     for (let i = 0; i < N / 500; i++) await register(500);
-    const police = await agencyId('371600');
+    const police = await agencyId(t, '371600');
     const started = await t.call('jw_jd', 'job.start', { kind: 'scope.trail', scope: 'agency', agencyId: police });
     const latencies: number[] = [];
     let status: JobStatus = started;

@@ -8,8 +8,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
-import type { JobStatus } from '../../shared/api/job.contract';
-import type { MethodInput } from '../../shared/api/contract';
+import { agencyId, jobFileBytes, runJob } from '../support/job-kit';
 import { pdfText, requireTools, tempDir, writePdf } from './documents/pdf-tools';
 import { asUser } from './request-fixtures';
 import { scopeTrailSize } from '../../electron/core/documents/scope-trail.size';
@@ -39,16 +38,7 @@ async function register(n: number, by = 'ga_bar') {
   t.clock.advance(60_000);
 }
 
-async function runJob(user: string, input: MethodInput<'job.start'>): Promise<JobStatus> {
-  const started = await t.call(user, 'job.start', input);
-  for (;;) {
-    const s = await t.call(user, 'job.status', { jobId: started.jobId });
-    if (s.state === 'done' || s.state === 'failed') return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
-const agencyId = async (code: string) => (await t.core.store.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 const policeSeqs = async (police: number, upTo: number) =>
   (
     await t.core.store.db
@@ -66,19 +56,21 @@ describe('scope trails in volumes', () => {
     await register(4);
     await register(2, 'jc_bar');
     await register(4);
-    const police = await agencyId('371600');
+    const police = await agencyId(t, '371600');
     const head = await t.eventCount();
     const expected = await policeSeqs(police, head);
     expect(expected).toHaveLength(8);
     expect(await t.call('jw_jd', 'trail.scopeSize', { scope: 'agency', agencyId: police })).toEqual({ events: 8, perVolume: 200_000, volumes: 1, tooLarge: false });
 
-    const status = await runJob('jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: police, volumeSize: 3 });
+    const status = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: police, volumeSize: 3 });
     // Progress covers all volumes: 8 events in all.
     expect(status).toMatchObject({ state: 'done', done: 8, total: 8 });
+    // The zip is a job file on disk: the result refers to it and carries no base64.
     const result = await t.call('jw_jd', 'job.result', { jobId: status.jobId });
-    expect(result.file).toMatchObject({ mime: 'application/zip' });
-    expect(result.file!.fileName).toMatch(/^单位涉案财物流转记录-共3册-序号\d+至\d+\.zip$/);
-    const zip = await JSZip.loadAsync(Buffer.from(result.file!.base64, 'base64'));
+    expect(result.file).toBeNull();
+    expect(result.download).toMatchObject({ mime: 'application/zip' });
+    expect(result.download!.fileName).toMatch(/^单位涉案财物流转记录-共3册-序号\d+至\d+\.zip$/);
+    const zip = await JSZip.loadAsync(await jobFileBytes(t, 'jw_jd', status.jobId));
     const names = Object.keys(zip.files).sort();
     expect(names).toHaveLength(4);
     expect(names).toContain('目录.txt');
@@ -123,7 +115,7 @@ describe('scope trails in volumes', () => {
     await register(2, 'jc_bar');
     expect(await t.call('jw_jd', 'trail.scopeSize', { scope: 'period', from, to })).toMatchObject({ events: 3, volumes: 1 });
     expect(await t.call('jw_jd', 'trail.scopeSize', { scope: 'period', from })).toMatchObject({ events: 5, volumes: 1 });
-    const one = await runJob('jw_jd', { kind: 'scope.trail', scope: 'period', from, to, volumeSize: 3 });
+    const one = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'period', from, to, volumeSize: 3 });
     expect(one).toMatchObject({ state: 'done', total: 3 });
     const file = (await t.call('jw_jd', 'job.result', { jobId: one.jobId })).file!;
     expect(file.mime).toBe('application/pdf');
@@ -132,15 +124,15 @@ describe('scope trails in volumes', () => {
     expect(text).not.toContain('册／共');
 
     // A period over two volumes: its volumes state their time ranges.
-    const two = await runJob('jw_jd', { kind: 'scope.trail', scope: 'period', from, volumeSize: 3 });
+    const two = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'period', from, volumeSize: 3 });
     expect(two).toMatchObject({ state: 'done', total: 6 }); // the 5 registrations and the print above
-    const zip = await JSZip.loadAsync(Buffer.from((await t.call('jw_jd', 'job.result', { jobId: two.jobId })).file!.base64, 'base64'));
+    const zip = await JSZip.loadAsync(await jobFileBytes(t, 'jw_jd', two.jobId));
     const first = Object.keys(zip.files).filter((n) => n.endsWith('.pdf')).sort()[0]!;
     expect(pdfText(writePdf(dir, 'v1.pdf', await zip.file(first)!.async('nodebuffer')))).toMatch(/本册事件时间[\s\S]*2026年11月20日/);
 
     await register(49);
     expect(await t.call('jw_jd', 'trail.scopeSize', { scope: 'period', from })).toMatchObject({ events: 57, tooLarge: false });
-    const refused = await runJob('jw_jd', { kind: 'scope.trail', scope: 'period', from, volumeSize: 1 });
+    const refused = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'period', from, volumeSize: 1 });
     expect(refused).toMatchObject({ state: 'failed', error: { code: 'CONFLICT' } });
     expect(refused.error!.message).toContain('至多 50 册');
     expect(await t.fail('ga_sp', 'trail.scopeSize', { scope: 'period', from })).toMatchObject({ code: 'FORBIDDEN' });
@@ -152,7 +144,7 @@ describe('scope trails in volumes', () => {
       await register(6);
       await register(2, 'jc_bar');
     }
-    const police = await agencyId('371600');
+    const police = await agencyId(t, '371600');
     const exact = (await policeSeqs(police, await t.eventCount())).length;
     const size = (sampling: { above: number; windows: number; window: number }) =>
       asUser(t, 'jw_jd', (ctx) => scopeTrailSize(ctx, { scope: 'agency', agencyId: police }, 200_000, sampling));

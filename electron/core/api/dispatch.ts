@@ -12,7 +12,7 @@ import { lockWriters } from '../db/dialect';
 import { AppError } from '../errors';
 import { handlers } from './handlers';
 import { CommittedFailure } from './handler-types';
-import { createJobManager, type JobManager } from '../jobs/job.manager';
+import { createJobManager, type JobFileRef, type JobManager } from '../jobs/job.manager';
 import { appendSecurityAlone } from '../services/security/security.log';
 
 export type Core = {
@@ -21,6 +21,8 @@ export type Core = {
   jobs: JobManager;
   /** `meta.client`: the caller's address (HTTP host); 'local' when absent. */
   dispatch(token: string | null, method: string, rawInput: unknown, meta?: CallMeta): Promise<ApiResult<unknown>>;
+  /** The session's own job file on disk (GET /api/jobs/<jobId>/file, the desktop save); the same session checks as dispatch. */
+  jobFile(token: string | null, jobId: string): Promise<ApiResult<JobFileRef>>;
 };
 
 export type CallMeta = { client?: string };
@@ -144,5 +146,17 @@ export function createCore(store: Store, config: CoreConfig, log: (msg: string, 
       return fail(new AppError('INTERNAL', MSG.internal));
     }
   }
-  return { store, config, jobs, dispatch };
+  async function jobFile(token: string | null, jobId: string): Promise<ApiResult<JobFileRef>> {
+    try {
+      const user = await resolveSession(store.db, token, config.clock(), store.dialect, config.sessionIdleMinutes);
+      if (!user) return fail(new AppError('UNAUTHENTICATED', MSG.notSignedIn));
+      if (user.mustChangePassword) return fail(new AppError('PASSWORD_CHANGE_REQUIRED', MSG.mustChangePassword));
+      return { ok: true, data: jobs.file(user, jobId) };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err);
+      log('[dispatch] job file failed', err);
+      return fail(new AppError('INTERNAL', MSG.internal));
+    }
+  }
+  return { store, config, jobs, dispatch, jobFile };
 }

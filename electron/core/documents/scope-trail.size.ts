@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../context';
 import type { HandlerMap } from '../api/handler-types';
-import { SCOPE_TRAIL_JOB_MAX, SCOPE_TRAIL_MAX_VOLUMES, SCOPE_VOLUME_EVENTS, type ScopeTrailSize } from '../../../shared/api/scope-trail.contract';
+import { SCOPE_VOLUME_EVENTS, scopeTrailTooLarge, type ScopeTrailSize } from '../../../shared/api/scope-trail.contract';
 import { describeScope, type ScopeInput } from './scope-trail';
 import { volumeCount } from './scope-volumes';
 
@@ -52,7 +52,7 @@ export async function scopeTrailSize(ctx: Ctx, s: ScopeInput, perVolume = SCOPE_
     }
   }
   const volumes = volumeCount(events, perVolume);
-  return { events, perVolume, volumes, tooLarge: events > SCOPE_TRAIL_JOB_MAX || volumes > SCOPE_TRAIL_MAX_VOLUMES };
+  return { events, perVolume, volumes, tooLarge: scopeTrailTooLarge(events, perVolume) };
 }
 
 export const scopeTrailHandlers: HandlerMap<'trail.scopeSize'> = {

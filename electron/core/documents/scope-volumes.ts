@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { SCOPE_TRAIL_JOB_MAX, SCOPE_TRAIL_MAX_VOLUMES, SCOPE_VOLUME_EVENTS } from '../../../shared/api/scope-trail.contract';
+import { SCOPE_TRAIL_JOB_MAX, SCOPE_TRAIL_MAX_VOLUMES, SCOPE_VOLUME_EVENTS, scopeTrailTooLarge } from '../../../shared/api/scope-trail.contract';
 import { describeScope, type ScopeDescription, type ScopeInput } from './scope-trail';
 import { scopeTrailPlan, type TrailPlan } from './trail.source';
 import { formatZhDateTime } from './pdf-engine';
@@ -25,7 +25,7 @@ export async function scopeVolumes(ctx: Ctx, s: ScopeInput, perVolume = SCOPE_VO
   const base = () => ctx.db.selectFrom('custody_events').where(scope.where).where('seq', '<=', upTo);
   const total = Number((await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const n = volumeCount(total, perVolume);
-  if (total > SCOPE_TRAIL_JOB_MAX || n > SCOPE_TRAIL_MAX_VOLUMES) {
+  if (scopeTrailTooLarge(total, perVolume)) {
     const limit = Math.min(SCOPE_TRAIL_JOB_MAX, SCOPE_TRAIL_MAX_VOLUMES * perVolume);
     throw new AppError('CONFLICT', `该范围共有 ${total} 条事件，超过一次打印的上限 ${limit} 条（每册 ${perVolume} 条，至多 ${SCOPE_TRAIL_MAX_VOLUMES} 册）；请缩短期间后分次打印`);
   }

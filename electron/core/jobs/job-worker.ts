@@ -60,7 +60,7 @@ function run(m: Extract<ToWorker, { t: 'run' }>) {
     user: m.user,
     session: null,
     now: m.now,
-    config: { dataDir: m.dataDir, fontDir: m.fontDir, clock: () => new Date(m.now) },
+    config: { dataDir: m.dataDir, fontDir: m.fontDir, clock: () => new Date(m.now), ...(m.jobFileMinBytes !== undefined ? { jobFileMinBytes: m.jobFileMinBytes } : {}) },
   };
   let last = 0;
   // The job's peak memory in this worker (its heap and the buffers it holds), sampled with each progress report.
@@ -73,6 +73,7 @@ function run(m: Extract<ToWorker, { t: 'run' }>) {
     {
       ctx,
       source: init.reader,
+      filePath: m.filePath,
       write: (op, args) =>
         new Promise((resolve, reject) => {
           const reqId = ++reqSeq;

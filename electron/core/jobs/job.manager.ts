@@ -2,17 +2,20 @@
  * Background jobs: a small pool of worker threads (each with its own read-only connection) runs ledger checks,
  * trails, labels and exports; their writes come back here and run in short transactions on the main connection.
  * Small jobs go first and have one extra worker of their own (see job.lane.ts). A store without a reader (in-memory
- * SQLite) runs the same tasks in process. Jobs belong to the user who started them.
+ * SQLite) runs the same tasks in process. Jobs belong to the user who started them. A large output (a scope trail
+ * in volumes) is a file on disk (job.files.ts), deleted with its job record: when it expires, on close, and when
+ * the job fails.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { JobInput, JobResult, JobStatus } from '../../../shared/api/job.contract';
+import type { JobDownload, JobInput, JobResult, JobStatus } from '../../../shared/api/job.contract';
 import { MSG } from '../../../shared/messages';
 import type { CoreConfig, Ctx, SessionUser } from '../context';
 import type { Store } from '../db/database';
 import { AppError } from '../errors';
+import { createJobFiles, sweepLeftovers } from './job.files';
 import { isSmallJob } from './job.lane';
 import { runTask } from './job.tasks';
 import { runWrite, type WriteOp } from './job.writes';
@@ -34,14 +37,26 @@ export type JobManager = {
    * print waits neither for a thread to boot nor for fonts; resolves once it is warm (at once without workers).
    */
   prewarm(): Promise<void>;
+  /**
+   * The owner's job file on disk (for the HTTP route and the desktop save): unknown, not the caller's, expired or
+   * gone → NOT_FOUND; failed → its error; not finished → CONFLICT; a job without a file on disk → NOT_FOUND.
+   */
+  file(user: SessionUser, jobId: string): JobFileRef;
+  /** The folder of this manager's job files. */
+  readonly fileDir: string;
   /** A finished job's peak memory in its worker (heap and buffers, bytes); null when it ran in process. */
   peakBytes(jobId: string): number | null;
   /** Ends every worker (each finishes its job and warm-up first); says how many ended themselves and how many were terminated. */
   close(): Promise<{ stopped: number; terminated: number }>;
 };
 
+/** A job file: its path comes from the job record only, never from a request. */
+export type JobFileRef = JobDownload & { path: string };
+
 type Rec = {
   status: JobStatus;
+  /** The job's file on disk, once done. */
+  file: string | null;
   userId: number;
   user: SessionUser;
   input: JobInput;
@@ -62,8 +77,10 @@ export type JobManagerOptions = {
 
 /** How long close() waits for a worker to finish its job or warm-up before terminating it. */
 const STOP_MS = 10_000;
-/** Finished jobs are kept this long for their owner to fetch. */
-const KEEP_MS = 15 * 60_000;
+/** Finished jobs (and their files) are kept this long by the core's clock for their owner to fetch. */
+export const JOB_KEEP_MS = 15 * 60_000;
+/** How often expired jobs are looked for besides on each call. */
+const SWEEP_MS = 60_000;
 const notFound = () => new AppError('NOT_FOUND', '后台任务不存在或已过期，请重新发起');
 
 /** Where the worker entry is: compiled next to the bundle, or the TypeScript source run through tsx. */
@@ -88,6 +105,8 @@ export function createJobManager(
   const small: Rec[] = [];
   const large: Rec[] = [];
   const slots: Slot[] = [];
+  const files = createJobFiles(config.dataDir);
+  if (config.dataDir) sweepLeftovers(config.dataDir);
   const entry = store.reader ? workerEntry() : null;
   const maxWorkers = entry ? (opts.workers ?? 2) : 0;
   if (store.reader && !entry) log('[jobs] 未找到 job-worker，后台任务将在主线程运行');
@@ -106,20 +125,33 @@ export function createJobManager(
     return { code: 'INTERNAL', message: MSG.internal };
   }
 
+  /** Forgets a job and deletes its files. */
+  function drop(rec: Rec) {
+    jobs.delete(rec.status.jobId);
+    files.remove(rec.status.jobId);
+  }
+  /** Drops finished jobs older than JOB_KEEP_MS by the clock (tests move it; no timer decides). */
+  function expire() {
+    const now = config.clock().getTime();
+    for (const rec of [...jobs.values()]) if (rec.status.finishedAt && now - Date.parse(rec.status.finishedAt) >= JOB_KEEP_MS) drop(rec);
+  }
+  const sweeper = setInterval(expire, SWEEP_MS);
+  sweeper.unref();
+
   function finish(rec: Rec, outcome: { result: JobResult } | { error: JobError }) {
     rec.status.finishedAt = nowIso();
     if ('result' in outcome) {
       rec.result = outcome.result;
+      if (outcome.result.download) rec.file = files.pathOf(rec.status.jobId);
       rec.status.state = 'done';
       if (rec.status.total === 0) rec.status.total = Math.max(1, rec.status.done);
       rec.status.done = rec.status.total;
     } else {
       rec.status.state = 'failed';
       rec.status.error = outcome.error;
+      files.remove(rec.status.jobId); // a failed job leaves no file
     }
     rec.settle();
-    const t = setTimeout(() => jobs.delete(rec.status.jobId), KEEP_MS);
-    t.unref();
   }
 
   const progress = (rec: Rec, done: number, total: number) => {
@@ -131,7 +163,7 @@ export function createJobManager(
     rec.status.state = 'running';
     const ctx = ctxFor(rec);
     const report = (d: number, t: number) => progress(rec, d, t);
-    runTask({ ctx, ...(store.reader ? { source: store.reader } : {}), write: (op, args) => runWrite(ctx, op, args, report), progress: report }, rec.input).then(
+    runTask({ ctx, filePath: files.pathOf(rec.status.jobId), ...(store.reader ? { source: store.reader } : {}), write: (op, args) => runWrite(ctx, op, args, report), progress: report }, rec.input).then(
       (result) => finish(rec, { result }),
       (err: unknown) => finish(rec, { error: toJobError(err) }),
     );
@@ -211,6 +243,8 @@ export function createJobManager(
         now: rec.status.startedAt,
         fontDir: config.fontDir ?? null,
         dataDir: config.dataDir,
+        filePath: files.pathOf(rec.status.jobId),
+        ...(config.jobFileMinBytes !== undefined ? { jobFileMinBytes: config.jobFileMinBytes } : {}),
       };
       if (!opts.beforeRun) slot.worker.postMessage(m);
       else void Promise.resolve(opts.beforeRun(rec.status.jobId, rec.input, slot.lane)).then(() => slot.worker.postMessage(m));
@@ -218,6 +252,7 @@ export function createJobManager(
   }
 
   function start(user: SessionUser, input: JobInput): JobStatus {
+    expire();
     let settle!: () => void;
     const settled = new Promise<void>((r) => (settle = r));
     const rec: Rec = {
@@ -225,6 +260,7 @@ export function createJobManager(
       userId: user.id,
       user,
       input,
+      file: null,
       result: null,
       peakBytes: null,
       settled,
@@ -240,6 +276,7 @@ export function createJobManager(
   }
 
   function own(user: SessionUser, jobId: string): Rec {
+    expire();
     const rec = jobs.get(jobId);
     if (!rec || rec.userId !== user.id) throw notFound();
     return rec;
@@ -255,17 +292,28 @@ export function createJobManager(
     return rec.result;
   }
 
+  function file(user: SessionUser, jobId: string): JobFileRef {
+    const rec = own(user, jobId);
+    const download = result(user, jobId).download;
+    if (!download || !rec.file) throw new AppError('NOT_FOUND', '该后台任务没有可下载的文件');
+    if (!existsSync(rec.file)) throw notFound();
+    return { ...download, bytes: statSync(rec.file).size, path: rec.file };
+  }
+
   return {
     start,
     status: (user, jobId) => ({ ...own(user, jobId).status }),
     result,
+    file,
+    fileDir: files.dir,
     async run(user, input) {
       const s = start(user, input);
       await jobs.get(s.jobId)!.settled;
       try {
         return result(user, s.jobId);
       } finally {
-        jobs.delete(s.jobId); // the caller has the result (a PDF need not wait 15 minutes in memory)
+        const rec = jobs.get(s.jobId);
+        if (rec) drop(rec); // the caller has the result (a PDF need not wait 15 minutes in memory)
       }
     },
     pooled: maxWorkers > 0,
@@ -279,6 +327,8 @@ export function createJobManager(
       if (!slot.job) slot.worker.unref();
     },
     async close() {
+      // The files go first (a host may exit before the workers end), and again after (a worker's last writes).
+      files.clear();
       // Each worker ends itself once idle and warm; one that does not within STOP_MS is terminated.
       const ends = await Promise.all(
         slots.splice(0).map(
@@ -295,6 +345,10 @@ export function createJobManager(
             }),
         ),
       );
+      // The jobs and their files go with the workers.
+      clearInterval(sweeper);
+      jobs.clear();
+      files.clear();
       return { stopped: ends.filter((e) => e === 'stopped').length, terminated: ends.filter((e) => e === 'terminated').length };
     },
   };

@@ -10,7 +10,7 @@ export type JobError = { code: ErrorCode; message: string; details?: string[] };
 export type WorkerInit = { reader: ReaderSpec; entry?: string; fontDir: string | null; warm: boolean };
 
 export type ToWorker =
-  | { t: 'run'; jobId: string; input: JobInput; user: SessionUser; now: string; fontDir: string | null; dataDir: string | null }
+  | { t: 'run'; jobId: string; input: JobInput; user: SessionUser; now: string; fontDir: string | null; dataDir: string | null; filePath: string; jobFileMinBytes?: number }
   | { t: 'write-result'; reqId: number; ok: true; value: unknown }
   | { t: 'write-result'; reqId: number; ok: false; error: JobError }
   /** Finish the current job and warm-up, then end the thread (a terminate() mid-draw can crash Node in zlib teardown). */

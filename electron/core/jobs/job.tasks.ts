@@ -37,6 +37,8 @@ export type TaskEnv = {
   source?: ReaderSpec;
   write<K extends WriteOp>(op: K, args: WriteArgs<K>): Promise<WriteOut<K>>;
   progress(done: number, total: number): void | Promise<void>;
+  /** Where this job may write its one file on disk (job.files.ts); the result then carries `download`. */
+  filePath?: string;
 };
 
 const NO_RESULT: JobResult = { file: null, check: null };
@@ -87,7 +89,7 @@ export async function runTask(env: TaskEnv, input: JobInput): Promise<JobResult>
     case 'item.export':
       return { ...NO_RESULT, file: await exportItems(ctx, input.filter, env.progress) };
     case 'scope.trail':
-      return { ...NO_RESULT, file: await printScopeTrail(env, input) };
+      return { ...NO_RESULT, ...(await printScopeTrail(env, input)) };
     case 'report.print': {
       const { kind: _kind, ...filter } = input;
       await env.progress(0, 3);

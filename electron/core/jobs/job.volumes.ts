@@ -1,23 +1,42 @@
 /**
  * The scope.trail job: one volume's worth of events or fewer prints as one PDF, as before; a longer scope prints
  * volume after volume (each measured, issued and drawn on its own, so memory holds one volume's layout at a time)
- * and delivers them as one zip with a 目录 listing each volume's file, serial, events and range.
+ * and delivers them as one zip with a 目录 listing each volume's file, serial, events and range. The zip goes to the
+ * job's file on disk (job.files.ts): each volume PDF is written out as soon as it is drawn, and the zip is streamed
+ * from those files into the job file, so neither the zip nor its base64 is ever held in memory.
  */
+import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import type { FileOut } from '../../../shared/api/common.schemas';
-import type { JobInput } from '../../../shared/api/job.contract';
+import type { JobDownload, JobInput } from '../../../shared/api/job.contract';
 import { AppError } from '../errors';
 import { formatZhDateTime } from '../documents/pdf-engine';
 import { scopeVolumes, volumeLabel, volumePlan } from '../documents/scope-volumes';
-import { printTrail, printTrailPdf } from './job.trail';
+import { printTrailPdf } from './job.trail';
 import type { TaskEnv } from './job.tasks';
 
 export const TOC_FILE = '目录.txt';
+/** A one-document trail this large or larger goes to disk too (CoreConfig.jobFileMinBytes). */
+export const JOB_FILE_MIN_BYTES = 8 * 1024 * 1024;
 
-export async function printScopeTrail(env: TaskEnv, input: Extract<JobInput, { kind: 'scope.trail' }>): Promise<FileOut> {
+/** One volume or fewer: the PDF, whole (on disk when large); more: the zip of the volumes, on disk at `env.filePath`. */
+export async function printScopeTrail(env: TaskEnv, input: Extract<JobInput, { kind: 'scope.trail' }>): Promise<{ file: FileOut } | { download: JobDownload }> {
   const { ctx } = env;
   const sv = await scopeVolumes(ctx, input, input.volumeSize);
-  if (sv.volumes.length <= 1) return printTrail(env, await volumePlan(ctx, sv, null));
+  const out = env.filePath;
+  if (sv.volumes.length <= 1) {
+    const t = await printTrailPdf(env, await volumePlan(ctx, sv, null));
+    if (!out || t.pdf.length < (ctx.config.jobFileMinBytes ?? JOB_FILE_MIN_BYTES)) {
+      return { file: { fileName: t.fileName, mime: 'application/pdf', base64: t.pdf.toString('base64'), serialNo: t.serialNo } };
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, t.pdf);
+    return { download: { fileName: t.fileName, mime: 'application/pdf', bytes: t.pdf.length, serialNo: t.serialNo } };
+  }
+  if (!out) throw new AppError('INTERNAL', '分册打印需要任务文件目录');
+  mkdirSync(dirname(out), { recursive: true });
   const n = sv.volumes.length;
   const width = String(n).length;
   const zip = new JSZip();
@@ -31,7 +50,12 @@ export async function printScopeTrail(env: TaskEnv, input: Extract<JobInput, { k
     const t = await printTrailPdf({ ...env, progress: (done) => env.progress(before + done, sv.total) }, plan);
     offset += plan.events;
     const file = `第${String(v.k).padStart(width, '0')}册-${t.serialNo}.pdf`;
-    zip.file(file, t.pdf);
+    // On disk at once: memory holds this volume only. Read back into the zip, it is deleted once read.
+    const part = `${out}.v${v.k}.pdf`;
+    writeFileSync(part, t.pdf);
+    const stream = createReadStream(part);
+    stream.once('close', () => rmSync(part, { force: true }));
+    zip.file(file, stream);
     rows.push(
       [volumeLabel(v), file, t.serialNo, `${v.count} 条`, `${v.first.seq}–${v.last.seq}`, `${formatZhDateTime(v.first.at)} 至 ${formatZhDateTime(v.last.at)}`, `${t.pages} 页`, t.eventsHash].join('\t'),
     );
@@ -52,10 +76,11 @@ export async function printScopeTrail(env: TaskEnv, input: Extract<JobInput, { k
   ];
   // UTF-8 with a byte-order mark and CRLF, so Windows Notepad shows the Chinese.
   zip.file(TOC_FILE, `\ufeff${toc.join('\r\n')}\r\n`);
-  // The PDFs are compressed already: stored, not deflated again.
-  const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-  // The volumes are in `buf` now: let them go before the base64 copy is made (peak: zip + its base64, not the PDFs too).
-  for (const name of Object.keys(zip.files)) zip.remove(name);
+  // The PDFs are compressed already: stored, not deflated again; streamFiles: each entry is streamed through (its
+  // CRC and size follow it in a data descriptor), not gathered first.
+  await pipeline(zip.generateNodeStream({ type: 'nodebuffer', compression: 'STORE', streamFiles: true }), createWriteStream(out));
   await env.progress(sv.total, sv.total);
-  return { fileName: `${sv.scope.title}-共${n}册-序号${first.first.seq}至${last.last.seq}.zip`, mime: 'application/zip', base64: buf.toString('base64') };
+  return {
+    download: { fileName: `${sv.scope.title}-共${n}册-序号${first.first.seq}至${last.last.seq}.zip`, mime: 'application/zip', bytes: statSync(out).size },
+  };
 }

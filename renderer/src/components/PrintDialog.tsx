@@ -2,13 +2,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Radio, Select, Space, Typography } from 'antd';
 import { PrinterOutlined, DownloadOutlined } from '@ant-design/icons';
-import type { FileOut } from '@shared/api/common.schemas';
 import { isDesktop } from '../api/client';
 import { deliverFile, type DeliverMode } from './deliver-file';
 import { listPrinters, type PrinterInfo } from './host-bridge';
 import { useAction } from './use-action';
 import { JobProgressBar } from './JobProgress';
-import type { JobProgress } from '../api/jobs';
+import type { JobFile, JobProgress } from '../api/jobs';
 
 export const LABEL_STOCK_OPTIONS = [
   { value: '60x40', label: '60×40 mm（默认）' },
@@ -30,9 +29,9 @@ type Props = {
   /** Show the stock choice (labels); documents are A4 only. */
   withStock?: boolean;
   /** Makes the file; a background job reports its progress through `onProgress`. */
-  render(stock: LabelStockValue, onProgress: (p: JobProgress) => void): Promise<FileOut>;
+  render(stock: LabelStockValue, onProgress: (p: JobProgress) => void): Promise<JobFile>;
   onClose(): void;
-  onDone?(file: FileOut): void;
+  onDone?(file: JobFile): void;
   /** 'zip': the file is a zip of several PDFs (trail volumes): it can only be saved, not printed. */
   fileKind?: 'pdf' | 'zip';
 };

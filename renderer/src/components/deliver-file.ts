@@ -1,7 +1,36 @@
-/** Hands a generated file (PDF, Excel) to the user: desktop → print or save dialog; browser → download (and open PDFs). */
+/**
+ * Hands a generated file (PDF, Excel) to the user: desktop → print or save dialog; browser → download (and open PDFs).
+ * A job's file on disk (a trail in volumes) is never loaded into the page: the browser downloads it from its URL,
+ * the desktop host copies it to where the user saves it.
+ */
 import type { FileOut } from '@shared/api/common.schemas';
 import { isDesktop } from '../api/client';
-import { printPdf, saveFileDesktop } from './host-bridge';
+import type { JobFile, JobFileRef } from '../api/jobs';
+import { printPdf, saveFileDesktop, saveJobFileDesktop } from './host-bridge';
+
+/** The URL of a job's file (GET, the session cookie; only the job's owner gets it). */
+export const jobFileUrl = (jobId: string) => `/api/jobs/${encodeURIComponent(jobId)}/file`;
+
+function clickLink(href: string, fileName: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** A job file on disk is always saved / downloaded (a large trail is printed from the saved file). */
+async function deliverJobFile(file: JobFileRef, mode: DeliverMode): Promise<string> {
+  const note = mode === 'print' ? '（文件较大，请保存后打开打印）' : '';
+  if (isDesktop()) {
+    const r = await saveJobFileDesktop(file.jobId);
+    return r.saved ? `已保存：${r.path ?? file.fileName}${note}` : '已取消保存';
+  }
+  clickLink(jobFileUrl(file.jobId), file.fileName);
+  return `已开始下载：${file.fileName}${note}`;
+}
 
 export function fileToBlob(file: FileOut): Blob {
   const bin = atob(file.base64);
@@ -13,13 +42,7 @@ export function fileToBlob(file: FileOut): Blob {
 /** Browser download through an object URL and a link with the file name. */
 export function downloadFile(file: FileOut): void {
   const url = URL.createObjectURL(fileToBlob(file));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  clickLink(url, file.fileName);
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
@@ -30,7 +53,8 @@ export type DeliverMode = 'save' | 'print' | 'open';
  * print: desktop prints the PDF (silently to `printer` when given); the browser opens it in a tab to print.
  * open: browser opens the PDF in a new tab (falls back to download).
  */
-export async function deliverFile(file: FileOut, mode: DeliverMode = 'save', printer?: string): Promise<string> {
+export async function deliverFile(file: JobFile, mode: DeliverMode = 'save', printer?: string): Promise<string> {
+  if ('jobId' in file) return deliverJobFile(file, mode);
   if (isDesktop()) {
     if (mode === 'print' && file.mime === 'application/pdf') {
       await printPdf(file, printer, !!printer);

@@ -24,3 +24,6 @@ export const printPdf = (file: FileOut, deviceName: string | undefined, silent: 
   hostInvoke<{ ok: boolean }>('host.printPdf', { base64: file.base64, deviceName, silent });
 
 export const saveFileDesktop = (file: FileOut) => hostInvoke<{ saved: boolean; path?: string }>('host.saveFile', file);
+
+/** A job's file on disk: the main process shows the save dialog and copies the file there (from the server in server mode). */
+export const saveJobFileDesktop = (jobId: string) => hostInvoke<{ saved: boolean; path?: string }>('host.saveJobFile', { jobId });
