@@ -185,12 +185,14 @@ export async function inProcessFigures(app: OpenedApp, raw: ReturnType<typeof op
     try {
       const jobId = await runJob(inspector, { kind: 'scope.trail', scope: 'period', from: first.occurred_at, to: at.occurred_at });
       const ms = now() - t0;
-      const r = (await inspector('job.result', { jobId })) as { file: { base64: string; fileName: string } };
+      // A large trail comes back as a job file on disk (download), a small one whole (base64).
+      const r = (await inspector('job.result', { jobId })) as { file: { base64: string; fileName: string } | null; download?: { fileName: string; bytes: number } };
+      const out = r.download ? { fileName: r.download.fileName, bytes: r.download.bytes, where: '磁盘' } : { fileName: r.file!.fileName, bytes: (r.file!.base64.length * 3) / 4, where: 'base64' };
       const peak = app.core.jobs.peakBytes(jobId);
       const st = (await inspector('job.status', { jobId })) as { total: number };
       const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
-      const kind = r.file.fileName.endsWith('.zip') ? `zip（${/共(\d+)册/.exec(r.file.fileName)?.[1] ?? '?'} 册）` : 'PDF';
-      return { measure: `${st.total} 条`, value: ms, unit: 'ms', note: `${kind} ${mb((r.file.base64.length * 3) / 4)}；任务线程峰值 ${peak === null ? '—' : mb(peak)}；进程 RSS 峰值 ${mb(rss)}（开始时 ${mb(base)}）` };
+      const kind = out.fileName.endsWith('.zip') ? `zip（${/共(\d+)册/.exec(out.fileName)?.[1] ?? '?'} 册）` : 'PDF';
+      return { measure: `${st.total} 条`, value: ms, unit: 'ms', note: `${kind} ${mb(out.bytes)}（${out.where}）；任务线程峰值 ${peak === null ? '—' : mb(peak)}；进程 RSS 峰值 ${mb(rss)}（开始时 ${mb(base)}）` };
     } finally {
       clearInterval(timer);
     }
