@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
-import { agencyId, runJob } from '../support/job-kit';
+import { agencyId, registerPhones, runJob } from '../support/job-kit';
 import { tempDir } from './documents/pdf-tools';
 import { createHttpHost } from '../../electron/server/http-host';
 import { createJobManager, JOB_KEEP_MS } from '../../electron/core/jobs/job.manager';
@@ -28,16 +28,8 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let caseSeq = 0;
 async function register(n: number, by = 'ga_bar') {
-  const c = await t.call(by, 'case.create', { caseNo: `A3716002026${String(++caseSeq).padStart(6, '0')}${by.length}`, name: '张某盗窃案', cause: '盗窃' });
-  await t.call(by, 'item.register', {
-    caseId: c.id,
-    seizureDocNo: '滨公（刑）扣字〔2026〕101号',
-    seizedAt: '2026-11-19T20:30:00Z',
-    seizedBy: '李办案',
-    items: Array.from({ length: n }, (_, i) => ({ name: `手机${i + 1}`, category: 'electronics' as const, quantity: 1, unit: '部', source: 'seized' as const })),
-  });
+  await registerPhones(t, n, by);
   t.clock.advance(60_000);
 }
 
@@ -87,14 +79,7 @@ describe('job files on disk', () => {
   it('puts a one-document trail on disk too when it is large (jobFileMinBytes), with its serial', { timeout: 120_000 }, async () => {
     const big = await makeTestCore({ sqliteFile: path.join(dir, 'big.sqlite'), config: { jobFileMinBytes: 1 } });
     try {
-      const c = await big.call('ga_bar', 'case.create', { caseNo: 'A371600202600BIG', name: '张某盗窃案', cause: '盗窃' });
-      await big.call('ga_bar', 'item.register', {
-        caseId: c.id,
-        seizureDocNo: '滨公（刑）扣字〔2026〕101号',
-        seizedAt: '2026-11-19T20:30:00Z',
-        seizedBy: '李办案',
-        items: [{ name: '手机', category: 'electronics', quantity: 1, unit: '部', source: 'seized' }],
-      });
+      await registerPhones(big, 1);
       const s = await runJob(big, 'jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: await agencyId(big, '371600') });
       const result = await big.call('jw_jd', 'job.result', { jobId: s.jobId });
       expect(result.file).toBeNull();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
-import { agencyId, runJob } from '../support/job-kit';
+import { agencyId, registerPhones, runJob } from '../support/job-kit';
 import type { JobStatus } from '../../shared/api/job.contract';
 
 let t: TestCore;
@@ -21,28 +21,15 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let caseSeq = 0;
 /** Events in the big trail (TRAIL_EVENTS overrides, for a quick local run). */
 const N = Number(process.env.TRAIL_EVENTS ?? 10_000);
-async function register(n: number, by = 'ga_bar') {
-  const c = await t.call(by, 'case.create', { caseNo: `A3716002026${String(++caseSeq).padStart(6, '0')}${by.length}`, name: '张某盗窃案', cause: '盗窃' });
-  return t.call(by, 'item.register', {
-    caseId: c.id,
-    seizureDocNo: '滨公（刑）扣字〔2026〕101号',
-    seizedAt: '2026-11-19T20:30:00Z',
-    seizedBy: '李办案',
-    items: Array.from({ length: n }, (_, i) => ({ name: `手机${i + 1}`, category: 'electronics' as const, quantity: 1, unit: '部', source: 'seized' as const })),
-  });
-}
-
-
 
 describe('trails of any scope', () => {
   it('prints an agency, a location or a period; refuses what is not a scope, and needs audit.read', async () => {
-    await register(2);
+    await registerPhones(t, 2);
     t.clock.advance(3600_000);
     const from = t.clock.now.toISOString();
-    await register(3, 'jc_bar');
+    await registerPhones(t, 3, 'jc_bar');
     const police = await agencyId(t, '371600');
     const agency = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: police });
     expect(agency).toMatchObject({ state: 'done', done: 2, total: 2 });
@@ -62,7 +49,7 @@ describe('trails of any scope', () => {
   });
 
   it('builds a 10,000-event agency trail off the request path while another client keeps writing', { timeout: 900_000 }, async () => {
-    for (let i = 0; i < N / 500; i++) await register(500);
+    for (let i = 0; i < N / 500; i++) await registerPhones(t, 500);
     const police = await agencyId(t, '371600');
     const started = await t.call('jw_jd', 'job.start', { kind: 'scope.trail', scope: 'agency', agencyId: police });
     const latencies: number[] = [];
@@ -71,7 +58,7 @@ describe('trails of any scope', () => {
     // Another terminal: the procuratorate registers one item after another until the trail is done.
     while (status.state !== 'done' && status.state !== 'failed') {
       const w0 = Date.now();
-      await register(1, 'jc_bar');
+      await registerPhones(t, 1, 'jc_bar');
       latencies.push(Date.now() - w0);
       // A terminal's requests arrive as I/O: let the worker's messages (progress, its one write) through between them.
       await new Promise((r) => setTimeout(r, 5));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
-import { agencyId, jobFileBytes, runJob } from '../support/job-kit';
+import { agencyId, jobFileBytes, registerPhones, runJob } from '../support/job-kit';
 import { pdfText, requireTools, tempDir, writePdf } from './documents/pdf-tools';
 import { asUser } from './request-fixtures';
 import { scopeTrailSize } from '../../electron/core/documents/scope-trail.size';
@@ -25,16 +25,8 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let caseSeq = 0;
 async function register(n: number, by = 'ga_bar') {
-  const c = await t.call(by, 'case.create', { caseNo: `A3716002026${String(++caseSeq).padStart(6, '0')}${by.length}`, name: '张某盗窃案', cause: '盗窃' });
-  await t.call(by, 'item.register', {
-    caseId: c.id,
-    seizureDocNo: '滨公（刑）扣字〔2026〕101号',
-    seizedAt: '2026-11-19T20:30:00Z',
-    seizedBy: '李办案',
-    items: Array.from({ length: n }, (_, i) => ({ name: `手机${i + 1}`, category: 'electronics' as const, quantity: 1, unit: '部', source: 'seized' as const })),
-  });
+  await registerPhones(t, n, by);
   t.clock.advance(60_000);
 }
 

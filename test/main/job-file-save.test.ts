@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../support/test-core';
-import { agencyId, runJob } from '../support/job-kit';
+import { agencyId, registerPhones, runJob } from '../support/job-kit';
 import { tempDir } from '../core/documents/pdf-tools';
 import { createHttpHost } from '../../electron/server/http-host';
 import { createRemoteCore, SERVER_COOKIE } from '../../electron/main/remote-core';
@@ -25,14 +25,7 @@ let zip: Buffer;
 beforeAll(async () => {
   dir = tempDir('job-file-save-');
   t = await makeTestCore({ sqliteFile: path.join(dir, 'seized.sqlite') });
-  const c = await t.call('ga_bar', 'case.create', { caseNo: 'A371600202600SAVE', name: '张某盗窃案', cause: '盗窃' });
-  await t.call('ga_bar', 'item.register', {
-    caseId: c.id,
-    seizureDocNo: '滨公（刑）扣字〔2026〕101号',
-    seizedAt: '2026-11-19T20:30:00Z',
-    seizedBy: '李办案',
-    items: Array.from({ length: 3 }, (_, i) => ({ name: `手机${i + 1}`, category: 'electronics' as const, quantity: 1, unit: '部', source: 'seized' as const })),
-  });
+  await registerPhones(t, 3);
   const s = await runJob(t, 'jw_jd', { kind: 'scope.trail', scope: 'agency', agencyId: await agencyId(t, '371600'), volumeSize: 2 });
   jobId = s.jobId;
   const ref = await t.core.jobFile(await t.login('jw_jd'), jobId);
